@@ -1,0 +1,81 @@
+"""The composition root: builds the QApplication, the database context and the main window."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from mlprep_desktop import APP_NAME, __version__
+from mlprep_desktop.core.paths import resources_dir
+from mlprep_desktop.services.app_context import AppContext
+from mlprep_desktop.storage.database import DatabaseError
+from mlprep_desktop.ui.main_window import MainWindow
+
+ORGANIZATION = "MLPrep"
+APP_ID = "mlprep-desktop"
+DB_ENV = "MLPREP_DB"
+
+
+def ensure_application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication (created on first call), named so data paths are stable."""
+    app = QApplication.instance()
+    if app is None:
+        QApplication.setOrganizationName(ORGANIZATION)
+        QApplication.setApplicationName(APP_ID)
+        QApplication.setApplicationDisplayName(APP_NAME)
+        QApplication.setApplicationVersion(__version__)
+        QApplication.setDesktopFileName(APP_ID)
+        app = QApplication(argv if argv is not None else [sys.argv[0]])
+    icon = resources_dir() / "icons" / "mlprep.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def data_dir() -> Path:
+    """The user's data folder (QStandardPaths.AppDataLocation)."""
+    ensure_application()
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(location) if location else Path.home() / ".local" / "share" / APP_ID
+
+
+def default_db_path() -> Path:
+    """``MLPREP_DB`` if set, otherwise ``questions.sqlite`` in the data folder."""
+    env = os.environ.get(DB_ENV)
+    return Path(env).expanduser() if env else data_dir() / "questions.sqlite"
+
+
+def create_main_window(db_path: Path | str) -> MainWindow:
+    """Open the database at ``db_path`` (created from the bundle if missing) and return the
+    ready main window, not shown and without entering the event loop.
+
+    Raises ``DatabaseError`` (with a message for the user) when the file cannot be used.
+    """
+    ensure_application()
+    context = AppContext.open(Path(db_path))
+    window = MainWindow(context)
+    window.destroyed.connect(lambda *_: context.close())
+    return window
+
+
+def run(db_path: Path | None = None) -> int:
+    """Start the app and its event loop. Returns the exit code."""
+    from mlprep_desktop.ui.error_reporting import install_excepthook, setup_logging
+
+    app = ensure_application(sys.argv[:1])
+    path = db_path or default_db_path()
+    log_path = setup_logging(path.parent / "logs")
+    install_excepthook(log_path)
+    try:
+        window = create_main_window(path)
+    except DatabaseError as exc:
+        print(f"mlprep: {exc}", file=sys.stderr)
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return 2
+    app.aboutToQuit.connect(window.flush_all)
+    window.show()
+    return app.exec()

@@ -1,0 +1,1 @@
+"""The question bank: its source format, its checks and its build into questions.sqlite."""

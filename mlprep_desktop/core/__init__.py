@@ -1,0 +1,1 @@
+"""Pure-Python domain layer: dataclasses and rules. No Qt, no SQL."""

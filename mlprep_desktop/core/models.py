@@ -1,0 +1,168 @@
+"""The domain's plain data: questions, their study state, and the vocabularies they use."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum, IntEnum
+
+QUESTION_TYPES = ("theory", "math", "coding", "applied")
+DIFFICULTIES = ("beginner", "intermediate", "advanced")
+TOPICS = (
+    "fundamentals",
+    "data-preparation",
+    "imbalanced-data",
+    "evaluation",
+    "regression",
+    "classification",
+    "trees-ensembles",
+    "svm-kernels",
+    "clustering",
+    "dimensionality-reduction",
+    "probability",
+    "statistics-ab-testing",
+    "linear-algebra",
+    "optimization",
+    "neural-networks",
+    "cnn-vision",
+    "sequence-models",
+    "nlp-llm",
+    "recsys-ranking",
+    "time-series",
+    "mlops",
+    "ml-system-design",
+    "generative-rl",
+)
+
+
+def topic_label(slug: str) -> str:
+    """Human label for a topic slug: 'nlp-llm' -> 'NLP & LLMs'."""
+    return _TOPIC_LABELS.get(slug, slug.replace("-", " ").capitalize())
+
+
+_TOPIC_LABELS = {
+    "fundamentals": "Fundamentals",
+    "data-preparation": "Data preparation",
+    "imbalanced-data": "Imbalanced data",
+    "evaluation": "Evaluation",
+    "regression": "Regression",
+    "classification": "Classification",
+    "trees-ensembles": "Trees & ensembles",
+    "svm-kernels": "SVMs & kernels",
+    "clustering": "Clustering",
+    "dimensionality-reduction": "Dimensionality reduction",
+    "probability": "Probability",
+    "statistics-ab-testing": "Statistics & A/B testing",
+    "linear-algebra": "Linear algebra",
+    "optimization": "Optimization",
+    "neural-networks": "Neural networks",
+    "cnn-vision": "CNNs & vision",
+    "sequence-models": "Sequence models",
+    "nlp-llm": "NLP & LLMs",
+    "recsys-ranking": "Recommenders & ranking",
+    "time-series": "Time series",
+    "mlops": "MLOps",
+    "ml-system-design": "ML system design",
+    "generative-rl": "Generative models & RL",
+}
+
+
+class Rating(IntEnum):
+    """Self-rating after revealing an answer (keys 1-4)."""
+
+    AGAIN = 1
+    HARD = 2
+    GOOD = 3
+    EASY = 4
+
+    @property
+    def label(self) -> str:
+        return self.name.capitalize()
+
+
+class Status(str, Enum):
+    """Where a question stands for the user. FLAGGED is a filter that crosses the others."""
+
+    NEW = "new"  # never revealed
+    SEEN = "seen"  # answer revealed, never rated
+    RATED = "rated"  # rated at least once
+    FLAGGED = "flagged"  # flagged to revisit (any of the above)
+
+    @property
+    def label(self) -> str:
+        return {"new": "New", "seen": "Seen", "rated": "Rated", "flagged": "Flagged to revisit"}[
+            self.value
+        ]
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question with its full content, as stored in the bank."""
+
+    id: str
+    type: str
+    topic: str
+    difficulty: str
+    minutes: int
+    title: str
+    prompt: str
+    answer: str
+    key_points: tuple[str, ...]
+    pitfalls: tuple[str, ...]
+    follow_ups: tuple[FollowUp, ...]
+    tags: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    source: str = "bank"
+    retired: bool = False
+
+
+@dataclass(frozen=True)
+class QuestionState:
+    """The user's study state for one question."""
+
+    question_id: str
+    seen_at: str | None = None
+    flagged: bool = False
+    last_rating: int | None = None
+    review_count: int = 0
+
+    @property
+    def status(self) -> Status:
+        if self.review_count:
+            return Status.RATED
+        if self.seen_at:
+            return Status.SEEN
+        return Status.NEW
+
+
+@dataclass(frozen=True)
+class QuestionRow:
+    """One line of the browser's table: a question's summary and its state."""
+
+    id: str
+    title: str
+    type: str
+    topic: str
+    difficulty: str
+    state: QuestionState = field(default_factory=lambda: QuestionState(""))
+
+
+@dataclass(frozen=True)
+class QuestionFilter:
+    """What the browser asks for. Empty fields mean 'any'."""
+
+    text: str = ""
+    type: str | None = None
+    topic: str | None = None
+    difficulty: str | None = None
+    status: Status | None = None
+
+    def without(self, facet: str) -> QuestionFilter:
+        """The same filter with one facet cleared (for counting that facet's options)."""
+        from dataclasses import replace
+
+        return replace(self, **{facet: None})

@@ -1,0 +1,33 @@
+"""Turning whatever a user types into a safe, ranked, prefix-matching FTS5 query.
+
+Any string is accepted. Words are the runs of letters and digits (Unicode-aware); each
+becomes a quoted FTS5 string with a prefix star, so operators (AND, OR, NOT, NEAR), column
+filters (``a:b``), quotes, parentheses and stars typed by the user are matched as plain
+words, never parsed as syntax. All words must match (implicit AND).
+"""
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_MAX_TERMS = 16
+_MAX_TERM_LEN = 64
+
+
+def search_terms(text: str) -> list[str]:
+    """The words of a search, lower-cased, de-duplicated, in order; underscores split words."""
+    terms: list[str] = []
+    for match in _WORD.finditer(text or ""):
+        for part in match.group().split("_"):
+            word = part.lower()[:_MAX_TERM_LEN]
+            if word and word not in terms:
+                terms.append(word)
+    return terms[:_MAX_TERMS]
+
+
+def fts_query(text: str) -> str | None:
+    """An FTS5 MATCH expression for ``text``, or None when it holds no searchable word."""
+    terms = search_terms(text)
+    if not terms:
+        return None
+    return " ".join(f'"{term}"*' for term in terms)

@@ -1,0 +1,1 @@
+"""Rendering: Markdown to HTML, code highlighting and offline LaTeX math. No Qt."""

@@ -1,0 +1,225 @@
+"""Markdown to the HTML subset Qt's rich text shows: fenced code highlighted by Pygments with
+inline styles, tables, LaTeX math as image references, search terms highlighted.
+
+Safety contract (the text may come from the user):
+- raw HTML is never passed through: ``<script>`` arrives as the text "<script>";
+- links keep their href only for ``http``, ``https``, ``mailto`` and the app's ``question:``
+  and ``board:`` schemes (and in-page ``#`` anchors); any other href is dropped;
+- images keep their src only for the app's own ``mlmath:`` and ``board:`` schemes.
+Math is returned as ``RenderedHtml.images`` (key -> SVG); the HTML refers to ``mlmath:KEY``.
+"""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import markdown
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
+from markdown.treeprocessors import Treeprocessor
+
+from mlprep_desktop.rendering.math_svg import DISPLAY_MATH, INLINE_MATH, MathError, MathImage, render_math
+
+LINK_SCHEMES = frozenset({"http", "https", "mailto", "question", "board"})
+IMAGE_SCHEMES = frozenset({"mlmath", "board"})
+_SKIP_HIGHLIGHT = frozenset({"pre", "code", "img"})
+
+
+@dataclass(frozen=True)
+class RenderTheme:
+    dark: bool = False
+    text_color: str = "#1a1a1a"
+    highlight_background: str = "#ffe066"
+    highlight_color: str = "#000000"
+    code_style: str = ""  # Pygments style name; "" picks one for light or dark
+
+    @property
+    def pygments_style(self) -> str:
+        return self.code_style or ("monokai" if self.dark else "friendly")
+
+
+@dataclass
+class RenderedHtml:
+    html: str
+    images: dict[str, MathImage] = field(default_factory=dict)
+
+
+class MarkdownRenderer:
+    """Renders Markdown with one theme. Not thread-safe: one renderer per thread."""
+
+    def __init__(self, theme: RenderTheme | None = None) -> None:
+        self.theme = theme or RenderTheme()
+        self._images: dict[str, MathImage] = {}
+        self._terms: list[str] = []
+        self._md = markdown.Markdown(
+            extensions=[
+                "fenced_code",
+                "tables",
+                "sane_lists",
+                "codehilite",
+                _AppExtension(self),
+            ],
+            extension_configs={
+                "codehilite": {
+                    "noclasses": True,
+                    "pygments_style": self.theme.pygments_style,
+                    "guess_lang": False,
+                    "use_pygments": True,
+                }
+            },
+            output_format="html",
+        )
+
+    def render(self, text: str, highlight: Iterable[str] = ()) -> RenderedHtml:
+        """HTML for ``text``; words starting with any of ``highlight`` are marked."""
+        self._images = {}
+        self._terms = [t for t in highlight if t]
+        self._md.reset()
+        html = self._md.convert(text or "")
+        return RenderedHtml(html, dict(self._images))
+
+    # used by the extension's processors
+    def _math_element(self, latex: str, display: bool) -> etree.Element:
+        try:
+            image = render_math(latex, display=display, color=self.theme.text_color)
+        except MathError:
+            code = etree.Element("code")
+            code.text = markdown.util.AtomicString(("$$%s$$" if display else "$%s$") % latex)
+            code.set("title", "This formula could not be rendered")
+            return code
+        self._images[image.key] = image
+        img = etree.Element("img")
+        img.set("src", f"mlmath:{image.key}")
+        img.set("width", f"{image.width:.0f}")
+        img.set("height", f"{image.height:.0f}")
+        img.set("alt", latex)
+        img.set("class", "math-display" if display else "math")
+        img.set("style", "vertical-align: middle")
+        return img
+
+
+class _MathInline(InlineProcessor):
+    def __init__(self, pattern: re.Pattern, display: bool, owner: MarkdownRenderer) -> None:
+        super().__init__(pattern.pattern)
+        self.compiled_re = re.compile(pattern.pattern, pattern.flags | re.DOTALL | re.UNICODE)
+        self._display = display
+        self._owner = owner
+
+    def handleMatch(self, m: re.Match, data: str):  # noqa: N802 (Markdown's API)
+        return self._owner._math_element(m.group(1).strip(), self._display), m.start(0), m.end(0)
+
+
+class _SanitizeAndDecorate(Treeprocessor):
+    """Drops unsafe hrefs/srcs, centres display math, frames tables, marks search terms."""
+
+    def __init__(self, md: markdown.Markdown, owner: MarkdownRenderer) -> None:
+        super().__init__(md)
+        self._owner = owner
+
+    def run(self, root: etree.Element) -> None:
+        for parent in root.iter():
+            for child in list(parent):
+                self._sanitize(parent, child)
+        for p in root.iter("p"):
+            kids = list(p)
+            if len(kids) == 1 and kids[0].get("class") == "math-display" and not (p.text or "").strip():
+                p.set("align", "center")
+        for table in root.iter("table"):
+            table.set("border", "1")
+            table.set("cellspacing", "0")
+            table.set("cellpadding", "4")
+        terms = self._owner._terms
+        if terms:
+            pattern = re.compile(
+                r"(?<!\w)(?:%s)\w*" % "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)),
+                re.IGNORECASE | re.UNICODE,
+            )
+            _highlight(root, pattern, self._owner.theme)
+
+    @staticmethod
+    def _sanitize(parent: etree.Element, el: etree.Element) -> None:
+        if el.tag == "a":
+            href = el.get("href", "")
+            if not _allowed(href, LINK_SCHEMES, allow_anchor=True):
+                el.attrib.pop("href", None)
+                el.set("title", "Link removed: only web, mail and in-app links are allowed")
+        elif el.tag == "img" and el.get("class", "").startswith("math"):
+            return
+        elif el.tag == "img":
+            if not _allowed(el.get("src", ""), IMAGE_SCHEMES, allow_anchor=False):
+                alt = el.get("alt", "")
+                el.tag = "span"
+                el.attrib.clear()
+                el.text = f"[image: {alt}]" if alt else "[image]"
+
+
+def _allowed(url: str, schemes: frozenset[str], *, allow_anchor: bool) -> bool:
+    url = url.strip()
+    if not url:
+        return False
+    if allow_anchor and url.startswith("#"):
+        return True
+    scheme = urlsplit(url).scheme.lower() if ":" in url else ""
+    return scheme in schemes
+
+
+def _highlight(root: etree.Element, pattern: re.Pattern, theme: RenderTheme) -> None:
+    style = f"background-color: {theme.highlight_background}; color: {theme.highlight_color}"
+
+    def spans(text: str) -> tuple[str, list[etree.Element]]:
+        pieces = []
+        head = None
+        pos = 0
+        for m in pattern.finditer(text):
+            if head is None:
+                head = text[: m.start()]
+            else:
+                pieces[-1].tail = text[pos : m.start()]
+            span = etree.Element("span")
+            span.set("style", style)
+            span.set("class", "hit")
+            span.text = m.group(0)
+            pieces.append(span)
+            pos = m.end()
+        if head is None:
+            return text, []
+        pieces[-1].tail = text[pos:]
+        return head, pieces
+
+    def walk(el: etree.Element) -> None:
+        if el.tag in _SKIP_HIGHLIGHT or el.get("class") == "hit":
+            return
+        for child in list(el):
+            walk(child)
+            if child.tail and not isinstance(child.tail, markdown.util.AtomicString):
+                head, new = spans(child.tail)
+                if new:
+                    child.tail = head
+                    index = list(el).index(child)
+                    for offset, span in enumerate(new, start=1):
+                        el.insert(index + offset, span)
+        if el.text and not isinstance(el.text, markdown.util.AtomicString):
+            head, new = spans(el.text)
+            if new:
+                el.text = head
+                for offset, span in enumerate(new):
+                    el.insert(offset, span)
+
+    walk(root)
+
+
+class _AppExtension(Extension):
+    def __init__(self, owner: MarkdownRenderer) -> None:
+        super().__init__()
+        self._owner = owner
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+        # No raw HTML, ever: without these, '<script>' is escaped as text.
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.inlinePatterns.register(_MathInline(DISPLAY_MATH, True, self._owner), "math_display", 186)
+        md.inlinePatterns.register(_MathInline(INLINE_MATH, False, self._owner), "math_inline", 185)
+        md.treeprocessors.register(_SanitizeAndDecorate(md, self._owner), "app_sanitize", 1)

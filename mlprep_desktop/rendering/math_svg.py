@@ -1,0 +1,64 @@
+"""LaTeX math to SVG, offline, through ziamath; cached by (source, display, colour).
+
+``find_math`` is the one definition of where math is in Markdown text, shared by the
+Markdown renderer and the bank check: ``$$…$$`` (display, may span lines) and ``$…$``
+(inline: no space just inside the dollars, the closing one not followed by a digit, so
+'5 $ and 6 $' stays text). ``\\$`` is a literal dollar.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ziamath
+
+ziamath.config.svg2 = False  # SVG 1.1: what Qt's SVG renderer draws
+
+DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
+INLINE_MATH = re.compile(r"(?<![\\$])\$(?=[^\s$])([^$\n]*?[^\s\\$])\$(?![\d$])")
+_FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.DOTALL | re.MULTILINE)
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
+
+
+class MathError(ValueError):
+    """A formula the renderer cannot draw."""
+
+
+@dataclass(frozen=True)
+class MathImage:
+    key: str
+    svg: str
+    width: float
+    height: float
+    depth: float  # how far the image reaches below the text baseline, in px
+
+
+def find_math(markdown_text: str) -> list[tuple[str, bool]]:
+    """Every formula in Markdown text as (latex, is_display), ignoring code."""
+    text = _FENCE.sub("", markdown_text)
+    text = _CODE_SPAN.sub("", text)
+    found = [(m.group(1).strip(), True) for m in DISPLAY_MATH.finditer(text)]
+    text = DISPLAY_MATH.sub(" ", text)
+    found += [(m.group(1).strip(), False) for m in INLINE_MATH.finditer(text)]
+    return found
+
+
+def render_math(latex: str, display: bool = False, color: str = "black", size: float = 17.0) -> MathImage:
+    """SVG for one formula. Raises MathError for what ziamath cannot parse or draw."""
+    return _render(latex.strip(), display, color, size)
+
+
+@lru_cache(maxsize=2048)
+def _render(latex: str, display: bool, color: str, size: float) -> MathImage:
+    try:
+        svg = ziamath.Latex(latex, size=size, color=color, inline=not display).svg()
+    except Exception as exc:  # ziamath raises many kinds for bad input
+        raise MathError(f"cannot render math {latex!r}: {exc}") from exc
+    match = re.search(r'viewBox="([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)"', svg)
+    if not match:
+        raise MathError(f"cannot render math {latex!r}: no size in SVG")
+    _, y, w, h = (float(v) for v in match.groups())
+    key = hashlib.sha1(f"{display}|{color}|{size}|{latex}".encode()).hexdigest()[:16]
+    return MathImage(key=key, svg=svg, width=w, height=h, depth=max(0.0, h + y))

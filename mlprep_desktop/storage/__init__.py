@@ -1,0 +1,1 @@
+"""Storage: the only layer that speaks SQL. Repositories return core dataclasses."""

@@ -1,0 +1,178 @@
+"""Opening the one database file: first-run copy, safety checks, pragmas, migrations, content merge.
+
+Contract:
+- ``open_database(path, bundle)`` creates ``path`` from the bundled database if it does not
+  exist (through SQLite's backup API, into a temporary file that is renamed into place).
+- Before anything writes, the file is opened read-only: a schema newer than this app raises
+  ``NewerSchemaError`` and a failed ``PRAGMA quick_check`` raises ``CorruptDatabaseError``;
+  in both cases the file is left byte-identical.
+- Then WAL, ``synchronous=FULL`` and foreign keys are switched on, pending migrations run
+  (each in its own transaction) and newer bank content from the bundle is merged.
+- One ``Database`` object per thread: its connection is not shared between threads.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from mlprep_desktop.storage import schema
+from mlprep_desktop.storage.connection import connect
+from mlprep_desktop.storage.content_merge import merge_bank_content
+
+
+class DatabaseError(Exception):
+    """A database problem the user must be told about, with a message fit to show them."""
+
+
+class NewerSchemaError(DatabaseError):
+    pass
+
+
+class CorruptDatabaseError(DatabaseError):
+    pass
+
+
+class WriteError(DatabaseError):
+    """A write failed (disk full, file locked or read-only); it was rolled back whole."""
+
+
+class Database:
+    """An open, migrated database file. Use ``transaction()`` around every write."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+        self.utils = sqlite_utils.Database(conn)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: committed on success, rolled back whole on any error.
+
+        SQLite's operational errors (disk full, locked, read-only) surface as ``WriteError``
+        with a message fit for the user."""
+        try:
+            with self.utils.atomic():
+                yield self.conn
+        except sqlite3.OperationalError as exc:
+            raise WriteError(
+                f"Could not save to {self.path}: {exc}. Nothing was half-written; "
+                "what you typed is still on screen. Free some disk space or check the file, "
+                "and it will be saved on the next change."
+            ) from exc
+
+    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        return self.conn.execute(sql, params).fetchall()
+
+    def close(self) -> None:
+        try:
+            self.conn.execute("PRAGMA optimize")
+        except sqlite3.Error:
+            pass
+        self.conn.close()
+
+
+def open_database(path: Path | str, bundle: Path | str | None = None) -> Database:
+    """Open (creating from ``bundle`` if missing) and prepare the database at ``path``."""
+    path = Path(path)
+    if not path.exists():
+        if bundle is None:
+            _create_empty(path)
+        else:
+            copy_bundle(Path(bundle), path)
+    preflight(path)
+    conn = connect(path)
+    try:
+        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        database = Database(path, conn)
+        schema.migrate(database.utils)
+        if bundle is not None and Path(bundle).exists() and Path(bundle).resolve() != path.resolve():
+            merge_bank_content(database, Path(bundle))
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise DatabaseError(f"Could not open the database at {path}: {exc}") from exc
+    except BaseException:
+        conn.close()
+        raise
+    return database
+
+
+def preflight(path: Path) -> None:
+    """Read-only checks before anything may write: integrity and schema version."""
+    try:
+        conn = connect(path, readonly=True)
+    except sqlite3.Error as exc:
+        raise CorruptDatabaseError(_unreadable(path, str(exc))) from exc
+    try:
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise CorruptDatabaseError(_unreadable(path, str(exc))) from exc
+        problems = [row[0] for row in rows if row[0] != "ok"]
+        if problems:
+            raise CorruptDatabaseError(_unreadable(path, "; ".join(problems[:3])))
+        if version > schema.SCHEMA_VERSION:
+            raise NewerSchemaError(
+                f"The database at {path} was written by a newer version of MLPrep Desktop "
+                f"(schema {version}; this version understands up to {schema.SCHEMA_VERSION}). "
+                "It has not been changed. Please update MLPrep Desktop, or start with another "
+                "database file (--db PATH)."
+            )
+    finally:
+        conn.close()
+
+
+def _unreadable(path: Path, detail: str) -> str:
+    return (
+        f"The database at {path} failed its integrity check and was not opened or changed "
+        f"({detail}). Your data is still in that file: keep a copy of it, then restore a "
+        "backup or move the file aside to start afresh."
+    )
+
+
+def copy_bundle(bundle: Path, target: Path) -> None:
+    """Copy the bundled database to ``target`` with SQLite's backup API, atomically."""
+    if not bundle.exists():
+        raise DatabaseError(f"The bundled question bank is missing: {bundle}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".mlprep-", suffix=".sqlite", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        src = connect(bundle, readonly=True)
+        dst = connect(tmp)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            src.close()
+            dst.close()
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _create_empty(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = connect(path)
+    conn.close()
+
+
+def backup_to(database: Database, target: Path) -> None:
+    """A consistent copy of the live file (never a plain file copy)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    dst = connect(target)
+    try:
+        database.conn.backup(dst)
+    finally:
+        dst.close()

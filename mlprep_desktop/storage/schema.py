@@ -1,0 +1,134 @@
+"""The schema, as an ordered list of migrations (sqlite-utils ``Migrations``).
+
+Each migration runs in its own transaction and sets ``PRAGMA user_version`` to its number,
+so a file's schema version can be read without writing (see ``database.preflight``).
+Append new migrations at the end; never edit one that has shipped.
+"""
+from __future__ import annotations
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("mlprep")
+
+_QUESTIONS = """
+CREATE TABLE questions (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    difficulty TEXT NOT NULL,
+    minutes INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    prompt TEXT NOT NULL DEFAULT '',
+    answer TEXT NOT NULL DEFAULT '',
+    key_points TEXT NOT NULL DEFAULT '[]',   -- JSON list of strings
+    pitfalls TEXT NOT NULL DEFAULT '[]',     -- JSON list of strings
+    follow_ups TEXT NOT NULL DEFAULT '[]',   -- JSON list of {question, answer}
+    tags TEXT NOT NULL DEFAULT '[]',         -- JSON list of slugs
+    related TEXT NOT NULL DEFAULT '[]',      -- JSON list of question ids
+    source TEXT NOT NULL DEFAULT 'bank' CHECK (source IN ('bank', 'user')),
+    retired INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX questions_facets ON questions (retired, type, topic, difficulty);
+CREATE VIRTUAL TABLE questions_fts USING fts5(
+    title, prompt, answer, key_points, tags,
+    content='questions', content_rowid='rowid',
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER questions_ai AFTER INSERT ON questions BEGIN
+    INSERT INTO questions_fts (rowid, title, prompt, answer, key_points, tags)
+    VALUES (new.rowid, new.title, new.prompt, new.answer, new.key_points, new.tags);
+END;
+CREATE TRIGGER questions_ad AFTER DELETE ON questions BEGIN
+    INSERT INTO questions_fts (questions_fts, rowid, title, prompt, answer, key_points, tags)
+    VALUES ('delete', old.rowid, old.title, old.prompt, old.answer, old.key_points, old.tags);
+END;
+CREATE TRIGGER questions_au AFTER UPDATE ON questions BEGIN
+    INSERT INTO questions_fts (questions_fts, rowid, title, prompt, answer, key_points, tags)
+    VALUES ('delete', old.rowid, old.title, old.prompt, old.answer, old.key_points, old.tags);
+    INSERT INTO questions_fts (rowid, title, prompt, answer, key_points, tags)
+    VALUES (new.rowid, new.title, new.prompt, new.answer, new.key_points, new.tags);
+END;
+CREATE TABLE bank_meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+_STUDY = """
+CREATE TABLE question_state (
+    question_id TEXT PRIMARY KEY REFERENCES questions(id) ON UPDATE CASCADE,
+    seen_at TEXT,
+    flagged INTEGER NOT NULL DEFAULT 0,
+    flagged_at TEXT,
+    last_rating INTEGER CHECK (last_rating BETWEEN 1 AND 4),
+    last_reviewed_at TEXT,
+    review_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE reviews (
+    id INTEGER PRIMARY KEY,
+    question_id TEXT NOT NULL REFERENCES questions(id) ON UPDATE CASCADE,
+    rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+    reviewed_at TEXT NOT NULL,
+    seconds_spent REAL,
+    context TEXT NOT NULL DEFAULT 'browse'
+);
+CREATE INDEX reviews_question ON reviews (question_id, reviewed_at);
+CREATE TABLE answers (
+    question_id TEXT PRIMARY KEY REFERENCES questions(id) ON UPDATE CASCADE,
+    body TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+
+@migrations(name="0001_questions")
+def _m0001_questions(db: sqlite_utils.Database) -> None:
+    _script(db, _QUESTIONS)
+    db.execute("PRAGMA user_version = 1")
+
+
+@migrations(name="0002_study_state")
+def _m0002_study_state(db: sqlite_utils.Database) -> None:
+    _script(db, _STUDY)
+    db.execute("PRAGMA user_version = 2")
+
+
+SCHEMA_VERSION = 2
+
+
+def _script(db: sqlite_utils.Database, sql: str) -> None:
+    """Run a multi-statement script inside the caller's transaction (no implicit COMMIT)."""
+    for statement in _statements(sql):
+        db.execute(statement)
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a script on top-level semicolons, keeping trigger bodies whole."""
+    import sqlite3
+
+    out: list[str] = []
+    buf = ""
+    for line in sql.splitlines(keepends=True):
+        if line.strip().startswith("--") and not buf.strip():
+            continue
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    """Apply every pending migration, each in its own transaction."""
+    migrations.apply(db)
+
+
+def pending(db: sqlite_utils.Database) -> list[str]:
+    return [m.name for m in migrations.pending(db)]

@@ -1,0 +1,1 @@
+"""The Browse tab: search, filters, the question table and the question view."""

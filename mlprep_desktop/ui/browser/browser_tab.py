@@ -1,0 +1,372 @@
+"""``BrowserTab``: search and filter the bank, read a question, reveal, rate, flag, draft an answer."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mlprep_desktop.core.clock import monotonic
+from mlprep_desktop.core.models import Question, QuestionFilter, Rating, Status
+from mlprep_desktop.core.search_query import search_terms
+from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
+from mlprep_desktop.rendering.question_html import render_question
+from mlprep_desktop.services.app_context import ANSWERS, STUDY_STATE, AppContext
+from mlprep_desktop.storage.database import WriteError
+from mlprep_desktop.ui.browser.filter_bar import FilterBar
+from mlprep_desktop.ui.browser.question_table_model import ID_ROLE, QuestionTableModel
+from mlprep_desktop.ui.browser.question_view import QuestionView
+from mlprep_desktop.ui.browser.study_bar import StudyBar
+from mlprep_desktop.ui.theme import render_theme
+from mlprep_desktop.ui.widgets.debounced_saver import DebouncedSaver
+
+
+class AnswerEditor(QPlainTextEdit):
+    """A plain-text editor that says when it loses focus (so the draft is flushed)."""
+
+    focus_lost = Signal()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt's API)
+        super().focusOutEvent(event)
+        self.focus_lost.emit()
+
+
+class BrowserTab(QWidget):
+    data_changed = Signal(object)  # a set of change kinds (services.app_context)
+    counts_changed = Signal(int, int)  # shown, total
+    message = Signal(str)  # a short, transient message for the status bar
+    error_occurred = Signal(str)  # a problem the user must see
+
+    SEARCH_DELAY_MS = 150
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("browserTab")
+        self.setAccessibleName(self.tr("Browse questions"))
+        self._ctx = context
+        self._renderer = MarkdownRenderer(render_theme(self))
+        self._question: Question | None = None
+        self._revealed = False
+        self._shown_at = 0.0
+        self._answer_for: str | None = None
+        self._titles = context.questions.titles()
+        self._build()
+        self._saver = DebouncedSaver(self._save_answer, parent=self)
+        self._saver.failed.connect(self.error_occurred)
+        self._wire()
+        self.refresh()
+
+    # ----- construction
+    def _build(self) -> None:
+        self.search_box = QLineEdit(self)
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setAccessibleName(self.tr("Search questions"))
+        self.search_box.setPlaceholderText(self.tr("Search questions, answers and tags…  (Ctrl+F)"))
+        self.search_box.setClearButtonEnabled(True)
+        self.filters = FilterBar(self)
+        self.no_matches = QLabel(self)
+        self.no_matches.setObjectName("noMatchesLabel")
+        self.no_matches.setWordWrap(True)
+        self.no_matches.hide()
+
+        self.model = QuestionTableModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("questionTable")
+        self.table.setAccessibleName(self.tr("Questions"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.setSortingEnabled(True)
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
+        for column, chars in ((1, 9), (2, 16), (3, 12), (4, 13)):
+            header.resizeSection(column, self.fontMetrics().averageCharWidth() * chars + 16)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+        self.view = QuestionView(self)
+        self.view.setObjectName("questionView")
+        self.view.setAccessibleName(self.tr("Question"))
+        self.study_bar = StudyBar(self)
+        self.answer_label = QLabel(self.tr("My answer (saved automatically):"), self)
+        self.answer_edit = AnswerEditor(self)
+        self.answer_edit.setObjectName("myAnswer")
+        self.answer_edit.setAccessibleName(self.tr("My answer"))
+        self.answer_edit.setPlaceholderText(
+            self.tr("Answer in your own words before you reveal the model answer. Saved as you type.")
+        )
+        self.answer_label.setBuddy(self.answer_edit)
+
+        detail = QWidget(self)
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_split = QSplitter(Qt.Orientation.Vertical, detail)
+        detail_split.setChildrenCollapsible(False)
+        detail_split.addWidget(self.view)
+        answer_box = QWidget(detail_split)
+        answer_layout = QVBoxLayout(answer_box)
+        answer_layout.setContentsMargins(0, 4, 0, 0)
+        answer_layout.addWidget(self.study_bar)
+        answer_layout.addWidget(self.answer_label)
+        answer_layout.addWidget(self.answer_edit)
+        detail_split.addWidget(answer_box)
+        detail_split.setStretchFactor(0, 3)
+        detail_split.setStretchFactor(1, 1)
+        detail_layout.addWidget(detail_split)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search_box)
+        left_layout.addWidget(self.filters)
+        left_layout.addWidget(self.no_matches)
+        left_layout.addWidget(self.table)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("browserSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(detail)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+    def _wire(self) -> None:
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(self.SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search_box.textChanged.connect(self._search_timer.start)
+        self.search_box.returnPressed.connect(self._on_search_box_return)
+        self.filters.filters_changed.connect(self.refresh)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
+        self.view.question_link_activated.connect(self.select_question)
+        self.study_bar.reveal_toggled.connect(self.toggle_answer)
+        self.study_bar.rated.connect(self.rate)
+        self.study_bar.flag_toggled.connect(self.set_flag)
+        self.answer_edit.textChanged.connect(self._on_answer_edited)
+        self.answer_edit.focus_lost.connect(self.flush_pending)
+
+        def shortcut(keys, slot) -> None:
+            sc = QShortcut(QKeySequence(keys), self)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(slot)
+
+        shortcut(QKeySequence.StandardKey.Find, self.focus_search)
+        shortcut(Qt.Key.Key_Space, self.toggle_answer)
+        shortcut(Qt.Key.Key_F, self.study_bar.flag.toggle)
+        for rating in Rating:
+            shortcut(Qt.Key.Key_0 + int(rating), lambda r=int(rating): self.rate(r))
+
+    # ----- public API (used by the main window and by tests)
+    @property
+    def current_question(self) -> Question | None:
+        return self._question
+
+    @property
+    def revealed(self) -> bool:
+        return self._revealed
+
+    def current_filter(self) -> QuestionFilter:
+        status = self.filters.value("status")
+        return QuestionFilter(
+            text=self.search_box.text(),
+            type=self.filters.value("type"),
+            topic=self.filters.value("topic"),
+            difficulty=self.filters.value("difficulty"),
+            status=Status(status) if status else None,
+        )
+
+    def refresh(self) -> None:
+        """Re-run the search with the current text and filters; keep the selection if it is shown."""
+        self._search_timer.stop()
+        flt = self.current_filter()
+        rows = self._ctx.questions.search(flt)
+        self.model.set_rows(rows)
+        self._refresh_counts(flt)
+        self._show_no_matches(not rows)
+        self.counts_changed.emit(len(rows), self._ctx.questions.total())
+        row = self.model.row_of(self._question.id) if self._question else -1
+        if row < 0 and rows:
+            row = 0
+        if row >= 0:
+            self._select_row(row)
+        else:
+            self._show_question(None)
+
+    def select_question(self, question_id: str) -> bool:
+        """Select a question, clearing search and filters if they hide it."""
+        if self.model.row_of(question_id) < 0:
+            if self._ctx.questions.get(question_id) is None:
+                self.message.emit(self.tr("That question is not in the bank."))
+                return False
+            self.search_box.blockSignals(True)
+            self.search_box.clear()
+            self.search_box.blockSignals(False)
+            for facet in ("type", "topic", "difficulty", "status"):
+                self.filters.combo(facet).blockSignals(True)
+                self.filters.set_value(facet, None)
+                self.filters.combo(facet).blockSignals(False)
+            self.refresh()
+        row = self.model.row_of(question_id)
+        if row < 0:
+            return False
+        self._select_row(row)
+        return True
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def toggle_answer(self) -> None:
+        if self._question is None:
+            return
+        self._revealed = not self._revealed
+        if self._revealed:
+            try:
+                state = self._ctx.study.mark_seen(self._question.id)
+            except WriteError as exc:
+                self.error_occurred.emit(str(exc))
+            else:
+                self.model.update_state(state)
+                self.data_changed.emit({STUDY_STATE})
+        self.study_bar.set_revealed(self._revealed)
+        self._render()
+
+    def rate(self, value: int) -> None:
+        if self._question is None:
+            return
+        if not self._revealed:
+            self.message.emit(self.tr("Show the answer first, then rate how well you knew it."))
+            return
+        rating = Rating(value)
+        try:
+            state = self._ctx.study.rate(self._question.id, rating, monotonic() - self._shown_at)
+        except WriteError as exc:
+            self.error_occurred.emit(str(exc))
+            return
+        self.model.update_state(state)
+        self._refresh_counts()
+        self.message.emit(self.tr(f"Rated “{rating.label}”."))
+        self.data_changed.emit({STUDY_STATE})
+
+    def set_flag(self, flagged: bool) -> None:
+        if self._question is None:
+            return
+        try:
+            state = self._ctx.study.set_flag(self._question.id, flagged)
+        except WriteError as exc:
+            self.study_bar.set_flagged(not flagged)
+            self.error_occurred.emit(str(exc))
+            return
+        self.model.update_state(state)
+        self._refresh_counts()
+        self.message.emit(self.tr("Flagged to revisit.") if flagged else self.tr("Flag removed."))
+        self.data_changed.emit({STUDY_STATE})
+
+    def flush_pending(self) -> None:
+        """Write any unsaved draft now (tab switch, focus loss, close, quit)."""
+        self._saver.flush()
+
+    def on_data_changed(self, kinds: set) -> None:
+        """Another part of the app wrote something; refresh what this tab shows of it."""
+        if STUDY_STATE in kinds or "questions" in kinds:
+            self._titles = self._ctx.questions.titles()
+            self.refresh()
+
+    # ----- internals
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.scrollTo(index)
+        question_id = index.data(ID_ROLE)
+        if self._question is None or self._question.id != question_id:
+            self._show_question(question_id)
+
+    def _on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        question_id = current.data(ID_ROLE) if current.isValid() else None
+        if question_id and (self._question is None or self._question.id != question_id):
+            self._show_question(question_id)
+
+    def _show_question(self, question_id: str | None) -> None:
+        self.flush_pending()
+        self._question = self._ctx.questions.get(question_id) if question_id else None
+        self._revealed = False
+        self._shown_at = monotonic()
+        self.study_bar.set_question_loaded(self._question is not None)
+        self.answer_edit.setEnabled(self._question is not None)
+        self.answer_edit.blockSignals(True)
+        if self._question is None:
+            self._answer_for = None
+            self.answer_edit.clear()
+            self.view.clear()
+        else:
+            self._answer_for = self._question.id
+            self.answer_edit.setPlainText(self._ctx.study.answer(self._question.id))
+            self.study_bar.set_flagged(self._ctx.study.state(self._question.id).flagged)
+            self._render()
+        self.answer_edit.blockSignals(False)
+
+    def _render(self) -> None:
+        if self._question is None:
+            return
+        rendered = render_question(
+            self._renderer,
+            self._question,
+            reveal=self._revealed,
+            highlight=search_terms(self.search_box.text()),
+            titles=self._titles,
+        )
+        self.view.show_rendered(rendered)
+
+    def _on_answer_edited(self) -> None:
+        if self._answer_for is not None:
+            self._saver.schedule()
+
+    def _save_answer(self) -> None:
+        if self._answer_for is not None:
+            self._ctx.study.save_answer(self._answer_for, self.answer_edit.toPlainText())
+            self.data_changed.emit({ANSWERS})
+
+    def _on_search_box_return(self) -> None:
+        self.refresh()
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _refresh_counts(self, flt: QuestionFilter | None = None) -> None:
+        counts = self._ctx.questions.facet_counts(flt or self.current_filter())
+        totals = {facet: sum(v.values()) for facet, v in counts.items() if facet != "status"}
+        status = counts["status"]
+        totals["status"] = status["new"] + status["seen"] + status["rated"]
+        self.filters.set_counts(counts, totals)
+
+    def _show_no_matches(self, empty: bool) -> None:
+        text = self.search_box.text().strip()
+        if empty:
+            what = self.tr(f"No questions match “{text}”.") if text else self.tr("No questions match these filters.")
+            self.no_matches.setText(what + " " + self.tr("Try fewer or shorter words, or set a filter back to “All”."))
+        self.no_matches.setVisible(empty)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._renderer = MarkdownRenderer(render_theme(self))
+            self._render()

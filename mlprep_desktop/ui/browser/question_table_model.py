@@ -1,0 +1,105 @@
+"""``QuestionTableModel``: a table model over the rows a question search returned."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+
+from mlprep_desktop.core.models import DIFFICULTIES, TOPICS, QuestionRow, QuestionState, Rating, Status, topic_label
+
+COLUMNS = ("Question", "Type", "Topic", "Difficulty", "Status")
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def status_text(state: QuestionState) -> str:
+    if state.status is Status.RATED and state.last_rating:
+        text = f"Rated: {Rating(state.last_rating).label}"
+    else:
+        text = state.status.label
+    return f"{text} · Flagged" if state.flagged else text
+
+
+def _sort_key(row: QuestionRow, column: int):
+    if column == 0:
+        return row.title.casefold()
+    if column == 1:
+        return row.type
+    if column == 2:
+        return TOPICS.index(row.topic) if row.topic in TOPICS else len(TOPICS)
+    if column == 3:
+        return DIFFICULTIES.index(row.difficulty) if row.difficulty in DIFFICULTIES else 9
+    state = row.state
+    return (not state.flagged, state.review_count > 0, state.seen_at is not None, state.last_rating or 0)
+
+
+class QuestionTableModel(QAbstractTableModel):
+    """Rows are ``QuestionRow``s in the order given (search rank) until ``sort`` is asked."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[QuestionRow] = []
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    # --- data
+    def set_rows(self, rows: list[QuestionRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        if self._sort is not None:
+            self._apply_sort(*self._sort)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> QuestionRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, question_id: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == question_id), -1)
+
+    def update_state(self, state: QuestionState) -> None:
+        """Show a question's new state at once (after a rating or a flag)."""
+        row = self.row_of(state.question_id)
+        if row < 0:
+            return
+        old = self._rows[row]
+        self._rows[row] = QuestionRow(old.id, old.title, old.type, old.topic, old.difficulty, state)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    # --- Qt model API
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return (row.title, row.type.capitalize(), topic_label(row.topic), row.difficulty.capitalize(),
+                    status_text(row.state))[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return row.title
+        if role == ID_ROLE:
+            return row.id
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(COLUMNS[section])
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column < 0:
+            self._sort = None
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = [self._rows[i.row()].id for i in persistent]
+        self._sort = (column, order)
+        self._apply_sort(column, order)
+        self.changePersistentIndexList(
+            persistent, [self.index(self.row_of(qid), i.column()) for qid, i in zip(ids, persistent)]
+        )
+        self.layoutChanged.emit()
+
+    def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
+        self._rows.sort(key=lambda r: _sort_key(r, column), reverse=order == Qt.SortOrder.DescendingOrder)

@@ -1,0 +1,39 @@
+"""Uncaught exceptions: logged to a rotating file in the data folder and shown in a dialog."""
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+log = logging.getLogger("mlprep")
+
+
+def setup_logging(log_dir: Path) -> Path:
+    log_dir.mkdir(parents=True, exist_ok=True)
+    path = log_dir / "mlprep.log"
+    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    return path
+
+
+def install_excepthook(log_path: Path) -> None:
+    """Replace ``sys.excepthook``: log the traceback, then tell the user (GUI thread only)."""
+
+    def hook(kind, value, tb) -> None:
+        text = "".join(traceback.format_exception(kind, value, tb))
+        log.error("uncaught exception\n%s", text)
+        sys.__stderr__.write(text)
+        if QApplication.instance() is not None:
+            box = QMessageBox(QMessageBox.Icon.Critical, "MLPrep Desktop",
+                              f"Something went wrong: {value}\n\nYour saved work is safe. "
+                              f"Details were written to {log_path}.")
+            box.setDetailedText(text)
+            box.exec()
+
+    sys.excepthook = hook

@@ -1,0 +1,18 @@
+from mlprep_desktop.core.search_query import fts_query, search_terms
+
+
+def test_words_become_quoted_prefix_terms():
+    assert fts_query("Regulariz L1") == '"regulariz"* "l1"*'
+
+
+def test_operators_and_punctuation_are_plain_words():
+    assert fts_query('NOT "a" AND (b) -c title:d *') == '"not"* "a"* "and"* "b"* "c"* "title"* "d"*'
+
+
+def test_nothing_searchable_gives_none():
+    assert fts_query("") is None
+    assert fts_query('  "*-:()  🤖 ') is None
+
+
+def test_terms_deduplicate_and_split_underscores():
+    assert search_terms("snake_case Snake") == ["snake", "case"]

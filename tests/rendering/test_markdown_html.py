@@ -1,0 +1,73 @@
+"""Markdown rendering: highlighted code, math as images, no raw HTML, inert unsafe links."""
+from __future__ import annotations
+
+import re
+
+from mlprep_desktop.core.models import FollowUp, Question
+from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
+from mlprep_desktop.rendering.question_html import render_question
+
+
+def render(text: str, **kwargs):
+    return MarkdownRenderer().render(text, **kwargs)
+
+
+def test_python_code_is_highlighted_with_inline_styles():
+    html = render("```python\ndef area(r):\n    return 3.14 * r ** 2\n```\n").html
+    assert "<pre" in html
+    assert re.search(r'<span style="[^"]*color[^"]*">def</span>', html), html
+
+
+def test_math_becomes_an_image_with_its_svg():
+    out = render("Inline $x^2$ and display:\n\n$$\\frac{a}{b}$$\n")
+    keys = re.findall(r'src="mlmath:([0-9a-f]+)"', out.html)
+    assert len(keys) == 2 and set(keys) == set(out.images)
+    assert all(image.svg.startswith("<svg") for image in out.images.values())
+    assert 'align="center"' in out.html  # display math stands on its own line
+
+
+def test_dollars_in_code_and_prices_are_not_math():
+    out = render("It costs 5 $ or 6 $ and `echo $HOME$` stays code.")
+    assert out.images == {}
+
+
+def test_raw_html_is_escaped():
+    html = render("Hello <script>alert('x')</script> <b onclick=x>bold</b>").html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<b " not in html
+
+
+def test_unsafe_links_lose_their_href_and_app_links_keep_it():
+    html = render("[a](javascript:alert(1)) [b](file:///etc/passwd) [c](question:bias-variance-tradeoff) [d](https://example.org)").html
+    assert "javascript:" not in html and "file:" not in html
+    assert 'href="question:bias-variance-tradeoff"' in html and 'href="https://example.org"' in html
+
+
+def test_images_from_files_are_not_loaded():
+    html = render("![secret](file:///etc/passwd)").html
+    assert "<img" not in html and "[image: secret]" in html
+
+
+def test_search_terms_are_highlighted_outside_code():
+    html = render("Regularization helps.\n\n```python\nregularize = 1\n```\n", highlight=["regulariz"]).html
+    assert re.search(r'<span class="hit"[^>]*>Regularization</span>', html)
+    assert html.count('class="hit"') == 1
+
+
+def question(**overrides) -> Question:
+    base = dict(
+        id="q", type="theory", topic="fundamentals", difficulty="beginner", minutes=3, title="What is $x$?",
+        prompt="", answer="The answer body.", key_points=("point one", "point two", "point three"),
+        pitfalls=("a pitfall",), follow_ups=(FollowUp("Why?", "Because."),), related=("other",),
+    )
+    base.update(overrides)
+    return Question(**base)
+
+
+def test_question_hides_the_answer_until_revealed():
+    renderer = MarkdownRenderer()
+    hidden = render_question(renderer, question(), reveal=False).html
+    assert "The answer body" not in hidden and "point one" not in hidden
+    shown = render_question(renderer, question(), reveal=True, titles={"other": "Other question?"}).html
+    for part in ("The answer body", "Key points", "point one", "Pitfalls", "Follow-ups", "Because.", 'href="question:other"'):
+        assert part in shown
