@@ -86,19 +86,25 @@ CREATE TABLE settings (
 """
 
 
-@migrations(name="0001_questions")
-def _m0001_questions(db: sqlite_utils.Database) -> None:
-    _script(db, _QUESTIONS)
-    db.execute("PRAGMA user_version = 1")
+def _register(version: int, name: str, sql: str) -> None:
+    """Declare migration ``version`` (its DDL in ``sql``); it sets ``user_version`` itself."""
+
+    def apply(db: sqlite_utils.Database) -> None:
+        _script(db, sql)
+        db.execute(f"PRAGMA user_version = {version}")
+
+    apply.__name__ = name
+    migrations(name=f"{version:04d}_{name}")(apply)
+    _VERSIONS.append(version)
 
 
-@migrations(name="0002_study_state")
-def _m0002_study_state(db: sqlite_utils.Database) -> None:
-    _script(db, _STUDY)
-    db.execute("PRAGMA user_version = 2")
+_VERSIONS: list[int] = []
 
+# In order. One line per migration; a feature's DDL lives in its own storage module.
+_register(1, "questions", _QUESTIONS)
+_register(2, "study_state", _STUDY)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = max(_VERSIONS)
 
 
 def _script(db: sqlite_utils.Database, sql: str) -> None:

@@ -169,11 +169,34 @@ class BrowserTab(QWidget):
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
 
+        # The table and the view would eat these keys themselves, so they are also filtered there.
+        self.table.installEventFilter(self)
+        self.view.installEventFilter(self)
         shortcut(QKeySequence.StandardKey.Find, self.focus_search)
         shortcut(Qt.Key.Key_Space, self.toggle_answer)
         shortcut(Qt.Key.Key_F, self.study_bar.flag.toggle)
         for rating in Rating:
             shortcut(Qt.Key.Key_0 + int(rating), lambda r=int(rating): self.rate(r))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's API)
+        """Study keys on the table and the view: Space reveals, 1-4 rate, F flags."""
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and not (
+            event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            key = event.key()
+            action = None
+            if key == Qt.Key.Key_Space:
+                action = self.toggle_answer
+            elif key == Qt.Key.Key_F:
+                action = self.study_bar.flag.toggle if self._question is not None else None
+            elif Qt.Key.Key_1 <= key <= Qt.Key.Key_4:
+                action = lambda: self.rate(key - Qt.Key.Key_0)  # noqa: E731
+            if action is not None:
+                event.accept()
+                if event.type() == QEvent.Type.KeyPress:
+                    action()
+                return True
+        return super().eventFilter(watched, event)
 
     # ----- public API (used by the main window and by tests)
     @property

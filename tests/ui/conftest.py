@@ -1,0 +1,29 @@
+"""UI fixtures: a main window on a fresh copy of the real bundled bank, and a way to reopen it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mlprep_desktop.app import create_main_window
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "questions.sqlite"
+
+
+@pytest.fixture
+def open_window(qtbot, db_path):
+    """open_window() builds a main window on the test's database file (again after a close)."""
+
+    def _open():
+        window = create_main_window(db_path)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)  # shortcuts only fire in the active window
+        return window
+
+    return _open

@@ -1,0 +1,175 @@
+"""The Browse tab as a user drives it: search, select, reveal, rate, flag, write an answer."""
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableView, QTabWidget, QTextBrowser
+
+from mlprep_desktop.ui.browser.question_table_model import ID_ROLE
+
+
+def widgets(window):
+    find = window.findChild
+    return (
+        find(QLineEdit, "searchBox"),
+        find(QTableView, "questionTable"),
+        find(QTextBrowser, "questionView"),
+    )
+
+
+def titles(table) -> list[str]:
+    model = table.model()
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+def test_contract_object_names_and_accessible_names(open_window):
+    window = open_window()
+    assert window.findChild(QTabWidget, "mainTabs") is not None
+    assert window.findChild(type(window.browser), "browserTab") is window.browser
+    for name in ("searchBox", "questionTable", "questionView", "showAnswerButton", "flagButton", "myAnswer",
+                 "rate1", "rate2", "rate3", "rate4"):
+        widget = window.findChild(object, name)
+        assert widget is not None, name
+        assert widget.accessibleName(), name
+
+
+def test_typing_in_the_search_box_filters_the_table(qtbot, open_window):
+    window = open_window()
+    search, table, view = widgets(window)
+    total = table.model().rowCount()
+    assert total > 20
+    qtbot.keyClicks(search, "regulariz")
+    qtbot.waitUntil(lambda: 0 < table.model().rowCount() < total)
+    shown = table.model().rowCount()
+    assert f"{shown} of {total} questions shown" in window.findChild(QLabel, "questionCountLabel").text()
+    # the first hit is selected and its text has the highlighted term
+    assert "regulariz" in view.toPlainText().lower()
+    assert 'class="hit"' in view.toHtml() or "background-color" in view.toHtml()
+
+
+def test_odd_search_text_shows_a_calm_message(qtbot, open_window):
+    window = open_window()
+    search, table, _ = widgets(window)
+    label = window.findChild(QLabel, "noMatchesLabel")
+    for text in ['"', "NOT (", "-:*", "🤖🤖", "title:zzz", "qqqqzzzzxxxx"]:
+        search.setText(text)
+        window.browser.refresh()
+    qtbot.waitUntil(lambda: table.model().rowCount() == 0)
+    assert label.isVisible() and "No questions match" in label.text()
+    search.clear()
+    window.browser.refresh()
+    assert table.model().rowCount() > 0 and not label.isVisible()
+
+
+def test_select_reveal_rate_writes_a_review(qtbot, open_window, db_path):
+    window = open_window()
+    search, table, view = widgets(window)
+    qtbot.keyClicks(search, "bias variance")
+    qtbot.waitUntil(lambda: table.model().rowCount() > 0)
+    row = next(r for r in range(table.model().rowCount())
+               if table.model().index(r, 0).data(ID_ROLE) == "bias-variance-tradeoff")
+    rect = table.visualRect(table.model().index(row, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.browser.current_question.id == "bias-variance-tradeoff"
+    assert "bias" in view.toPlainText().lower()
+    assert "Key points" not in view.toPlainText()
+
+    rate3 = window.findChild(QPushButton, "rate3")
+    assert not rate3.isEnabled()  # no rating before the answer is shown
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    assert "Key points" in view.toPlainText() and "Follow-ups" in view.toPlainText()
+    assert rate3.isEnabled()
+    qtbot.keyClick(table, Qt.Key.Key_3)
+    assert table.model().index(row, 4).data() == "Rated: Good"
+
+    conn = sqlite3.connect(db_path)
+    rows = conn.execute("SELECT question_id, rating, reviewed_at FROM reviews").fetchall()
+    conn.close()
+    assert [(r[0], r[1]) for r in rows] == [("bias-variance-tradeoff", 3)]
+
+
+def test_flag_and_my_answer_survive_a_restart(qtbot, open_window):
+    window = open_window()
+    search, table, _ = widgets(window)
+    window.browser.select_question("what-is-overfitting")
+    flag = window.findChild(QPushButton, "flagButton")
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_F)
+    assert flag.isChecked()
+    answer = window.findChild(QPlainTextEdit, "myAnswer")
+    answer.setFocus()
+    qtbot.keyClicks(answer, "Overfitting: low training error, high test error.")
+    status_col = [table.model().index(r, 4).data() for r in range(table.model().rowCount())
+                  if table.model().index(r, 0).data(ID_ROLE) == "what-is-overfitting"]
+    assert status_col and "Flagged" in status_col[0]
+    window.close()  # flushes the debounced draft
+
+    window = open_window()
+    window.browser.select_question("what-is-overfitting")
+    assert window.findChild(QPushButton, "flagButton").isChecked()
+    assert window.findChild(QPlainTextEdit, "myAnswer").toPlainText() == "Overfitting: low training error, high test error."
+
+
+def test_draft_is_saved_when_switching_question(qtbot, open_window, db_path):
+    window = open_window()
+    window.browser.select_question("cross-validation")
+    answer = window.findChild(QPlainTextEdit, "myAnswer")
+    qtbot.keyClicks(answer, "k folds")
+    window.browser.select_question("what-is-overfitting")
+    conn = sqlite3.connect(db_path)
+    body = conn.execute("SELECT body FROM answers WHERE question_id = 'cross-validation'").fetchone()
+    conn.close()
+    assert body == ("k folds",)
+
+
+def test_ctrl_f_focuses_search(qtbot, open_window):
+    window = open_window()
+    search, table, _ = widgets(window)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(search.hasFocus)
+
+
+def test_question_links_select_the_linked_question(qtbot, open_window):
+    window = open_window()
+    view = window.findChild(QTextBrowser, "questionView")
+    window.browser.select_question("bias-variance-tradeoff")
+    window.browser.toggle_answer()
+    related = window.browser.current_question.related
+    assert related
+    view.question_link_activated.emit(related[0])
+    assert window.browser.current_question.id == related[0]
+
+
+def test_filters_combine_and_show_counts(qtbot, open_window):
+    window = open_window()
+    _, table, _ = widgets(window)
+    topic = window.findChild(object, "topicFilter")
+    kind = window.findChild(object, "typeFilter")
+    topic.setCurrentIndex(topic.findData("regression"))
+    kind.setCurrentIndex(kind.findData("math"))
+    model = table.model()
+    assert model.rowCount() > 0
+    assert all(model.index(r, 1).data() == "Math" and model.index(r, 2).data() == "Regression"
+               for r in range(model.rowCount()))
+    assert kind.currentText() == f"Math ({model.rowCount()})"
+
+
+def test_window_size_and_tab_are_restored(qtbot, open_window):
+    window = open_window()
+    # The offscreen screen is 800 px wide, so only the height can show a restored size here.
+    assert window.height() != 540
+    window.resize(window.width(), 540)
+    window.close()
+    window = open_window()
+    assert window.height() == 540
+
+
+def test_about_names_version_and_database(open_window, db_path):
+    from mlprep_desktop import __version__
+
+    window = open_window()
+    text = window.about_text()
+    assert __version__ in text and str(db_path) in text
