@@ -36,15 +36,13 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
 
-        self.browser = BrowserTab(context, self)
         self._pages: list[QWidget] = []
-        self._add_tab(self.browser, self.tr("&Browse"), self.tr("Browse, search and study the question bank"))
+        self._build_tabs()
 
         self._counts = QLabel(self)
         self._counts.setObjectName("questionCountLabel")
         self.statusBar().addPermanentWidget(self._counts)
         self.browser.counts_changed.connect(self._on_browser_counts_changed)
-        self.browser.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.browser.refresh()  # fill the status bar now that it is connected
 
         self._build_menus()
@@ -52,12 +50,31 @@ class MainWindow(QMainWindow):
         self._restore()
 
     # ----- construction
+    def _build_tabs(self) -> None:
+        """One tab per feature, in this order: Browse, Interview, Whiteboard, Notebook.
+
+        A tab is a QWidget with: ``data_changed`` (Signal(object): a set of change kinds it
+        wrote), ``on_data_changed(kinds)`` (refresh if it concerns you), ``flush_pending()``
+        (write unsaved edits now), and optionally ``error_occurred`` (Signal(str)) and
+        ``message`` (Signal(str), for the status bar)."""
+        self.browser = BrowserTab(self.context, self)
+        self._add_tab(self.browser, self.tr("&Browse"), self.tr("Browse, search and study the question bank"))
+        self._wire_tabs()
+
+    def _wire_tabs(self) -> None:
+        """Links between tabs (e.g. the browser's Sketch and Notes buttons) are connected here."""
+
+    def show_tab(self, page: QWidget) -> None:
+        self.tabs.setCurrentWidget(page)
+
     def _add_tab(self, page: QWidget, title: str, tooltip: str) -> None:
         index = self.tabs.addTab(page, title)
         self.tabs.setTabToolTip(index, tooltip)
         page.data_changed.connect(lambda kinds, source=page: self._on_page_data_changed(source, kinds))
         if hasattr(page, "error_occurred"):
             page.error_occurred.connect(self.show_error)
+        if hasattr(page, "message"):
+            page.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self._pages.append(page)
 
     def _build_menus(self) -> None:

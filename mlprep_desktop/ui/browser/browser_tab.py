@@ -45,6 +45,8 @@ class BrowserTab(QWidget):
     counts_changed = Signal(int, int)  # shown, total
     message = Signal(str)  # a short, transient message for the status bar
     error_occurred = Signal(str)  # a problem the user must see
+    sketch_requested = Signal(str)  # question id: open its whiteboard board
+    notes_requested = Signal(str)  # question id: open (or create) its note
 
     SEARCH_DELAY_MS = 150
 
@@ -161,6 +163,8 @@ class BrowserTab(QWidget):
         self.study_bar.reveal_toggled.connect(self.toggle_answer)
         self.study_bar.rated.connect(self.rate)
         self.study_bar.flag_toggled.connect(self.set_flag)
+        self.study_bar.sketch_clicked.connect(lambda: self._question and self.sketch_requested.emit(self._question.id))
+        self.study_bar.notes_clicked.connect(lambda: self._question and self.notes_requested.emit(self._question.id))
         self.answer_edit.textChanged.connect(self._on_answer_edited)
         self.answer_edit.focus_lost.connect(self.flush_pending)
 
@@ -253,6 +257,13 @@ class BrowserTab(QWidget):
             return False
         self._select_row(row)
         return True
+
+    def enable_links(self, *, sketch: bool | None = None, notes: bool | None = None) -> None:
+        """Show the Sketch / Notes buttons once the tabs they open exist."""
+        if sketch is not None:
+            self.study_bar.sketch.setVisible(sketch)
+        if notes is not None:
+            self.study_bar.notes.setVisible(notes)
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -18,6 +18,8 @@ class StudyBar(QWidget):
     reveal_toggled = Signal()
     rated = Signal(int)
     flag_toggled = Signal(bool)
+    sketch_clicked = Signal()
+    notes_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +42,21 @@ class StudyBar(QWidget):
             layout.addWidget(button)
             self.rate_buttons.append(button)
         layout.addStretch(1)
+        # Shown by the main window only when the tab they open exists (see enable_links).
+        self.sketch = QPushButton(self.tr("Sketch"), self)
+        self.sketch.setObjectName("sketchButton")
+        self.sketch.setAccessibleName(self.tr("Sketch on the whiteboard"))
+        self.sketch.setToolTip(self.tr("Open this question's whiteboard board"))
+        self.sketch.clicked.connect(self.sketch_clicked)
+        self.sketch.hide()
+        layout.addWidget(self.sketch)
+        self.notes = QPushButton(self.tr("Notes"), self)
+        self.notes.setObjectName("notesButton")
+        self.notes.setAccessibleName(self.tr("Notes for this question"))
+        self.notes.setToolTip(self.tr("Open (or create) this question's note in the notebook"))
+        self.notes.clicked.connect(self.notes_clicked)
+        self.notes.hide()
+        layout.addWidget(self.notes)
         self.flag = QPushButton(self.tr("Flag to revisit (F)"), self)
         self.flag.setObjectName("flagButton")
         self.flag.setAccessibleName(self.tr("Flag to revisit"))
@@ -50,8 +67,8 @@ class StudyBar(QWidget):
         self.set_question_loaded(False)
 
     def set_question_loaded(self, loaded: bool) -> None:
-        self.show_answer.setEnabled(loaded)
-        self.flag.setEnabled(loaded)
+        for button in (self.show_answer, self.flag, self.sketch, self.notes):
+            button.setEnabled(loaded)
         if not loaded:
             self.set_revealed(False)
 
