@@ -141,7 +141,7 @@ def check_bank(sources: Iterable[SourceQuestion], *, coverage: bool = True) -> l
                 p.append(Problem(src.path, src.meta_line, f"related id {rid!r} does not exist"))
             elif rid == src.meta.get("id"):
                 p.append(Problem(src.path, src.meta_line, "a question cannot be related to itself"))
-    normalized = sorted((_norm_title(s.title), s) for s in sources if s.title)
+    normalized = sorted(((_norm_title(s.title), s) for s in sources if s.title), key=lambda pair: pair[0])
     for i, (ti, si) in enumerate(normalized):
         for tj, sj in normalized[i + 1 :]:
             matcher = difflib.SequenceMatcher(None, ti, tj)

@@ -3,7 +3,8 @@
 Any string is accepted. Words are the runs of letters and digits (Unicode-aware); each
 becomes a quoted FTS5 string with a prefix star, so operators (AND, OR, NOT, NEAR), column
 filters (``a:b``), quotes, parentheses and stars typed by the user are matched as plain
-words, never parsed as syntax. All words must match (implicit AND).
+words, never parsed as syntax. All words must match (implicit AND). A one-letter word is
+matched as a whole token, not as a prefix.
 """
 from __future__ import annotations
 
@@ -30,4 +31,5 @@ def fts_query(text: str) -> str | None:
     terms = search_terms(text)
     if not terms:
         return None
-    return " ".join(f'"{term}"*' for term in terms)
+    # One-letter words match whole tokens only: as prefixes they would match most of the bank.
+    return " ".join(f'"{term}"*' if len(term) > 1 else f'"{term}"' for term in terms)

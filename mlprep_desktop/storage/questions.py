@@ -20,13 +20,6 @@ from mlprep_desktop.storage.database import Database
 # bm25 weights per FTS column: title, prompt, answer, key_points, tags.
 _BM25 = "bm25(questions_fts, 10.0, 4.0, 1.0, 2.0, 6.0)"
 
-_STATUS_SQL = {
-    Status.NEW: "(s.seen_at IS NULL AND COALESCE(s.review_count, 0) = 0)",
-    Status.SEEN: "(s.seen_at IS NOT NULL AND COALESCE(s.review_count, 0) = 0)",
-    Status.RATED: "(COALESCE(s.review_count, 0) > 0)",
-    Status.FLAGGED: "(COALESCE(s.flagged, 0) = 1)",
-}
-
 _ROW_COLUMNS = (
     "q.id, q.title, q.type, q.topic, q.difficulty, s.seen_at, COALESCE(s.flagged, 0) AS flagged, "
     "s.last_rating, COALESCE(s.review_count, 0) AS review_count"
@@ -42,24 +35,47 @@ class QuestionRepository:
     def search(self, flt: QuestionFilter) -> list[QuestionRow]:
         """Rows matching ``flt``: ranked by relevance when there is search text,
         otherwise by topic, difficulty and title. Never raises for any search text."""
-        sql, params, ranked = self._select(flt, _ROW_COLUMNS)
-        rows = [self._row(r) for r in self._db.query(sql + (" ORDER BY f.rank" if ranked else ""), params)]
-        if not ranked:
-            rows.sort(key=_browse_order)
-        return rows
+        return self.browse(flt)[0]
 
     def facet_counts(self, flt: QuestionFilter) -> dict[str, dict[str, int]]:
         """For each facet, how many questions each option would show, the other filters kept."""
+        return self.browse(flt)[1]
+
+    def browse(self, flt: QuestionFilter) -> tuple[list[QuestionRow], dict[str, dict[str, int]]]:
+        """The rows for ``flt`` and its facet counts, from one full-text query.
+
+        The text match runs once; the facet filters (a few hundred rows at most) are applied
+        here, so each facet's counts can ignore that facet's own filter."""
+        match = fts_query(flt.text)
+        sql = f"SELECT {_ROW_COLUMNS} FROM questions q LEFT JOIN question_state s ON s.question_id = q.id"
+        params: list = []
+        if match:
+            sql += (
+                f" JOIN (SELECT rowid, {_BM25} AS rank FROM questions_fts WHERE questions_fts MATCH ?) f"
+                " ON f.rowid = q.rowid"
+            )
+            params.append(match)
+        sql += " WHERE q.retired = 0" + (" ORDER BY f.rank" if match else "")
+        candidates = [self._row(r) for r in self._db.query(sql, params)]
+        if not match:
+            candidates.sort(key=_browse_order)
+        rows = [r for r in candidates if _matches(r, flt)]
         counts: dict[str, dict[str, int]] = {}
         for facet in ("type", "topic", "difficulty"):
-            sql, params, _ = self._select(flt.without(facet), f"q.{facet} AS option, COUNT(*) AS n")
-            rows = self._db.query(sql + f" GROUP BY q.{facet}", params)
-            counts[facet] = {r["option"]: r["n"] for r in rows}
-        parts = ", ".join(f"SUM(CASE WHEN {cond} THEN 1 ELSE 0 END) AS {st.value}" for st, cond in _STATUS_SQL.items())
-        sql, params, _ = self._select(flt.without("status"), parts)
-        row = self._db.query(sql, params)[0]
-        counts["status"] = {st.value: row[st.value] or 0 for st in Status}
-        return counts
+            others = flt.without(facet)
+            tally: dict[str, int] = {}
+            for r in candidates:
+                if _matches(r, others):
+                    tally[getattr(r, facet)] = tally.get(getattr(r, facet), 0) + 1
+            counts[facet] = tally
+        others = flt.without("status")
+        status = {st.value: 0 for st in Status}
+        for r in candidates:
+            if _matches(r, others):
+                status[r.state.status.value] += 1
+                status[Status.FLAGGED.value] += r.state.flagged
+        counts["status"] = status
+        return rows, counts
 
     def total(self) -> int:
         return self._db.query("SELECT COUNT(*) FROM questions WHERE retired = 0")[0][0]
@@ -72,26 +88,6 @@ class QuestionRepository:
         """Id -> title of every active question (for links and completion)."""
         return {r[0]: r[1] for r in self._db.query("SELECT id, title FROM questions WHERE retired = 0")}
 
-    def _select(self, flt: QuestionFilter, columns: str) -> tuple[str, list, bool]:
-        match = fts_query(flt.text)
-        params: list = []
-        sql = f"SELECT {columns} FROM questions q LEFT JOIN question_state s ON s.question_id = q.id"
-        if match:
-            sql += (
-                f" JOIN (SELECT rowid, {_BM25} AS rank FROM questions_fts WHERE questions_fts MATCH ?) f"
-                " ON f.rowid = q.rowid"
-            )
-            params.append(match)
-        where = ["q.retired = 0"]
-        for facet in ("type", "topic", "difficulty"):
-            value = getattr(flt, facet)
-            if value:
-                where.append(f"q.{facet} = ?")
-                params.append(value)
-        if flt.status is not None:
-            where.append(_STATUS_SQL[Status(flt.status)])
-        return sql + " WHERE " + " AND ".join(where), params, bool(match)
-
     @staticmethod
     def _row(r: sqlite3.Row) -> QuestionRow:
         state = QuestionState(
@@ -102,6 +98,19 @@ class QuestionRepository:
             review_count=r["review_count"],
         )
         return QuestionRow(r["id"], r["title"], r["type"], r["topic"], r["difficulty"], state)
+
+
+def _matches(row: QuestionRow, flt: QuestionFilter) -> bool:
+    if flt.type and row.type != flt.type:
+        return False
+    if flt.topic and row.topic != flt.topic:
+        return False
+    if flt.difficulty and row.difficulty != flt.difficulty:
+        return False
+    if flt.status is None:
+        return True
+    status = Status(flt.status)
+    return row.state.flagged if status is Status.FLAGGED else row.state.status is status
 
 
 def _browse_order(row: QuestionRow) -> tuple:

@@ -33,7 +33,7 @@ CREATE INDEX questions_facets ON questions (retired, type, topic, difficulty);
 CREATE VIRTUAL TABLE questions_fts USING fts5(
     title, prompt, answer, key_points, tags,
     content='questions', content_rowid='rowid',
-    tokenize='unicode61 remove_diacritics 2'
+    tokenize='unicode61 remove_diacritics 2', prefix='2 3'
 );
 CREATE TRIGGER questions_ai AFTER INSERT ON questions BEGIN
     INSERT INTO questions_fts (rowid, title, prompt, answer, key_points, tags)

@@ -6,7 +6,7 @@ def test_words_become_quoted_prefix_terms():
 
 
 def test_operators_and_punctuation_are_plain_words():
-    assert fts_query('NOT "a" AND (b) -c title:d *') == '"not"* "a"* "and"* "b"* "c"* "title"* "d"*'
+    assert fts_query('NOT "ab" AND (bc) -cd title:de *') == '"not"* "ab"* "and"* "bc"* "cd"* "title"* "de"*'
 
 
 def test_nothing_searchable_gives_none():
@@ -16,3 +16,7 @@ def test_nothing_searchable_gives_none():
 
 def test_terms_deduplicate_and_split_underscores():
     assert search_terms("snake_case Snake") == ["snake", "case"]
+
+
+def test_one_letter_words_match_whole_tokens_only():
+    assert fts_query("k means") == '"k" "means"*'
