@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import markdown
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from mlprep_desktop.rendering.math_svg import DISPLAY_MATH, INLINE_MATH, MathError, MathImage, render_math
@@ -110,6 +111,32 @@ class _MathInline(InlineProcessor):
 
     def handleMatch(self, m: re.Match, data: str):  # noqa: N802 (Markdown's API)
         return self._owner._math_element(m.group(1).strip(), self._display), m.start(0), m.end(0)
+
+
+_LIST_ITEM = re.compile(r"^( *)([-*+]|\d+[.)]) +\S")
+
+
+class _CommonMarkLists(Preprocessor):
+    """Lists as authors write them (CommonMark): a list may follow a paragraph line without a
+    blank line, and nested items may be indented by two spaces. Python-Markdown wants a
+    blank line and four spaces, so both are added here (code blocks are already stashed)."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        in_list = False
+        for line in lines:
+            item = _LIST_ITEM.match(line)
+            if item:
+                indent = len(item.group(1))
+                if indent:
+                    line = " " * (4 * ((indent + 1) // 2)) + line[indent:]
+                elif out and out[-1].strip() and not in_list:
+                    out.append("")
+                in_list = True
+            elif not line.strip():
+                in_list = False
+            out.append(line)
+        return out
 
 
 class _SanitizeAndDecorate(Treeprocessor):
@@ -220,6 +247,7 @@ class _AppExtension(Extension):
         # No raw HTML, ever: without these, '<script>' is escaped as text.
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
+        md.preprocessors.register(_CommonMarkLists(md), "commonmark_lists", 20)
         md.inlinePatterns.register(_MathInline(DISPLAY_MATH, True, self._owner), "math_display", 186)
         md.inlinePatterns.register(_MathInline(INLINE_MATH, False, self._owner), "math_inline", 185)
         md.treeprocessors.register(_SanitizeAndDecorate(md, self._owner), "app_sanitize", 1)

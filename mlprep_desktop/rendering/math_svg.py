@@ -45,7 +45,7 @@ def find_math(markdown_text: str) -> list[tuple[str, bool]]:
     return found
 
 
-def render_math(latex: str, display: bool = False, color: str = "black", size: float = 17.0) -> MathImage:
+def render_math(latex: str, display: bool = False, color: str = "black", size: float = 15.5) -> MathImage:
     """SVG for one formula. Raises MathError for what ziamath cannot parse or draw."""
     return _render(latex.strip(), display, color, size)
 

@@ -71,3 +71,9 @@ def test_question_hides_the_answer_until_revealed():
     shown = render_question(renderer, question(), reveal=True, titles={"other": "Other question?"}).html
     for part in ("The answer body", "Key points", "point one", "Pitfalls", "Follow-ups", "Because.", 'href="question:other"'):
         assert part in shown
+
+
+def test_lists_right_after_a_paragraph_and_two_space_nesting_render_as_lists():
+    html = render("Trade-offs:\n- first\n- second\n  - nested\n\nAfter.").html
+    assert "<p>Trade-offs:</p>" in html
+    assert html.count("<ul>") == 2 and "<li>first</li>" in html
