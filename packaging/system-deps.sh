@@ -9,6 +9,16 @@ pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype
       libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
       libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1
       libxrender1 libxi6)
+# `system-deps.sh --packaging` adds the tools of `make package` and of the packaging tests:
+# binutils (PyInstaller reads shared libraries with objdump), desktop-file-utils and appstream
+# (desktop-file-validate and appstreamcli check the launcher entry and the metainfo).
+if [ "${1:-}" = "--packaging" ]; then
+    pkgs+=(binutils desktop-file-utils appstream)
+fi
+# Debian splits venv/ensurepip out of python3; `make` needs it to create .venv.
+if ! "${PYTHON:-python3}" -c 'import ensurepip, venv' >/dev/null 2>&1; then
+    pkgs+=(python3-venv)
+fi
 if ! command -v dpkg >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
     echo "system-deps: not a Debian-like system; make sure Qt 6's runtime libraries are installed." >&2
     exit 0
