@@ -1,0 +1,1 @@
+"""The Interview tab: set-up, a timed mock interview, review and summary, and the history."""

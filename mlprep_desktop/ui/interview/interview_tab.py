@@ -1,0 +1,374 @@
+"""``InterviewTab``: timed mock interviews — set-up, running against the clock, review and summary.
+
+Pages: set-up (with the history), running, review. A banner above them offers to resume or
+abandon an interview that a crash or a close interrupted. The tab follows the main window's
+tab protocol (``data_changed``, ``on_data_changed``, ``flush_pending``, ``error_occurred``,
+``message``). Time comes from ``clock`` (default: core's monotonic clock).
+"""
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+
+from mlprep_desktop.core.clock import monotonic
+from mlprep_desktop.core.interview_models import InterviewConfig, InterviewMode, SessionStatus
+from mlprep_desktop.core.interview_plan import plan
+from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
+from mlprep_desktop.rendering.question_html import render_question
+from mlprep_desktop.services.app_context import INTERVIEWS, QUESTIONS, STUDY_STATE, AppContext
+from mlprep_desktop.storage.database import WriteError
+from mlprep_desktop.ui.interview.interview_runner import InterviewRunner
+from mlprep_desktop.ui.interview.resume_banner import ResumeBanner
+from mlprep_desktop.ui.interview.review_page import ReviewPage
+from mlprep_desktop.ui.interview.running_page import RunningPage
+from mlprep_desktop.ui.interview.setup_page import SetupPage
+from mlprep_desktop.ui.theme import render_theme
+
+SETUP_KEY = "interview.setup"
+
+
+class InterviewTab(QWidget):
+    data_changed = Signal(object)
+    message = Signal(str)
+    error_occurred = Signal(str)
+    sketch_requested = Signal(int, str)  # interview item id, question title
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None,
+                 clock: Callable[[], float] | None = None, rng: random.Random | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("interviewTab")
+        self.setAccessibleName(self.tr("Mock interview"))
+        self._ctx = context
+        self._rng = rng or random.Random()
+        self._renderer = MarkdownRenderer(render_theme(self))
+        self._revealed = False
+        self.runner = InterviewRunner(context, clock or monotonic, self)
+        self.banner = ResumeBanner(self)
+        self.setup = SetupPage(self)
+        self.running = RunningPage(self)
+        self.review = ReviewPage(context.questions.get, self)
+        self.pages = QStackedWidget(self)
+        self.pages.setObjectName("interviewPages")
+        for page in (self.setup, self.running, self.review):
+            self.pages.addWidget(page)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.pages, 1)
+        self._wire()
+        self._shortcuts()
+        self.setup.set_config(InterviewConfig.from_json(self._ctx.settings.get(SETUP_KEY)))
+        self._refresh_setup()
+        self._offer_resume()
+
+    # ----- construction
+    def _wire(self) -> None:
+        self.setup.start_requested.connect(self.start)
+        self.setup.history_opened.connect(self.open_history)
+        self.banner.resume_clicked.connect(self.resume_interrupted)
+        self.banner.abandon_clicked.connect(self.abandon_interrupted)
+        r, run = self.runner, self.running
+        r.ticked.connect(self._on_runner_ticked)
+        r.question_changed.connect(self._on_runner_question_changed)
+        r.time_ran_out.connect(self._on_runner_time_ran_out)
+        r.finished.connect(self._on_runner_finished)
+        r.error_occurred.connect(self.error_occurred)
+        r.data_changed.connect(self.data_changed)
+        run.next_clicked.connect(r.next)
+        run.previous_clicked.connect(r.previous)
+        run.skip_clicked.connect(r.skip)
+        run.end_clicked.connect(self.end_early)
+        run.pause_clicked.connect(r.toggle_pause)
+        run.reveal_clicked.connect(self.toggle_reveal)
+        run.sketch_clicked.connect(self._on_running_sketch_clicked)
+        run.answer.textChanged.connect(lambda: r.set_answer(run.answer.toPlainText()))
+        run.answer.focus_lost.connect(r.flush_answer)
+        self.review.key_point_toggled.connect(self._on_review_key_point_toggled)
+        self.review.score_set.connect(self._on_review_score_set)
+        self.review.flag_weak_clicked.connect(self.flag_weak_questions)
+        self.review.done_clicked.connect(self._on_review_done_clicked)
+
+    def _shortcuts(self) -> None:
+        def add(keys, slot) -> None:
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+        ctrl = Qt.KeyboardModifier.ControlModifier
+        shift = Qt.KeyboardModifier.ShiftModifier
+        alt = Qt.KeyboardModifier.AltModifier
+        running, reviewing = self._when_running, self._when_reviewing
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            add(QKeySequence(ctrl | key), self._on_primary_key)  # start, or next / finish
+            add(QKeySequence(ctrl | shift | key), lambda: running(self.runner.skip))
+        add(QKeySequence(alt | Qt.Key.Key_Right), lambda: running(self.runner.next))
+        add(QKeySequence(alt | Qt.Key.Key_Left), lambda: running(self.runner.previous))
+        add(QKeySequence(ctrl | Qt.Key.Key_P), lambda: running(self.runner.toggle_pause))
+        add(QKeySequence(ctrl | shift | Qt.Key.Key_E), lambda: running(self.end_early))
+        add(QKeySequence(ctrl | Qt.Key.Key_R), lambda: running(self.toggle_reveal))
+        add(QKeySequence(alt | Qt.Key.Key_Down), lambda: reviewing(lambda: self.review.step(1)))
+        add(QKeySequence(alt | Qt.Key.Key_Up), lambda: reviewing(lambda: self.review.step(-1)))
+        for value in (1, 2, 3, 4):  # Ctrl+1..4 technical accuracy, Alt+1..4 communication
+            digit = Qt.Key(Qt.Key.Key_0 + value)
+            add(QKeySequence(ctrl | digit), lambda v=value: reviewing(lambda: self.review.score_current("accuracy", v)))
+            add(QKeySequence(alt | digit),
+                lambda v=value: reviewing(lambda: self.review.score_current("communication", v)))
+
+    # ----- tab protocol
+    def flush_pending(self) -> bool:
+        """Write the pending answer and the clock now (tab switch, focus loss, close, quit)."""
+        return self.runner.flush()
+
+    def on_data_changed(self, kinds: set) -> None:
+        if QUESTIONS in kinds:
+            self._refresh_setup()
+        if STUDY_STATE in kinds and self.pages.currentWidget() is self.review:
+            self.review.set_flagged(self._flagged_ids())
+
+    def enable_sketch(self, enabled: bool) -> None:
+        """Show the Sketch button once the whiteboard exists (the main window decides)."""
+        self.running.sketch.setVisible(enabled)
+
+    # ----- actions
+    def start(self, config: InterviewConfig | None = None) -> bool:
+        """Plan and start an interview with ``config`` (default: the set-up pane's)."""
+        config = config or self.setup.config()
+        if self.runner.active or self._ctx.interviews.unfinished() is not None:
+            self.message.emit(self.tr("Resume or abandon the interrupted interview first."))
+            return False
+        items, total = plan(self._ctx.interviews.candidates(), config,
+                            self._ctx.interviews.recent_answered_ids(), self._rng)
+        if not items:
+            self.message.emit(self.tr("No questions match these choices."))
+            return False
+        try:
+            self._ctx.settings.set(SETUP_KEY, config.to_json())
+            record = self._ctx.interviews.create(config, items, total)
+        except WriteError as exc:
+            self.error_occurred.emit(str(exc))
+            return False
+        self._begin(record)
+        self.data_changed.emit({INTERVIEWS})
+        return True
+
+    def resume_interrupted(self) -> None:
+        record = self._ctx.interviews.unfinished()
+        self.banner.hide()
+        self.setup.set_blocked(None)
+        if record is not None:
+            self._begin(record)
+            self.message.emit(self.tr("Interview resumed; the clock is running again."))
+
+    def abandon_interrupted(self) -> None:
+        record = self._ctx.interviews.unfinished()
+        if record is not None:
+            try:
+                self._ctx.interviews.abandon(record.id)
+            except WriteError as exc:
+                self.error_occurred.emit(str(exc))
+                return
+            self.data_changed.emit({INTERVIEWS})
+            self.message.emit(self.tr("The interrupted interview was abandoned; it stays in the history."))
+        self.banner.hide()
+        self.setup.set_blocked(None)
+        self._refresh_setup()
+
+    def end_early(self) -> None:
+        if not self.runner.active:
+            return
+        session = self.runner.session
+        left = session.count - session.current_index - 1
+        text = self.tr(f"End the interview now? {left} question(s) after this one will not be asked. "
+                       "You will go straight to the review.") if left else self.tr(
+            "End the interview now and go to the review?")
+        if self.confirm(self.tr("End interview"), text):
+            self.runner.end()
+
+    def confirm(self, title: str, text: str) -> bool:
+        """Ask a yes/no question (tests replace this or answer the message box)."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("interviewConfirm")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def toggle_reveal(self) -> None:
+        if not self.runner.active or self.runner.record.config.mode is not InterviewMode.PRACTICE:
+            return
+        self._revealed = not self._revealed
+        if self._revealed:
+            self.runner.reveal()
+        self._render_current()
+
+    def open_history(self, session_id: int) -> None:
+        record = self._ctx.interviews.load(session_id)
+        if record is None:
+            return
+        editable = record.status is SessionStatus.REVIEWING
+        self.review.show_record(record, read_only=not editable, flagged=self._flagged_ids(record))
+        self.pages.setCurrentWidget(self.review)
+
+    def flag_weak_questions(self) -> None:
+        flagged = self._flagged_ids()
+        todo = [q for q in self.review.summary.weak_question_ids() if q not in flagged]
+        try:
+            for question_id in todo:
+                self._ctx.study.set_flag(question_id, True)
+        except WriteError as exc:
+            self.error_occurred.emit(str(exc))
+        self.review.set_flagged(self._flagged_ids())
+        if todo:
+            self.message.emit(self.tr(f"Flagged {len(todo)} question(s) to revisit in the Browse tab."))
+            self.data_changed.emit({STUDY_STATE})
+
+    # ----- internals
+    def _begin(self, record) -> None:
+        self._revealed = False
+        self.pages.setCurrentWidget(self.running)
+        self.runner.begin(record)
+        self.running.answer.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _when_running(self, action) -> None:
+        if self.pages.currentWidget() is self.running and self.runner.active:
+            action()
+
+    def _when_reviewing(self, action) -> None:
+        if self.pages.currentWidget() is self.review:
+            action()
+
+    def _on_primary_key(self) -> None:
+        page = self.pages.currentWidget()
+        if page is self.setup:
+            self.setup.request_start()
+        elif page is self.running and self.runner.active:
+            self.runner.next()
+
+    def _on_runner_ticked(self) -> None:
+        session = self.runner.session
+        if session is None:
+            return
+        paused = session.status is SessionStatus.PAUSED
+        self.running.clock.show_countdowns(session.question_countdown(), session.total_countdown(), paused=paused)
+        if self.running.paused != paused:
+            self.running.set_paused(paused)
+
+    def _on_runner_question_changed(self, index: int) -> None:
+        item = self.runner.current_item
+        self._revealed = item.revealed
+        self.running.show_question(index, self.runner.session.count, self._rendered(), self.runner.answer(item.id))
+        self.running.set_practice(self.runner.record.config.mode is InterviewMode.PRACTICE, self._revealed)
+        self.running.set_paused(self.runner.session.status is SessionStatus.PAUSED)
+        self.running.answer.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _rendered(self):
+        item = self.runner.current_item
+        question = self._ctx.questions.get(item.question_id)
+        practice = self.runner.record.config.mode is InterviewMode.PRACTICE
+        if question is None:
+            return self._renderer.render(self.tr("*This question is no longer in the bank.*"))
+        hint = (self.tr("Write your answer on the right. Show the model answer (Ctrl+R) only once you have tried.")
+                if practice else self.tr("Write your answer on the right. The model answer comes in the review."))
+        return render_question(self._renderer, question, reveal=practice and self._revealed,
+                               show_difficulty=practice, hidden_hint=hint)
+
+    def _render_current(self) -> None:
+        if self.runner.active:
+            self.running.show_rendered(self._rendered())
+            self.running.set_practice(self.runner.record.config.mode is InterviewMode.PRACTICE, self._revealed)
+
+    def _on_runner_time_ran_out(self, what: str) -> None:
+        if what == "question":
+            self.message.emit(self.tr("Time is up for this question. Carry on if you need to: "
+                                      "the overtime is recorded."))
+        else:
+            self.message.emit(self.tr("The interview's total time is up. Finish when you are ready: "
+                                      "overtime is recorded."))
+
+    def _on_runner_finished(self, session_id: int) -> None:
+        record = self._ctx.interviews.load(session_id)
+        if record is None:
+            self._show_setup()
+            return
+        self.review.show_record(record, read_only=False, flagged=self._flagged_ids(record))
+        self.pages.setCurrentWidget(self.review)
+        self.message.emit(self.tr("Interview over. Review each answer, then see the summary."))
+
+    def _on_review_key_point_toggled(self, item_id: int, index: int, checked: bool) -> None:
+        try:
+            item = self._ctx.interviews.set_key_point(item_id, index, checked)
+        except WriteError as exc:
+            self.error_occurred.emit(str(exc))
+            self._reload_review()
+            return
+        self.review.update_item(item)
+        self.data_changed.emit({INTERVIEWS})
+
+    def _on_review_score_set(self, item_id: int, kind: str, value: int) -> None:
+        try:
+            item = self._ctx.interviews.set_score(item_id, kind, value)
+        except WriteError as exc:
+            self.error_occurred.emit(str(exc))
+            self._reload_review()
+            return
+        self.review.update_item(item)
+        self.data_changed.emit({INTERVIEWS})
+
+    def _reload_review(self) -> None:
+        """Show what is stored again (after a failed write), on the same row."""
+        if self.review.record is None:
+            return
+        record = self._ctx.interviews.load(self.review.record.id)
+        if record is not None:
+            row = self.review.list.currentRow()
+            self.review.show_record(record, read_only=self.review.read_only, flagged=self._flagged_ids(record))
+            self.review.list.setCurrentRow(row)
+
+    def _on_review_done_clicked(self) -> None:
+        record = self.review.record
+        if record is not None and not self.review.read_only:
+            try:
+                self._ctx.interviews.complete(record.id)
+            except WriteError as exc:
+                self.error_occurred.emit(str(exc))
+                return
+            self.data_changed.emit({INTERVIEWS})
+        self._show_setup()
+
+    def _on_running_sketch_clicked(self) -> None:
+        if self.runner.active:
+            item = self.runner.current_item
+            self.runner.flush()
+            self.sketch_requested.emit(item.id, item.title)
+
+    def _show_setup(self) -> None:
+        self._refresh_setup()
+        self.pages.setCurrentWidget(self.setup)
+
+    def _refresh_setup(self) -> None:
+        self.setup.set_candidates(self._ctx.interviews.candidates(), self._ctx.interviews.recent_answered_ids())
+        self.setup.set_history(self._ctx.interviews.history())
+
+    def _offer_resume(self) -> None:
+        record = self._ctx.interviews.unfinished()
+        if record is None:
+            return
+        self.banner.show_for(record)
+        self.setup.set_blocked(self.tr("An interrupted interview is waiting: resume or abandon it first (above)."))
+        # After construction, once the main window listens to ``message``; cancelled with the tab.
+        QTimer.singleShot(0, self, lambda: self.message.emit(
+            self.tr("An interrupted mock interview can be resumed in the Interview tab.")))
+
+    def _flagged_ids(self, record=None) -> set[str]:
+        record = record or self.review.record
+        if record is None:
+            return set()
+        return {i.question_id for i in record.items if self._ctx.study.state(i.question_id).flagged}
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._renderer = MarkdownRenderer(render_theme(self))
+            self._render_current()

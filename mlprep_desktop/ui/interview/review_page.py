@@ -1,0 +1,177 @@
+"""``ReviewPage``: after answering (or from the history), the summary and each question's review.
+
+A list on the left (Summary, then the questions) picks what the right side shows. Read-only
+for a past interview: ticks and scores are shown but cannot change.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mlprep_desktop.core.interview_models import InterviewItem, InterviewRecord, ItemStatus, SessionStatus
+from mlprep_desktop.core.interview_summary import item_score
+from mlprep_desktop.core.models import Question
+from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
+from mlprep_desktop.rendering.question_html import render_question
+from mlprep_desktop.ui.interview.history_model import local_time
+from mlprep_desktop.ui.interview.item_review import ItemReview
+from mlprep_desktop.ui.interview.summary_view import SummaryView
+from mlprep_desktop.ui.theme import render_theme
+
+SUMMARY_ROW = 0
+
+
+class ReviewPage(QWidget):
+    key_point_toggled = Signal(int, int, bool)  # item id, key point index, checked
+    score_set = Signal(int, str, int)  # item id, kind, value
+    flag_weak_clicked = Signal()
+    done_clicked = Signal()
+
+    def __init__(self, questions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("interviewReviewPage")
+        self._questions = questions  # callable: question id -> Question | None
+        self._renderer = MarkdownRenderer(render_theme(self))
+        self.record: InterviewRecord | None = None
+        self.read_only = False
+        self._flagged: set[str] = set()
+        self.title = QLabel(self)
+        self.title.setObjectName("interviewReviewTitle")
+        self.title.setWordWrap(True)
+        self.list = QListWidget(self)
+        self.list.setObjectName("interviewReviewList")
+        self.list.setAccessibleName(self.tr("Summary and questions"))
+        self.list.setToolTip(self.tr("Pick the summary or a question (Alt+Up / Alt+Down)"))
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.summary = SummaryView(self)
+        self.item_review = ItemReview(self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.summary)
+        self.stack.addWidget(self.item_review)
+        self.done = QPushButton(self.tr("Done"), self)
+        self.done.setObjectName("interviewDone")
+        self.done.setAccessibleName(self.tr("Done"))
+        self.next_item = QPushButton(self.tr("Next ▸ (Alt+Down)"), self)
+        self.next_item.setObjectName("interviewReviewNext")
+        self.next_item.setAccessibleName(self.tr("Next in review"))
+        self.next_item.setToolTip(self.tr("Review the next question, then the summary (Alt+Down)"))
+
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.list)
+        split.addWidget(self.stack)
+        split.setStretchFactor(1, 1)
+        split.setSizes([260, 1000])
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.next_item)
+        bottom.addWidget(self.done)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(split, 1)
+        layout.addLayout(bottom)
+
+        self.list.currentRowChanged.connect(self._on_list_current_row_changed)
+        self.item_review.key_point_toggled.connect(self.key_point_toggled)
+        self.item_review.score_set.connect(self.score_set)
+        self.summary.flag_weak_clicked.connect(self.flag_weak_clicked)
+        self.done.clicked.connect(self.done_clicked)
+        self.next_item.clicked.connect(lambda: self.step(1))
+
+    # ----- public
+    def show_record(self, record: InterviewRecord, *, read_only: bool, flagged: set[str]) -> None:
+        self.record = record
+        self.read_only = read_only
+        self._flagged = set(flagged)
+        when = local_time(record.started_at)
+        if read_only:
+            self.title.setText(self.tr(f"<b>Interview of {when}</b> — {record.status.label.lower()}; "
+                                       "read-only review."))
+            self.done.setText(self.tr("Close review"))
+            self.done.setToolTip(self.tr("Back to the set-up and the history"))
+        else:
+            self.title.setText(self.tr(f"<b>Review your interview of {when}</b> — tick the key points you "
+                                       "covered and score each answer; everything is saved as you go."))
+            self.done.setText(self.tr("Done"))
+            self.done.setToolTip(self.tr("Finish the review and go back to the set-up"))
+        self.list.blockSignals(True)
+        self.list.clear()
+        QListWidgetItem(self.tr("Summary"), self.list)
+        for item in record.items:
+            QListWidgetItem(self._label(item), self.list)
+        self.list.blockSignals(False)
+        self.summary.show_record(record, self._flagged)
+        first = SUMMARY_ROW if read_only or record.status is SessionStatus.ABANDONED else 1
+        self.list.setCurrentRow(first)
+        self._on_list_current_row_changed(first)
+
+    def update_item(self, item: InterviewItem) -> None:
+        """One item changed (tick or score): refresh its label and the summary, keep the view."""
+        if self.record is None:
+            return
+        items = tuple(item if i.id == item.id else i for i in self.record.items)
+        self.record = replace(self.record, items=items)
+        row = next((n for n, i in enumerate(items, start=1) if i.id == item.id), None)
+        if row is not None:
+            self.list.item(row).setText(self._label(item))
+        self.summary.show_record(self.record, self._flagged)
+        self.item_review.replace_item(item)
+
+    def set_flagged(self, flagged: set[str]) -> None:
+        self._flagged = set(flagged)
+        self.summary.set_flagged(self._flagged)
+
+    def step(self, delta: int = 1) -> None:
+        """Move through Summary and questions: after the last question comes the summary."""
+        count = self.list.count()
+        if count:
+            self.list.setCurrentRow((self.list.currentRow() + delta) % count)
+
+    def show_summary(self) -> None:
+        self.list.setCurrentRow(SUMMARY_ROW)
+
+    def score_current(self, kind: str, value: int) -> None:
+        if self.stack.currentWidget() is self.item_review:
+            self.item_review.set_score(kind, value)
+
+    # ----- internals
+    def _label(self, item: InterviewItem) -> str:
+        mark = {ItemStatus.SKIPPED: " · skipped", ItemStatus.PENDING: " · not reached"}.get(item.status, "")
+        return f"{item.position + 1}. {item.title}\n{item_score(item) * 100:.0f}%{mark}"
+
+    def _on_list_current_row_changed(self, row: int) -> None:
+        if self.record is None or row < 0:
+            return
+        if row == SUMMARY_ROW:
+            self.stack.setCurrentWidget(self.summary)
+            return
+        item = self.record.items[row - 1]
+        question: Question | None = self._questions(item.question_id)
+        answer = self._renderer.render(item.answer)
+        if question is not None:
+            model = render_question(self._renderer, question, reveal=True)
+        else:
+            model = self._renderer.render(self.tr("*This question is no longer in the bank.*"))
+        self.item_review.show_item(item, row - 1, len(self.record.items), answer, model, self.read_only)
+        self.stack.setCurrentWidget(self.item_review)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._renderer = MarkdownRenderer(render_theme(self))
+            self._on_list_current_row_changed(self.list.currentRow())
