@@ -1,0 +1,171 @@
+"""Whiteboard boards: named scenes (versioned JSON), optionally linked to a question or to a
+mock-interview answer.
+
+Contract:
+- Every write is one transaction and raises ``WriteError`` (from ``Database.transaction``) when
+  the disk refuses it; nothing is half-written.
+- Names are unique ignoring case: ``create``, ``duplicate``, ``for_question`` and
+  ``for_interview_item`` pick a free name (``Name (2)`` …); ``rename`` to a taken or empty
+  name raises ``BoardNameError`` with a message for the user.
+- ``list()`` returns ``BoardSummary`` rows (no scene text), most recently edited first.
+"""
+from __future__ import annotations
+
+import sqlite3
+
+from mlprep_desktop.core.board_model import EMPTY_SCENE_JSON
+from mlprep_desktop.core.board_records import Board, BoardSummary, unique_name
+from mlprep_desktop.core.clock import utc_now_iso
+from mlprep_desktop.storage.database import Database
+
+_SUMMARY = "id, name, question_id, interview_item_id, updated_at, thumbnail"
+_FULL = _SUMMARY + ", scene_json, created_at"
+
+
+class BoardNameError(ValueError):
+    """A name the user chose cannot be used (empty, or another board has it)."""
+
+
+class BoardRepository:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    # ----- reading
+    def list(self) -> list[BoardSummary]:
+        rows = self._db.query(f"SELECT {_SUMMARY} FROM boards ORDER BY updated_at DESC, id DESC")
+        return [_summary(r) for r in rows]
+
+    def get(self, board_id: int) -> Board | None:
+        rows = self._db.query(f"SELECT {_FULL} FROM boards WHERE id = ?", (board_id,))
+        return _board(rows[0]) if rows else None
+
+    def find_by_name(self, name: str) -> Board | None:
+        """The board called ``name`` (ignoring case and surrounding spaces), or None."""
+        rows = self._db.query(f"SELECT {_FULL} FROM boards WHERE name = ? COLLATE NOCASE", (" ".join(name.split()),))
+        return _board(rows[0]) if rows else None
+
+    def names(self) -> list[str]:
+        return [r[0] for r in self._db.query("SELECT name FROM boards ORDER BY name COLLATE NOCASE")]
+
+    # ----- writing
+    def create(
+        self,
+        name: str,
+        *,
+        scene_json: str = EMPTY_SCENE_JSON,
+        question_id: str | None = None,
+        interview_item_id: int | None = None,
+    ) -> Board:
+        """A new board called ``name`` (or the next free variant of it)."""
+        now = utc_now_iso()
+        with self._db.transaction() as conn:
+            free = unique_name(name, self._taken(conn))
+            cursor = conn.execute(
+                "INSERT INTO boards (name, scene_json, question_id, interview_item_id, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (free, scene_json, question_id, interview_item_id, now, now),
+            )
+            board_id = cursor.lastrowid
+        return self._get(board_id)
+
+    def rename(self, board_id: int, name: str) -> Board:
+        clean = " ".join(name.split())
+        if not clean:
+            raise BoardNameError("A board needs a name.")
+        other = self.find_by_name(clean)
+        if other is not None and other.id != board_id:
+            raise BoardNameError(f"Another board is already called “{other.name}”.")
+        with self._db.transaction() as conn:
+            conn.execute("UPDATE boards SET name = ?, updated_at = ? WHERE id = ?", (clean, utc_now_iso(), board_id))
+        return self._get(board_id)
+
+    def duplicate(self, board_id: int) -> Board:
+        """A copy of the board's scene and thumbnail under a new name, linked to nothing."""
+        source = self._get(board_id)
+        now = utc_now_iso()
+        with self._db.transaction() as conn:
+            free = unique_name(f"{source.name} copy", self._taken(conn))
+            cursor = conn.execute(
+                "INSERT INTO boards (name, scene_json, thumbnail, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+                (free, source.scene_json, source.thumbnail, now, now),
+            )
+            new_id = cursor.lastrowid
+        return self._get(new_id)
+
+    def delete(self, board_id: int) -> None:
+        with self._db.transaction() as conn:
+            conn.execute("DELETE FROM boards WHERE id = ?", (board_id,))
+
+    def save_scene(self, board_id: int, scene_json: str, thumbnail: bytes | None = None) -> str:
+        """Store the scene (and its thumbnail PNG when given). Returns the new ``updated_at``."""
+        now = utc_now_iso()
+        with self._db.transaction() as conn:
+            if thumbnail is None:
+                cursor = conn.execute(
+                    "UPDATE boards SET scene_json = ?, updated_at = ? WHERE id = ?", (scene_json, now, board_id)
+                )
+            else:
+                cursor = conn.execute(
+                    "UPDATE boards SET scene_json = ?, thumbnail = ?, updated_at = ? WHERE id = ?",
+                    (scene_json, thumbnail, now, board_id),
+                )
+            if cursor.rowcount != 1:
+                raise KeyError(f"no board {board_id}")
+        return now
+
+    def for_question(self, question_id: str) -> Board:
+        """The board linked to a question, created (named after the question) on first use."""
+        rows = self._db.query(f"SELECT {_FULL} FROM boards WHERE question_id = ?", (question_id,))
+        if rows:
+            return _board(rows[0])
+        titles = self._db.query("SELECT title FROM questions WHERE id = ?", (question_id,))
+        if not titles:
+            raise KeyError(f"no question {question_id!r}")
+        return self.create(_short(titles[0][0]), question_id=question_id)
+
+    def for_interview_item(self, item_id: int, title: str) -> Board:
+        """The board linked to a mock-interview answer, created (named ``title``) on first use."""
+        rows = self._db.query(f"SELECT {_FULL} FROM boards WHERE interview_item_id = ?", (int(item_id),))
+        if rows:
+            return _board(rows[0])
+        return self.create(_short(title) or "Interview sketch", interview_item_id=int(item_id))
+
+    # ----- internals
+    def _get(self, board_id: int) -> Board:
+        board = self.get(board_id)
+        if board is None:
+            raise KeyError(f"no board {board_id}")
+        return board
+
+    @staticmethod
+    def _taken(conn: sqlite3.Connection) -> set[str]:
+        return {r[0] for r in conn.execute("SELECT name FROM boards")}
+
+
+def _short(title: str, limit: int = 80) -> str:
+    clean = " ".join(title.split())
+    return clean if len(clean) <= limit else clean[: limit - 1].rstrip() + "…"
+
+
+def _summary(r: sqlite3.Row) -> BoardSummary:
+    return BoardSummary(
+        id=r["id"],
+        name=r["name"],
+        question_id=r["question_id"],
+        interview_item_id=r["interview_item_id"],
+        updated_at=r["updated_at"],
+        thumbnail=bytes(r["thumbnail"]) if r["thumbnail"] is not None else None,
+    )
+
+
+def _board(r: sqlite3.Row) -> Board:
+    return Board(
+        id=r["id"],
+        name=r["name"],
+        question_id=r["question_id"],
+        interview_item_id=r["interview_item_id"],
+        updated_at=r["updated_at"],
+        thumbnail=bytes(r["thumbnail"]) if r["thumbnail"] is not None else None,
+        scene_json=r["scene_json"],
+        created_at=r["created_at"],
+    )

@@ -1,0 +1,1 @@
+"""The Whiteboard tab: boards drawn on a QGraphicsView canvas, stored as versioned JSON."""

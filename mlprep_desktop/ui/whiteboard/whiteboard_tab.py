@@ -1,0 +1,410 @@
+"""``WhiteboardTab``: named boards on the left, the canvas with its toolbars on the right.
+
+Tab protocol (see ``MainWindow._build_tabs``): ``data_changed`` ({BOARDS} after a write),
+``on_data_changed``, ``flush_pending``, ``error_occurred``, ``message``.
+
+Autosave: every change (a command, undo, redo) schedules a debounced save of the scene and
+its thumbnail; ``flush_pending`` ends any text being typed and saves at once. It runs on
+board switch, tab switch, focus loss, window close and quit. A board whose stored scene
+cannot be read is shown read-only and never overwritten.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+
+from mlprep_desktop.core.board_model import BoardFormatError, scene_from_json
+from mlprep_desktop.core.board_records import Board
+from mlprep_desktop.services.app_context import BOARDS, AppContext
+from mlprep_desktop.storage.boards import BoardNameError
+from mlprep_desktop.storage.database import WriteError
+from mlprep_desktop.ui.whiteboard.board_actions import BoardActions
+from mlprep_desktop.ui.whiteboard.board_editor import BoardEditor
+from mlprep_desktop.ui.whiteboard.board_export import BoardExporter
+from mlprep_desktop.ui.whiteboard.board_image import thumbnail_png
+from mlprep_desktop.ui.whiteboard.board_list import BoardListModel, BoardListPanel
+from mlprep_desktop.ui.whiteboard.board_scene import BoardScene
+from mlprep_desktop.ui.whiteboard.board_styles import StyleBook, ToolStyle
+from mlprep_desktop.ui.whiteboard.board_theme import CanvasTheme
+from mlprep_desktop.ui.whiteboard.board_toolbar import BoardToolBar
+from mlprep_desktop.ui.whiteboard.board_view import WhiteboardView
+from mlprep_desktop.ui.widgets.debounced_saver import DebouncedSaver
+
+LAST_BOARD_KEY = "whiteboard.board"
+GRID_KEY = "whiteboard.grid"
+
+
+class WhiteboardTab(QWidget):
+    data_changed = Signal(object)
+    message = Signal(str)
+    error_occurred = Signal(str)
+    board_opened = Signal(int)
+
+    SAVE_DELAY_MS = 800
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("whiteboardTab")
+        self.setAccessibleName(self.tr("Whiteboard"))
+        self._ctx = context
+        self._board: Board | None = None
+        self._read_only = False
+        self._fit_pending = False
+        self.styles = StyleBook()
+        self.scene = BoardScene(CanvasTheme.from_palette(self.palette()))
+        self.editor = BoardEditor(self.scene, self)
+        self._saver = DebouncedSaver(self._save_board, self.SAVE_DELAY_MS, self)
+        self._build()
+        self.exporter = BoardExporter(self.scene, context.settings, self)
+        self._wire()
+        self.refresh_list()
+        self.scene.grid_enabled = bool(context.settings.get(GRID_KEY, False))
+        self.actions.grid.setChecked(self.scene.grid_enabled)
+        self.view.set_tool("pen")
+        self._show_current_page()
+
+    # ----- construction
+    def _build(self) -> None:
+        self.canvas_page = QWidget(self)
+        self.view = WhiteboardView(self.scene, self.editor, self.canvas_page)
+        # The view owns the scene, so the view (and its slots) is gone before the scene's items
+        # are torn down: no handler runs on a half-destroyed scene when the window closes.
+        self.scene.setParent(self.view)
+        self.view.tool_style = self.style_for
+        self.actions = BoardActions(self, self.canvas_page)
+        self.toolbar = BoardToolBar(self.actions, self.canvas_page)
+        canvas_layout = QVBoxLayout(self.canvas_page)
+        canvas_layout.setContentsMargins(0, 0, 0, 0)
+        canvas_layout.setSpacing(0)
+        canvas_layout.addWidget(self.toolbar)
+        canvas_layout.addWidget(self.view, 1)
+
+        self.empty_page = QWidget(self)
+        empty_layout = QVBoxLayout(self.empty_page)
+        empty_layout.addStretch(1)
+        hint = QLabel(self.tr("No boards yet. Make one to sketch a network, a data split or a system design."),
+                      self.empty_page)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setWordWrap(True)
+        empty_layout.addWidget(hint)
+        start = QPushButton(self.tr("New board (Ctrl+N)"), self.empty_page)
+        start.setObjectName("emptyNewBoard")
+        start.setAccessibleName(self.tr("New board"))
+        start.clicked.connect(self.actions.new_board.trigger)
+        empty_layout.addWidget(start, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.canvas_page)
+        self.stack.addWidget(self.empty_page)
+
+        self.list_model = BoardListModel(self)
+        self.board_list = BoardListPanel(self.list_model, self.actions.new_board, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("whiteboardSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.board_list)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([250, 1030])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+    def _wire(self) -> None:
+        acts, editor, view = self.actions, self.editor, self.view
+        for name, action in acts.tools.items():
+            action.triggered.connect(lambda _=False, n=name: self.view.set_tool(n))
+        view.tool_changed.connect(self._on_view_tool_changed)
+        view.zoom_changed.connect(self.toolbar.set_zoom)
+        view.focus_lost.connect(self._on_view_focus_lost)
+        stack = editor.undo_stack
+        acts.undo.triggered.connect(stack.undo)
+        acts.redo.triggered.connect(stack.redo)
+        stack.canUndoChanged.connect(acts.undo.setEnabled)
+        stack.canRedoChanged.connect(acts.redo.setEnabled)
+        acts.undo.setEnabled(False)
+        acts.redo.setEnabled(False)
+        acts.delete.triggered.connect(editor.delete_selection)
+        acts.cut.triggered.connect(editor.cut_selection)
+        acts.copy.triggered.connect(editor.copy_selection)
+        acts.paste.triggered.connect(lambda: editor.paste(self._paste_point()))
+        acts.duplicate.triggered.connect(editor.duplicate_selection)
+        acts.select_all.triggered.connect(self._on_select_all)
+        acts.front.triggered.connect(editor.bring_to_front)
+        acts.back.triggered.connect(editor.send_to_back)
+        acts.zoom_in.triggered.connect(lambda: view.zoom_by(1.25))
+        acts.zoom_out.triggered.connect(lambda: view.zoom_by(0.8))
+        acts.zoom_reset.triggered.connect(lambda: view.set_zoom(1.0))
+        acts.fit.triggered.connect(view.fit_to_content)
+        acts.grid.toggled.connect(self._on_grid_toggled)
+        acts.export_png.triggered.connect(lambda: self._export_png(1.0))
+        acts.export_png2x.triggered.connect(lambda: self._export_png(2.0))
+        acts.export_svg.triggered.connect(lambda: self._board and self.exporter.export_svg(self._board.name))
+        acts.copy_image.triggered.connect(self.exporter.copy_image)
+        acts.new_board.triggered.connect(self.new_board)
+        acts.duplicate_board.triggered.connect(lambda: self._board and self.duplicate_board(self._board.id))
+        self.exporter.message.connect(self.message)
+        self.exporter.error_occurred.connect(self.error_occurred)
+        self.toolbar.color_chosen.connect(self._on_toolbar_color_chosen)
+        self.toolbar.width_chosen.connect(self._on_toolbar_width_chosen)
+        self.toolbar.fill_chosen.connect(self._on_toolbar_fill_chosen)
+        self.toolbar.text_size_chosen.connect(self._on_toolbar_text_size_chosen)
+        editor.changed.connect(self._on_editor_changed)
+        self.scene.text_edit_finished.connect(editor.commit_text)
+        self.scene.selectionChanged.connect(self._on_scene_selection_changed)
+        self._saver.failed.connect(self.error_occurred)
+        self.board_list.board_activated.connect(self.open_board)
+        self.board_list.delete_requested.connect(self.delete_board)
+        self.board_list.duplicate_requested.connect(self.duplicate_board)
+        self.list_model.rename_requested.connect(self.rename_board)
+        self._on_scene_selection_changed()
+
+    # ----- public API
+    @property
+    def current_board_id(self) -> int | None:
+        return self._board.id if self._board is not None else None
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    def style_for(self, tool: str) -> ToolStyle:
+        return self.styles.style(tool)
+
+    def open_board(self, board_id: int) -> bool:
+        """Save the open board, then show ``board_id`` (selected in the list)."""
+        if self._board is not None and self._board.id == board_id:
+            self.board_list.select_board(board_id)
+            return True
+        self.flush_pending()
+        board = self._ctx.boards.get(board_id)
+        if board is None:
+            self.message.emit(self.tr("That board no longer exists."))
+            self.refresh_list()
+            return False
+        try:
+            models = scene_from_json(board.scene_json)
+            self._read_only = False
+        except BoardFormatError as exc:
+            models = []
+            self._read_only = True
+            self.error_occurred.emit(self.tr(
+                f"The board “{board.name}” could not be read ({exc}). It is shown empty and will "
+                "not be changed."))
+        self._board = board
+        self.editor.set_models(models)
+        self.view.setInteractive(not self._read_only)
+        for action in [*self.actions.tools.values(), self.actions.paste, *self.actions.editing_actions()]:
+            action.setEnabled(not self._read_only)
+        if self.list_model.row_of(board_id) < 0:
+            self.refresh_list()
+        self.board_list.select_board(board_id)
+        self._show_current_page()
+        self._fit_pending = True
+        if self.view.isVisible():
+            self._fit_now()
+        try:
+            self._ctx.settings.set(LAST_BOARD_KEY, board_id)
+        except WriteError:
+            pass  # only a convenience for next start
+        self.board_opened.emit(board_id)
+        return True
+
+    def new_board(self) -> int | None:
+        self.flush_pending()
+        try:
+            board = self._ctx.boards.create(self.tr("Untitled board"))
+        except WriteError as exc:
+            self.error_occurred.emit(str(exc))
+            return None
+        self.refresh_list()
+        self.data_changed.emit({BOARDS})
+        self.open_board(board.id)
+        self.view.setFocus()
+        self.message.emit(self.tr(f"Made “{board.name}”. F2 in the list renames it."))
+        return board.id
+
+    def rename_board(self, board_id: int, name: str) -> bool:
+        try:
+            board = self._ctx.boards.rename(board_id, name)
+        except (BoardNameError, WriteError) as exc:
+            self.error_occurred.emit(str(exc))
+            self.refresh_list()
+            return False
+        if self._board is not None and self._board.id == board_id:
+            self._board = self._ctx.boards.get(board_id)
+        self.refresh_list()
+        self.data_changed.emit({BOARDS})
+        self.message.emit(self.tr(f"Renamed to “{board.name}”."))
+        return True
+
+    def duplicate_board(self, board_id: int) -> int | None:
+        self.flush_pending()
+        try:
+            copy = self._ctx.boards.duplicate(board_id)
+        except (WriteError, KeyError) as exc:
+            self.error_occurred.emit(str(exc))
+            return None
+        self.refresh_list()
+        self.data_changed.emit({BOARDS})
+        self.open_board(copy.id)
+        return copy.id
+
+    def delete_board(self, board_id: int, *, confirm: bool = True) -> bool:
+        board = self._ctx.boards.get(board_id)
+        if board is None:
+            return False
+        if confirm and not self._confirm_delete(board.name):
+            return False
+        if self._board is not None and self._board.id == board_id:
+            self.editor.finish_text_editing()
+            self._saver.cancel()
+            self._board = None
+            self.editor.set_models([])
+        try:
+            self._ctx.boards.delete(board_id)
+        except WriteError as exc:
+            self.error_occurred.emit(str(exc))
+            return False
+        self.refresh_list()
+        self.data_changed.emit({BOARDS})
+        if self._board is None and self.list_model.rowCount():
+            self.open_board(self.list_model.board(0).id)
+        self._show_current_page()
+        self.message.emit(self.tr(f"Deleted “{board.name}”."))
+        return True
+
+    def refresh_list(self) -> None:
+        titles = self._ctx.questions.titles()
+        self.list_model.set_rows(self._ctx.boards.list(), titles)
+        if self._board is not None:
+            self.board_list.select_board(self._board.id)
+        self.board_list.update_buttons()
+
+    def flush_pending(self) -> bool:
+        """End any text being typed and save the open board now."""
+        self.editor.finish_text_editing()
+        return self._saver.flush()
+
+    def on_data_changed(self, kinds) -> None:
+        if BOARDS in kinds or "questions" in kinds:
+            self.refresh_list()
+            self._show_current_page()
+
+    # ----- saving
+    def _on_view_focus_lost(self, window_deactivated: bool) -> None:
+        """Save when the canvas loses focus; text being typed stays open if only the window
+        was deactivated (it is finished on tab switch, board switch, close and quit)."""
+        if window_deactivated:
+            self._saver.flush()
+        else:
+            self.flush_pending()
+
+    def _on_editor_changed(self) -> None:
+        if self._board is not None and not self._read_only:
+            self._saver.schedule()
+
+    def _save_board(self) -> None:
+        if self._board is None or self._read_only:
+            return
+        scene_json = self.scene.to_json()
+        try:
+            self._ctx.boards.save_scene(self._board.id, scene_json, thumbnail_png(self.scene))
+        except KeyError:  # deleted elsewhere while open: keep what is on screen as a new board
+            board = self._ctx.boards.create(self._board.name, scene_json=scene_json)
+            self._board = board
+            self.message.emit(self.tr(f"The board was deleted elsewhere; saved your drawing as “{board.name}”."))
+        self.refresh_list()
+        self.data_changed.emit({BOARDS})
+
+    # ----- behaviour
+    def _show_current_page(self) -> None:
+        self.stack.setCurrentWidget(self.canvas_page if self._board is not None else self.empty_page)
+
+    def _fit_now(self) -> None:
+        self._fit_pending = False
+        self.view.fit_to_content()
+
+    def _confirm_delete(self, name: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete board"),
+                          self.tr(f"Delete the board “{name}”? This cannot be undone."),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("confirmDeleteBoard")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Delete"))
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def _export_png(self, scale: float) -> None:
+        if self._board is not None:
+            self.flush_pending()
+            self.exporter.export_png(self._board.name, scale)
+
+    def _paste_point(self) -> QPointF:
+        local = self.view.viewport().mapFromGlobal(QCursor.pos())
+        if self.view.viewport().rect().contains(local):
+            return self.view.mapToScene(local)
+        return self.view.visible_rect().center()
+
+    def _on_select_all(self) -> None:
+        self.view.set_tool("select")
+        self.editor.select_all()
+
+    def _on_grid_toggled(self, on: bool) -> None:
+        self.scene.grid_enabled = on
+        self.view.viewport().update()
+        try:
+            self._ctx.settings.set(GRID_KEY, on)
+        except WriteError:
+            pass
+
+    def _on_view_tool_changed(self, name: str) -> None:
+        self.actions.tools[name].setChecked(True)
+        self.toolbar.show_style(self.style_for(name), name)
+        self.view.refresh_handles()
+
+    def _on_scene_selection_changed(self) -> None:
+        has = bool(self.scene.selected_graphics()) and not self._read_only
+        for action in self.actions.editing_actions():
+            action.setEnabled(has)
+        models = self.editor.selected_models() if has else []
+        if models and self.view.tool.name == "select":
+            self.toolbar.show_style(self.styles.take_from(models[-1]), "select")
+
+    def _restyle(self, **changes) -> None:
+        style = self.styles.update(self.view.tool.name, **changes)
+        if self.scene.selected_graphics():
+            self.editor.apply_style(**changes)
+        self.toolbar.show_style(style, self.view.tool.name)
+
+    def _on_toolbar_color_chosen(self, color: str) -> None:
+        self._restyle(color=color)
+
+    def _on_toolbar_width_chosen(self, width: float) -> None:
+        self._restyle(width=width)
+
+    def _on_toolbar_fill_chosen(self, mode: str) -> None:
+        self._restyle(fill=mode)
+
+    def _on_toolbar_text_size_chosen(self, size: float) -> None:
+        self._restyle(size=size)
+
+    # ----- Qt events
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's API)
+        super().showEvent(event)
+        self.refresh_list()  # "edited 5 min ago" moves on while the tab is hidden
+        if self._board is None and self.list_model.rowCount():
+            last = self._ctx.settings.get(LAST_BOARD_KEY)
+            row = self.list_model.row_of(last) if isinstance(last, int) else -1
+            self.open_board(self.list_model.board(max(row, 0)).id)
+        if self._fit_pending:
+            self._fit_now()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            theme = CanvasTheme.from_palette(self.palette())
+            self.scene.set_theme(theme)
+            self.toolbar.refresh_icons(theme)
+            self.view.viewport().update()
