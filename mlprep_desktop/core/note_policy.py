@@ -1,0 +1,62 @@
+"""When the notebook keeps a revision, and how long the Trash keeps a note. Pure functions of
+timestamps (UTC ISO-8601 strings), so they are tested without waiting."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+REVISION_INTERVAL_SECONDS = 600  # at most one revision every 10 minutes while a note changes
+TRASH_DAYS = 30
+
+
+def parse_utc(text: str) -> datetime:
+    """'2026-11-21T06:47:35Z' -> an aware datetime in UTC."""
+    value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def format_utc(value: datetime) -> str:
+    return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass(frozen=True)
+class RevisionPolicy:
+    """Keep the text a save replaces as a revision, at most once per ``interval_seconds``.
+
+    So while a note changes, one earlier state is kept every 10 minutes (the state just before
+    the first save of each 10-minute stretch); an empty note is never kept."""
+
+    interval_seconds: int = REVISION_INTERVAL_SECONDS
+
+    def should_keep(
+        self,
+        last_kept_at: str | None,
+        now: str,
+        old: tuple[str, str],
+        new: tuple[str, str],
+    ) -> bool:
+        """``old``/``new`` are (title, body). True when the old text should be kept now."""
+        if old == new or not old[1].strip():
+            return False
+        if last_kept_at is None:
+            return True
+        return (parse_utc(now) - parse_utc(last_kept_at)).total_seconds() >= self.interval_seconds
+
+
+def trash_cutoff(now: str, days: int = TRASH_DAYS) -> str:
+    """Notes deleted before this moment have been in the Trash for ``days`` and can go."""
+    return format_utc(parse_utc(now) - timedelta(days=days))
+
+
+def purge_date(deleted_at: str, days: int = TRASH_DAYS) -> str:
+    """When a note deleted at ``deleted_at`` leaves the Trash for good."""
+    return format_utc(parse_utc(deleted_at) + timedelta(days=days))
+
+
+def days_left(deleted_at: str, now: str, days: int = TRASH_DAYS) -> int:
+    """Whole days (rounded up, never negative) before the note is removed for good."""
+    remaining = parse_utc(deleted_at) + timedelta(days=days) - parse_utc(now)
+    seconds = remaining.total_seconds()
+    if seconds <= 0:
+        return 0
+    return int(-(-seconds // 86400))

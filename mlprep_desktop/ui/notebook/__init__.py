@@ -1,0 +1,1 @@
+"""The Notebook tab: Markdown notes linked to questions, with preview, history, Trash and export."""

@@ -1,0 +1,243 @@
+"""``NoteHighlighter``: Markdown in the note editor, and the code in fenced blocks highlighted
+with Pygments by the block's language (line by line, one lexer per language).
+
+Block states: ``NORMAL``, ``MATH`` (inside a ``$$`` block) or a fence state that encodes the
+fence's language and character, so each line knows whether it is code and in which language.
+
+Lazy mode (for long notes): only blocks near the editor's viewport get their formats; the
+others only get their state, which is cheap. ``format_visible()`` formats what has scrolled
+into view. So a 1 MB note opens quickly and typing rehighlights one line.
+"""
+from __future__ import annotations
+
+import re
+
+from pygments.lexers import get_lexer_by_name
+from pygments.styles import get_style_by_name
+from pygments.token import Token
+from pygments.util import ClassNotFound
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtWidgets import QPlainTextEdit
+
+from mlprep_desktop.rendering.math_svg import INLINE_MATH
+
+NORMAL = 0
+MATH = 1
+FENCE_BASE = 2
+LAZY_MARGIN_BLOCKS = 120
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})\s*([^`\s]*)")
+_HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)")
+_QUOTE = re.compile(r"^\s*>")
+_LIST = re.compile(r"^\s*([-*+]|\d+[.)])\s+(\[[ xX]\]\s)?")
+_RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
+_INLINE = [
+    ("strong", re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")),
+    ("em", re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])|(?<![_\w])_(?=\S)(.+?)(?<=\S)_(?![_\w])")),
+    ("link", re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")),
+    ("wiki", re.compile(r"!?\[\[[^\[\]\n]+\]\]")),
+    ("math", re.compile(r"\$\$.+?\$\$|" + INLINE_MATH.pattern)),
+    ("pipe", re.compile(r"\|")),
+    ("code", re.compile(r"(`+)(.+?)\1")),
+]
+_PALETTES = {
+    False: {"heading": "#1f4e9c", "link": "#0b62b8", "wiki": "#7a3fb0", "code": "#a33a2c", "code_bg": "#ececec",
+            "math": "#00736b", "muted": "#7a7a7a", "marker": "#b8501f", "fence": "#6a6a6a"},
+    True: {"heading": "#8ab4f8", "link": "#6cb6ff", "wiki": "#d2a6ff", "code": "#f4a480", "code_bg": "#2e2e2e",
+           "math": "#7fdbca", "muted": "#9a9a9a", "marker": "#f0a35e", "fence": "#a0a0a0"},
+}
+
+
+def _fmt(color: str | None = None, *, bold: bool = False, italic: bool = False, background: str | None = None,
+         underline: bool = False) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    if color:
+        fmt.setForeground(QColor(color))
+    if background:
+        fmt.setBackground(QColor(background))
+    if bold:
+        fmt.setFontWeight(QFont.Weight.Bold)
+    if italic:
+        fmt.setFontItalic(True)
+    if underline:
+        fmt.setFontUnderline(True)
+    return fmt
+
+
+class NoteHighlighter(QSyntaxHighlighter):
+    def __init__(self, document: QTextDocument, editor: QPlainTextEdit | None = None, dark: bool = False) -> None:
+        super().__init__(document)  # the first highlight pass is deferred to the event loop
+        self._editor = editor
+        self._lazy = False
+        self._formatted: set[int] = set()
+        self._languages: list[str] = []
+        self._lexers: dict[str, object | None] = {}
+        self._set_theme(dark)
+        document.blockCountChanged.connect(self._on_document_block_count_changed)
+
+    # ----- public API
+    def set_dark(self, dark: bool) -> None:
+        if dark != self._dark:
+            self._set_theme(dark)
+            self._formatted.clear()
+            self.rehighlight()
+
+    def set_lazy(self, lazy: bool) -> None:
+        """Format only blocks near the viewport (set before loading a long text)."""
+        self._lazy = lazy
+        self._formatted.clear()
+
+    @property
+    def lazy(self) -> bool:
+        return self._lazy
+
+    def language_at(self, block) -> str | None:
+        """The fence language ('' when none given) if ``block`` is code inside a fence, else None."""
+        state = block.previous().userState() if block.previous().isValid() else -1
+        if state < FENCE_BASE:
+            return None
+        if _FENCE.match(block.text()):
+            return None  # the closing fence line
+        return self._languages[(state - FENCE_BASE) // 2]
+
+    def format_visible(self) -> int:
+        """In lazy mode, format the blocks near the viewport that have no formats yet."""
+        if not self._lazy or self._editor is None:
+            return 0
+        first, last = self._visible_range()
+        block = self.document().findBlockByNumber(first)
+        done = 0
+        while block.isValid() and block.blockNumber() <= last:
+            if block.blockNumber() not in self._formatted:
+                self.rehighlightBlock(block)
+                done += 1
+            block = block.next()
+        return done
+
+    # ----- QSyntaxHighlighter
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's API)
+        previous = self.previousBlockState()
+        if previous >= FENCE_BASE:
+            language_id, tilde = divmod(previous - FENCE_BASE, 2)
+            fence = _FENCE.match(text)
+            if fence and fence.group(1)[0] == ("~" if tilde else "`") and not text[fence.end():].strip() \
+                    and not fence.group(2):
+                self.setCurrentBlockState(NORMAL)
+                if self._should_format():
+                    self.setFormat(0, len(text), self._formats["fence"])
+                return
+            self.setCurrentBlockState(previous)
+            if self._should_format():
+                self._highlight_code(text, self._languages[language_id])
+            return
+        if previous == MATH:
+            self.setCurrentBlockState(NORMAL if "$$" in text else MATH)
+            if self._should_format():
+                self.setFormat(0, len(text), self._formats["math"])
+            return
+        fence = _FENCE.match(text)
+        if fence and not (fence.group(1)[0] == "`" and "`" in text[fence.end():]):
+            language = fence.group(2).lower()
+            self.setCurrentBlockState(FENCE_BASE + self._language_id(language) * 2 + (fence.group(1)[0] == "~"))
+            if self._should_format():
+                self.setFormat(0, len(text), self._formats["fence"])
+            return
+        opens_math = text.count("$$") % 2 == 1 and text.lstrip().startswith("$$")
+        self.setCurrentBlockState(MATH if opens_math else NORMAL)
+        if self._should_format():
+            if opens_math:
+                self.setFormat(0, len(text), self._formats["math"])
+            else:
+                self._highlight_markdown(text)
+
+    # ----- internals
+    def _set_theme(self, dark: bool) -> None:
+        self._dark = dark
+        colors = _PALETTES[dark]
+        self._formats = {
+            "heading": _fmt(colors["heading"], bold=True),
+            "quote": _fmt(colors["muted"], italic=True),
+            "marker": _fmt(colors["marker"], bold=True),
+            "rule": _fmt(colors["muted"]),
+            "strong": _fmt(bold=True),
+            "em": _fmt(italic=True),
+            "link": _fmt(colors["link"]),
+            "wiki": _fmt(colors["wiki"], underline=True),
+            "math": _fmt(colors["math"]),
+            "pipe": _fmt(colors["muted"]),
+            "code": _fmt(colors["code"], background=colors["code_bg"]),
+            "fence": _fmt(colors["fence"], bold=True),
+        }
+        self._style = get_style_by_name("monokai" if dark else "friendly")
+        self._token_formats: dict[object, QTextCharFormat] = {}
+
+    def _should_format(self) -> bool:
+        block = self.currentBlock()
+        number = block.blockNumber()
+        if self._lazy and self._editor is not None:
+            first, last = self._visible_range()
+            if not first <= number <= last:
+                self._formatted.discard(number)
+                return False
+        self._formatted.add(number)
+        return True
+
+    def _visible_range(self) -> tuple[int, int]:
+        editor = self._editor
+        first = editor.firstVisibleBlock().blockNumber()
+        lines = max(1, editor.viewport().height() // max(1, editor.fontMetrics().lineSpacing()))
+        return max(0, first - LAZY_MARGIN_BLOCKS), first + lines + LAZY_MARGIN_BLOCKS
+
+    def _language_id(self, language: str) -> int:
+        if language not in self._languages:
+            self._languages.append(language)
+        return self._languages.index(language)
+
+    def _lexer(self, language: str):
+        if language not in self._lexers:
+            try:
+                self._lexers[language] = get_lexer_by_name(language, stripnl=False, ensurenl=False) if language else None
+            except ClassNotFound:
+                self._lexers[language] = None
+        return self._lexers[language]
+
+    def _highlight_code(self, text: str, language: str) -> None:
+        lexer = self._lexer(language)
+        if lexer is None:
+            self.setFormat(0, len(text), self._formats["code"])
+            return
+        for index, token_type, value in lexer.get_tokens_unprocessed(text):
+            fmt = self._token_format(token_type)
+            if fmt is not None:
+                self.setFormat(index, len(value), fmt)
+
+    def _token_format(self, token_type) -> QTextCharFormat | None:
+        if token_type not in self._token_formats:
+            style = self._style.style_for_token(token_type) if token_type is not Token.Text else {}
+            fmt = None
+            if style.get("color") or style.get("bold") or style.get("italic"):
+                fmt = _fmt("#" + style["color"] if style.get("color") else None,
+                           bold=bool(style.get("bold")), italic=bool(style.get("italic")))
+            self._token_formats[token_type] = fmt
+        return self._token_formats[token_type]
+
+    def _highlight_markdown(self, text: str) -> None:
+        if _HEADING.match(text):
+            self.setFormat(0, len(text), self._formats["heading"])
+            return
+        if _RULE.match(text):
+            self.setFormat(0, len(text), self._formats["rule"])
+            return
+        if _QUOTE.match(text):
+            self.setFormat(0, len(text), self._formats["quote"])
+        marker = _LIST.match(text)
+        if marker:
+            self.setFormat(0, marker.end(), self._formats["marker"])
+        if not any(c in text for c in "*_[$|`"):
+            return
+        for name, pattern in _INLINE:
+            for match in pattern.finditer(text):
+                self.setFormat(match.start(), match.end() - match.start(), self._formats[name])
+
+    def _on_document_block_count_changed(self, _count: int) -> None:
+        self._formatted.clear()  # block numbers moved; formats already applied stay in place

@@ -1,0 +1,219 @@
+"""``NoteEditor``: the plain-text Markdown editor of a note.
+
+- Highlights Markdown, and fenced code with Pygments (``NoteHighlighter``; lazy for long notes).
+- Code-friendly keys: Tab indents to the next multiple of 4 spaces (or the selected lines),
+  Shift+Tab dedents, Enter keeps the indentation (one level more after ':' '{' '(' '[' in code)
+  and continues Markdown lists (Enter on an empty item ends the list).
+- Typing ``[[`` offers completion from question titles; choosing one inserts ``id]]``.
+- Says when it loses focus (``focus_lost``) so the note is flushed.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtGui import QFontDatabase, QKeyEvent, QTextCursor
+from PySide6.QtWidgets import QCompleter, QPlainTextEdit, QWidget
+
+from mlprep_desktop.core.note_links import completion_prefix
+from mlprep_desktop.ui.notebook.markdown_highlighter import NoteHighlighter
+
+INDENT = 4
+LAZY_HIGHLIGHT_CHARS = 200_000
+_LIST_ITEM = re.compile(r"^(\s*)([-*+]|(\d+)([.)]))(\s+)(\[[ xX]\]\s+)?")
+_OPENERS = (":", "{", "(", "[")
+
+
+class NoteEditor(QPlainTextEdit):
+    focus_lost = Signal()
+    link_completed = Signal(str)  # the question id inserted by completion
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSizeF(max(font.pointSizeF(), 10.5))
+        self.setFont(font)
+        self.setTabChangesFocus(False)
+        self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * INDENT)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.document().setDocumentMargin(10)
+        self.highlighter = NoteHighlighter(self.document(), self)
+        self._completion_ids: dict[str, str] = {}
+        self._completer = QCompleter(self)
+        self._completer.setObjectName("noteLinkCompleter")
+        self._completer.setWidget(self)
+        self._completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self._completer.setMaxVisibleItems(12)
+        self._completer.setModel(QStringListModel(self._completer))
+        self._completer.popup().setObjectName("noteLinkCompletions")
+        self._completer.popup().setAccessibleName(self.tr("Questions to link"))
+        self._completer.activated[str].connect(self._on_completer_activated)
+        self.updateRequest.connect(self._on_self_update_request)
+
+    # ----- public API
+    def load_text(self, text: str) -> None:
+        """Show ``text`` (a fresh undo history; long texts are highlighted lazily)."""
+        self.highlighter.set_lazy(len(text) > LAZY_HIGHLIGHT_CHARS)
+        self.setPlainText(text)
+        self.highlighter.format_visible()
+
+    def set_question_titles(self, titles: Mapping[str, str]) -> None:
+        """The questions offered after ``[[``: shown as 'Title — id', matched on both."""
+        entries = sorted(((f"{' '.join(title.split())} — {qid}", qid) for qid, title in titles.items()),
+                         key=lambda e: e[0].casefold())
+        self._completion_ids = dict(entries)
+        self._completer.model().setStringList([text for text, _ in entries])
+
+    @property
+    def completer(self) -> QCompleter:
+        return self._completer
+
+    def set_dark(self, dark: bool) -> None:
+        self.highlighter.set_dark(dark)
+
+    # ----- keys
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's API)
+        popup = self._completer.popup()
+        key = event.key()
+        if popup.isVisible() and key in (Qt.Key.Key_Enter, Qt.Key.Key_Return, Qt.Key.Key_Escape,
+                                         Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            event.ignore()  # the completer's popup handles these
+            return
+        if not self.isReadOnly() and self._handle_editing_key(event):
+            return
+        super().keyPressEvent(event)
+        if event.text() or key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
+            self._update_completion()
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End):
+            self._update_completion()
+
+    def _handle_editing_key(self, event: QKeyEvent) -> bool:
+        key, mods = event.key(), event.modifiers()
+        plain = not (mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                             | Qt.KeyboardModifier.MetaModifier))
+        if key == Qt.Key.Key_Tab and plain:
+            self._indent()
+            return True
+        if key == Qt.Key.Key_Backtab:
+            self._dedent()
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain and not mods & Qt.KeyboardModifier.ShiftModifier:
+            self._new_line()
+            return True
+        return False
+
+    def _indent(self) -> None:
+        cursor = self.textCursor()
+        if cursor.hasSelection() and "\u2029" in cursor.selectedText():
+            self._for_selected_lines(lambda c, _text: c.insertText(" " * INDENT))
+            return
+        column = cursor.positionInBlock()
+        cursor.insertText(" " * (INDENT - column % INDENT))
+
+    def _dedent(self) -> None:
+        def dedent(c: QTextCursor, text: str) -> None:
+            spaces = len(text) - len(text.lstrip(" "))
+            remove = min(spaces, INDENT) if spaces else (1 if text.startswith("\t") else 0)
+            if remove:
+                c.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor, remove)
+                c.removeSelectedText()
+
+        self._for_selected_lines(dedent)
+
+    def _for_selected_lines(self, edit) -> None:
+        cursor = self.textCursor()
+        doc = self.document()
+        start = doc.findBlock(cursor.selectionStart())
+        end = doc.findBlock(cursor.selectionEnd())
+        if cursor.hasSelection() and end.position() == cursor.selectionEnd() and end != start:
+            end = end.previous()  # a selection ending at a line start leaves that line alone
+        cursor.beginEditBlock()
+        block = start
+        while block.isValid():
+            line = QTextCursor(block)
+            edit(line, block.text())
+            if block == end:
+                break
+            block = block.next()
+        cursor.endEditBlock()
+
+    def _new_line(self) -> None:
+        cursor = self.textCursor()
+        block = cursor.block()
+        before = block.text()[: cursor.positionInBlock()]
+        indent = before[: len(before) - len(before.lstrip())]
+        language = self.highlighter.language_at(block)
+        if language is not None:
+            if before.rstrip().endswith(_OPENERS):
+                indent += " " * INDENT
+            cursor.insertText("\n" + indent)
+            self.ensureCursorVisible()
+            return
+        item = _LIST_ITEM.match(before)
+        if item:
+            if not before[item.end():].strip() and not block.text()[cursor.positionInBlock():].strip():
+                cursor.beginEditBlock()  # Enter on an empty item ends the list
+                cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock, QTextCursor.MoveMode.KeepAnchor)
+                cursor.insertText(item.group(1))
+                cursor.endEditBlock()
+                return
+            bullet = item.group(2) if item.group(3) is None else f"{int(item.group(3)) + 1}{item.group(4)}"
+            box = "[ ] " if item.group(6) else ""
+            cursor.insertText("\n" + item.group(1) + bullet + " " + box)
+        else:
+            cursor.insertText("\n" + indent)
+        self.ensureCursorVisible()
+
+    # ----- completion
+    def _update_completion(self) -> None:
+        cursor = self.textCursor()
+        block = cursor.block()
+        prefix = None
+        if self.highlighter.language_at(block) is None:
+            prefix = completion_prefix(block.text()[: cursor.positionInBlock()])
+        popup = self._completer.popup()
+        if prefix is None:
+            popup.hide()
+            return
+        if prefix != self._completer.completionPrefix() or not popup.isVisible():
+            self._completer.setCompletionPrefix(prefix)
+            popup.setCurrentIndex(self._completer.completionModel().index(0, 0))
+        if self._completer.completionCount() == 0:
+            popup.hide()
+            return
+        rect = self.cursorRect()
+        width = min(max(480, popup.sizeHintForColumn(0) + 32), 720)
+        rect.setX(max(0, min(rect.x(), self.viewport().width() - width)))
+        rect.setWidth(width)
+        self._completer.complete(rect)
+
+    def _on_completer_activated(self, text: str) -> None:
+        question_id = self._completion_ids.get(text)
+        if question_id is None:
+            return
+        cursor = self.textCursor()
+        prefix = completion_prefix(cursor.block().text()[: cursor.positionInBlock()]) or ""
+        cursor.beginEditBlock()
+        cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, len(prefix))
+        rest = cursor.block().text()[cursor.positionInBlock() + len(prefix):]
+        closing = "" if rest.startswith("]]") else "]]"
+        cursor.insertText(question_id + closing)
+        if not closing:
+            cursor.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.MoveAnchor, 2)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self._completer.popup().hide()
+        self.link_completed.emit(question_id)
+
+    # ----- events
+    def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt's API)
+        super().focusOutEvent(event)
+        if not self._completer.popup().isVisible():
+            self.focus_lost.emit()
+
+    def _on_self_update_request(self, _rect, _dy: int) -> None:
+        if self.highlighter.lazy:
+            self.highlighter.format_visible()

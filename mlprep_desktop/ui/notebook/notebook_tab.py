@@ -1,0 +1,443 @@
+"""``NotebookTab``: Markdown notes with code and math, linked to questions, never lost.
+
+Contract (the main window's tab protocol): ``data_changed`` reports ``NOTES`` (and
+``NOTE_LINKS`` when which questions have or are linked from notes changed);
+``on_data_changed`` refreshes question titles and board pictures; ``flush_pending`` writes
+the open note now. Edits are saved ``AUTOSAVE_MS`` after the last keystroke and flushed on
+note switch, tab switch, focus loss, close and quit; a failed write keeps the text on screen,
+says so, and is retried on the next edit or flush. ``question_link_activated`` asks the main
+window to show a question in the browser.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+
+from mlprep_desktop.core.note_links import linked_question_ids
+from mlprep_desktop.core.note_models import UNTITLED, Note, parse_tags
+from mlprep_desktop.core.note_templates import NoteDraft, daily_log, daily_log_title, local_day_bounds, question_note
+from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
+from mlprep_desktop.rendering.note_html import NoteRenderer
+from mlprep_desktop.services.app_context import BOARDS, NOTE_LINKS, NOTES, QUESTIONS, AppContext
+from mlprep_desktop.storage.database import WriteError
+from mlprep_desktop.ui.notebook.board_images import BoardImages
+from mlprep_desktop.ui.notebook.note_editor import NoteEditor
+from mlprep_desktop.ui.notebook.note_exporter import NoteExporter
+from mlprep_desktop.ui.notebook.note_header import VIEW_MODES, NoteHeader
+from mlprep_desktop.ui.notebook.note_history_dialog import NoteHistoryDialog
+from mlprep_desktop.ui.notebook.note_list_pane import NoteListPane
+from mlprep_desktop.ui.notebook.note_preview import NotePreview
+from mlprep_desktop.ui.notebook.notebook_layout import NotebookLayout
+from mlprep_desktop.ui.notebook.preview_sync import PreviewSync
+from mlprep_desktop.ui.notebook.trash_actions import TrashActions
+from mlprep_desktop.ui.theme import is_dark, render_theme
+from mlprep_desktop.ui.widgets.debounced_saver import DebouncedSaver
+
+
+class NotebookTab(TrashActions, QWidget):
+    data_changed = Signal(object)
+    message = Signal(str)
+    error_occurred = Signal(str)
+    question_link_activated = Signal(str)
+
+    AUTOSAVE_MS = 1000
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notebookTab")
+        self.setAccessibleName(self.tr("Notebook"))
+        self._ctx = context
+        self._note: Note | None = None
+        self._loading = False
+        self._last_error = ""
+        self._titles = context.questions.titles()
+        self._boards = BoardImages(context)
+        self._boards.dark = is_dark(self.palette())
+        self._renderer = NoteRenderer(MarkdownRenderer(render_theme(self)), self._titles, self._boards.exists)
+        self._build()
+        self._saver = DebouncedSaver(self._save_current, self.AUTOSAVE_MS, self)
+        self._saver.failed.connect(self._on_saver_failed)
+        self._saver.saved.connect(self._on_saver_saved)
+        self.sync = PreviewSync(self.editor, self.preview, self.preview_notice, self._renderer, self)
+        self.exporter = NoteExporter(context, self._boards, lambda: self._note, self._saver.flush, self)
+        self.exporter.attach(self.header.export)
+        self._wire()
+        self._purge_trash()
+        self.layout_state = NotebookLayout(context.settings, self)
+        self.set_view_mode(self.layout_state.restore())
+        self.refresh()
+        self._initial_note = self.layout_state.last_note()  # opened when the tab is first shown
+        self._initial_done = False
+
+    # ----- construction
+    def _build(self) -> None:
+        self.pane = NoteListPane(self)
+        self.header = NoteHeader(self)
+        self.editor = NoteEditor(self)
+        self.editor.setObjectName("noteEditor")
+        self.editor.setAccessibleName(self.tr("Note text"))
+        self.editor.setPlaceholderText(self.tr(
+            "Write in Markdown: # headings, **bold**, lists, ```python code```, $math$, tables.\n"
+            "Type [[ to link a question; ![[board:NAME]] shows a whiteboard board."))
+        self.editor.set_question_titles(self._titles)
+        self.editor.set_dark(is_dark(self.palette()))
+        self.preview = NotePreview(self._boards, self)
+        self.preview.setObjectName("notePreview")
+        self.preview.setAccessibleName(self.tr("Note preview"))
+        self.preview_notice = QLabel(self)
+        self.preview_notice.setObjectName("notePreviewNotice")
+        self.preview_notice.setWordWrap(True)
+        self.preview_notice.hide()
+        self.preview_box = QWidget(self)
+        box = QVBoxLayout(self.preview_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.preview_notice)
+        box.addWidget(self.preview, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("noteSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.editor)
+        self.splitter.addWidget(self.preview_box)
+        page = QWidget(self)
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(self.header)
+        page_layout.addWidget(self.splitter, 1)
+        self.empty = QLabel(self)
+        self.empty.setObjectName("noteEmptyState")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setText(self.tr(
+            "<h3>Your notebook</h3><p>Keep your answers and what to revisit here.</p>"
+            "<p><b>Ctrl+N</b> writes a new note; <b>Ctrl+Shift+N</b> starts today's study log.<br>"
+            "In the browser, <b>Notes</b> opens the note of the question you are reading.</p>"))
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(page)
+        self.outer = QSplitter(Qt.Orientation.Horizontal, self)
+        self.outer.setObjectName("notebookSplitter")
+        self.outer.setChildrenCollapsible(False)
+        self.outer.addWidget(self.pane)
+        self.outer.addWidget(self.stack)
+        self.outer.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.outer)
+
+    def _wire(self) -> None:
+        pane, header = self.pane, self.header
+        pane.filter_changed.connect(self._on_pane_filter_changed)
+        pane.note_chosen.connect(self._on_pane_note_chosen)
+        pane.new_requested.connect(self.new_note)
+        pane.delete_requested.connect(self.delete_current)
+        pane.rename_requested.connect(self.rename)
+        pane.empty_trash_requested.connect(self.empty_trash)
+        header.edited.connect(self._on_header_edited)
+        header.editing_finished.connect(self._saver.flush)
+        header.title_committed.connect(lambda: self.editor.setFocus(Qt.FocusReason.TabFocusReason))
+        header.view_mode_chosen.connect(self.set_view_mode)
+        header.history_clicked.connect(self.show_history)
+        header.delete_clicked.connect(self.delete_current)
+        header.restore_clicked.connect(self.restore_current)
+        header.delete_forever_clicked.connect(self.delete_forever_current)
+        header.question_link_activated.connect(self.question_link_activated)
+        self.editor.textChanged.connect(self._on_editor_text_changed)
+        self.editor.focus_lost.connect(self._saver.flush)
+        self.preview.question_link_activated.connect(self.question_link_activated)
+        self.preview.note_link_activated.connect(self.open_note)
+        self.exporter.finished.connect(self.message)
+        self.exporter.failed.connect(self.error_occurred)
+        self.addActions([pane.new_blank_action, pane.new_log_action])
+
+        def shortcut(keys, slot) -> None:
+            sc = QShortcut(QKeySequence(keys), self)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(slot)
+
+        shortcut(QKeySequence.StandardKey.Find, pane.focus_search)
+        shortcut(Qt.Key.Key_F2, self.rename)
+        shortcut("Ctrl+Shift+H", self.show_history)
+        shortcut(QKeySequence.StandardKey.Save, self._on_save_shortcut)
+        for number, mode in enumerate(VIEW_MODES, start=1):
+            shortcut(f"Ctrl+{number}", lambda m=mode: self.set_view_mode(m))
+
+    # ----- public API (main window, tests)
+    @property
+    def current_note(self) -> Note | None:
+        return self._note
+
+    @property
+    def view_mode(self) -> str:
+        return self.sync.view_mode
+
+    def refresh(self) -> None:
+        """Re-run the list query (search, tag, Trash) and refresh tags and the Trash count."""
+        notes = self._ctx.notes
+        self.pane.set_rows(notes.list(self.pane.current_filter()), self._note.id if self._note else None)
+        self.pane.set_tags(notes.tag_counts())
+        self.pane.set_trash_count(notes.trash_count())
+
+    def open_note(self, note_id: int) -> bool:
+        """Show a note (flushing the open one first). False if it is gone or the flush failed."""
+        self._initial_done = True
+        if self._note is not None and self._note.id == note_id:
+            self.pane.select(note_id)
+            return True
+        if not self._saver.flush():
+            return False
+        note = self._ctx.notes.get(note_id)
+        if note is None:
+            self.refresh()
+            return False
+        if note.in_trash != self.pane.trash_mode or self.pane.model.row_of(note_id) < 0:
+            self.pane.set_trash_mode(note.in_trash)
+            self.pane.clear_filters()
+            self._note = note
+            self.refresh()
+        self._show(note)
+        self.pane.select(note_id)
+        return True
+
+    def open_question_note(self, question_id: str) -> Note | None:
+        """Open the question's own note, creating it (linked to the question) if there is none."""
+        if not self._saver.flush():
+            return None
+        note = self._ctx.notes.for_question(question_id)
+        if note is None:
+            question = self._ctx.questions.get(question_id)
+            if question is None:
+                self.message.emit(self.tr("That question is not in the bank."))
+                return None
+            draft = question_note(question_id, question.title)
+            note = self._create(draft, question_id=question_id)
+            if note is None:
+                return None
+        if not self.open_note(note.id):
+            return None
+        self._place_cursor_after("## My answer\n\n")
+        return self._note
+
+    def new_note(self, kind: str = "blank") -> Note | None:
+        """Create a blank note (title selected for typing) or today's study log (kind "daily_log")."""
+        if not self._saver.flush():
+            return None
+        if kind == "daily_log":
+            today = date.today()
+            existing = self._ctx.notes.find_by_title(daily_log_title(today))
+            if existing is not None:
+                self.open_note(existing.id)
+                self.message.emit(self.tr("Today's study log is already in your notebook."))
+                self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+                return existing
+            done, revisit = self._ctx.notes.studied_between(*local_day_bounds(today))
+            draft = daily_log(today, done, revisit)
+        else:
+            draft = NoteDraft(UNTITLED, "")
+        note = self._create(draft)
+        if note is None:
+            return None
+        self.open_note(note.id)
+        if kind == "daily_log":
+            self._place_cursor_after("## What I learned\n\n- ")
+        else:
+            self.header.title.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.header.title.selectAll()
+        return self._note
+
+    def rename(self) -> None:
+        if self._note is not None and not self._note.in_trash:
+            self.header.title.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.header.title.selectAll()
+
+    def set_view_mode(self, mode: str) -> None:
+        """Editor only, side by side, or preview only (remembered)."""
+        if mode not in VIEW_MODES:
+            mode = "split"
+        self.header.set_view_mode(mode)
+        self.sync.set_view_mode(mode)
+        self.layout_state.view_mode = mode
+
+    def show_history(self) -> NoteHistoryDialog | None:
+        note = self._note
+        if note is None or not self._saver.flush():
+            return None
+        note = self._note
+        dialog = NoteHistoryDialog(note, self._ctx.notes.revisions(note.id), self._ctx.notes.revision, self)
+        dialog.restore_requested.connect(lambda revision_id: self._restore_revision(note.id, revision_id))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def flush_pending(self) -> bool:
+        """Write the open note now (tab switch, close, quit) and remember the layout."""
+        saved = self._saver.flush()
+        self.layout_state.save(self._note.id if self._initial_done and self._note else self._initial_note)
+        return saved
+
+    def on_data_changed(self, kinds: set) -> None:
+        if QUESTIONS in kinds:
+            self._titles = self._ctx.questions.titles()
+            self._renderer.set_titles(self._titles)
+            self.editor.set_question_titles(self._titles)
+            self.sync.schedule()
+        if BOARDS in kinds:
+            self._boards.clear()
+            self._renderer.clear_cache()
+            self.sync.schedule()
+
+    # ----- internals
+    def _create(self, draft: NoteDraft, question_id: str | None = None) -> Note | None:
+        try:
+            note = self._ctx.notes.create(draft.title, draft.body, draft.tags, question_id=question_id)
+        except WriteError as exc:
+            self.error_occurred.emit(str(exc))
+            return None
+        self.pane.set_trash_mode(False)
+        self.pane.clear_filters()
+        self.refresh()
+        linked = question_id is not None or bool(linked_question_ids(draft.body))
+        self.data_changed.emit({NOTES, NOTE_LINKS} if linked else {NOTES})
+        return note
+
+    def _show(self, note: Note) -> None:
+        self._loading = True
+        try:
+            self._note = note
+            self._saver.cancel()
+            self.header.show_note(note, self._titles.get(note.question_id) if note.question_id else None)
+            self.editor.setReadOnly(note.in_trash)
+            self.editor.load_text(note.body)
+        finally:
+            self._loading = False
+        self._last_error = ""
+        self.header.set_save_state(self.tr("In the Trash") if note.in_trash else self.tr("Saved"))
+        self.stack.setCurrentIndex(1)
+        self.sync.note_loaded()
+
+    def _show_nothing(self) -> None:
+        self._saver.cancel()
+        self._note = None
+        self._loading = True
+        self.editor.load_text("")
+        self._loading = False
+        self.stack.setCurrentIndex(0)
+        self.sync.note_loaded(False)
+
+    def _open_initial(self, note_id: int | None) -> None:
+        self._initial_done = True
+        note = self._ctx.notes.get(note_id) if note_id is not None else None
+        if note is not None and not note.in_trash:
+            self.open_note(note.id)
+        elif self.pane.model.rowCount():
+            self.open_note(self.pane.model.summary_at(0).id)
+        else:
+            self._show_nothing()
+
+    def _save_current(self) -> None:
+        note = self._note
+        if note is None or note.in_trash:
+            return
+        result = self._ctx.notes.save(note.id, self.header.title.text(), self.editor.toPlainText(),
+                                      parse_tags(self.header.tags.text()))
+        self._note = result.note
+        if not result.changed:
+            return
+        summary = self._ctx.notes.summary(note.id)
+        if summary is not None:
+            self.pane.model.update_summary(summary)
+        if set(result.note.tags) != set(note.tags):
+            self.pane.set_tags(self._ctx.notes.tag_counts())
+        self.data_changed.emit({NOTES, NOTE_LINKS} if result.links_changed else {NOTES})
+
+    def _on_saver_saved(self) -> None:
+        self._last_error = ""
+        if self._note is not None and not self._note.in_trash:
+            self.header.set_save_state(self.tr("Saved"))
+
+    def _on_saver_failed(self, text: str) -> None:
+        self.header.set_save_state(self.tr("Not saved — your text is kept on screen"), problem=True)
+        self.header.save_state.setToolTip(text)
+        if text != self._last_error:  # one dialog per problem, not one per keystroke
+            self._last_error = text
+            self.error_occurred.emit(text)
+
+    def _on_editor_text_changed(self) -> None:
+        if self._loading or self._note is None or self._note.in_trash:
+            return
+        self._saver.schedule()
+        if not self._last_error:
+            self.header.set_save_state(self.tr("Editing…"))
+        self.sync.schedule()
+
+    def _on_header_edited(self) -> None:
+        if not self._loading and self._note is not None and not self._note.in_trash:
+            self._saver.schedule()
+
+    def _on_pane_note_chosen(self, note_id: int) -> None:
+        if not self.open_note(note_id):
+            self.pane.select(self._note.id if self._note else None)
+
+    def _on_pane_filter_changed(self) -> None:
+        switched = self._note is None or self._note.in_trash != self.pane.trash_mode
+        if switched and not self._saver.flush():
+            self.pane.set_trash_mode(not self.pane.trash_mode)
+            return
+        self.refresh()
+        if switched:
+            first = self.pane.model.summary_at(0)
+            if first is not None:
+                self.open_note(first.id)
+            else:
+                self._show_nothing()
+
+    def _on_save_shortcut(self) -> None:
+        if self._saver.flush():
+            self.message.emit(self.tr("Saved. (Notes also save themselves as you type.)"))
+
+    def _restore_revision(self, note_id: int, revision_id: int) -> None:
+        if self._note is None or self._note.id != note_id or not self._saver.flush():
+            return
+        try:
+            result = self._ctx.notes.restore_revision(note_id, revision_id)
+        except (WriteError, LookupError) as exc:
+            self.error_occurred.emit(str(exc))
+            return
+        self._note = None
+        self.open_note(note_id)
+        self.refresh()
+        self.message.emit(self.tr("Restored the earlier version; the text it replaced is in the history."))
+        self.data_changed.emit({NOTES, NOTE_LINKS} if result.links_changed else {NOTES})
+
+    def _place_cursor_after(self, marker: str) -> None:
+        position = self.editor.toPlainText().find(marker)
+        cursor = self.editor.textCursor()
+        cursor.setPosition(position + len(marker) if position >= 0 else 0)
+        self.editor.setTextCursor(cursor)
+        self.editor.ensureCursorVisible()
+        if self.sync.view_mode == "preview":
+            self.set_view_mode("split")
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's API)
+        super().showEvent(event)
+        if not self._initial_done:  # the last note is loaded on first view, not at start-up
+            self._open_initial(self._initial_note)
+        QTimer.singleShot(0, self._focus_default)
+
+    def _focus_default(self) -> None:
+        focus = QApplication.focusWidget()
+        if self.isVisible() and (focus is None or not self.isAncestorOf(focus)):
+            target = self.editor if self._note is not None and self.editor.isVisible() else self.pane.list
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) and hasattr(self, "sync"):
+            self._renderer.set_renderer(MarkdownRenderer(render_theme(self)))
+            self._boards.dark = is_dark(self.palette())
+            self._boards.clear()
+            self.editor.set_dark(is_dark(self.palette()))
+            self.sync.schedule()
+

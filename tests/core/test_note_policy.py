@@ -1,0 +1,31 @@
+"""Revision and Trash policies, as pure functions of time."""
+from __future__ import annotations
+
+from mlprep_desktop.core.note_policy import RevisionPolicy, days_left, purge_date, trash_cutoff
+
+POLICY = RevisionPolicy()
+OLD = ("Title", "old text")
+NEW = ("Title", "new text")
+
+
+def test_keeps_at_most_every_ten_minutes():
+    assert POLICY.should_keep(None, "2026-01-01T10:00:00Z", OLD, NEW)
+    assert not POLICY.should_keep("2026-01-01T10:00:00Z", "2026-01-01T10:09:59Z", OLD, NEW)
+    assert POLICY.should_keep("2026-01-01T10:00:00Z", "2026-01-01T10:10:00Z", OLD, NEW)
+
+
+def test_nothing_is_kept_without_a_change_or_for_an_empty_note():
+    assert not POLICY.should_keep(None, "2026-01-01T10:00:00Z", OLD, OLD)
+    assert not POLICY.should_keep(None, "2026-01-01T10:00:00Z", ("T", "  \n"), NEW)
+
+
+def test_a_title_change_alone_counts_as_a_change():
+    assert POLICY.should_keep(None, "2026-01-01T10:00:00Z", OLD, ("Other", "old text"))
+
+
+def test_trash_dates():
+    assert trash_cutoff("2026-03-31T12:00:00Z") == "2026-03-01T12:00:00Z"
+    assert purge_date("2026-03-01T12:00:00Z") == "2026-03-31T12:00:00Z"
+    assert days_left("2026-03-01T12:00:00Z", "2026-03-01T12:00:01Z") == 30
+    assert days_left("2026-03-01T12:00:00Z", "2026-03-30T12:00:01Z") == 1
+    assert days_left("2026-03-01T12:00:00Z", "2026-04-30T00:00:00Z") == 0

@@ -1,0 +1,131 @@
+"""Notes and questions: [[id]] links, completion after [[, the browser's Notes button, the
+"· Note" mark, backlinks, board pictures and the daily study log."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QPushButton, QTextBrowser
+
+from mlprep_desktop.ui.browser.question_table_model import ID_ROLE
+from tests.ui.notebook_helpers import click_link, db_rows, list_titles, open_notebook
+
+QID = "bias-variance-tradeoff"
+
+
+def status_of(window, question_id: str) -> str:
+    model = window.browser.model
+    row = model.row_of(question_id)
+    assert model.index(row, 0).data(ID_ROLE) == question_id
+    return model.index(row, 4).data()
+
+
+def test_a_question_link_in_a_note_opens_that_question_in_the_browser(qtbot, open_window):
+    window, tab = open_notebook(qtbot, open_window)
+    tab.new_note()
+    tab.editor.setFocus()
+    qtbot.keyClicks(tab.editor, f"Revise [[{QID}]] tonight.")
+    preview = window.findChild(QTextBrowser, "notePreview")
+    title = window.context.questions.get(QID).title
+    qtbot.waitUntil(lambda: title in preview.toPlainText())
+    click_link(qtbot, preview, f"question:{QID}")
+    assert window.tabs.currentWidget() is window.browser
+    assert window.browser.current_question.id == QID
+
+
+def test_typing_double_brackets_offers_question_titles(qtbot, open_window):
+    window, tab = open_notebook(qtbot, open_window)
+    tab.new_note()
+    editor = tab.editor
+    editor.setFocus()
+    qtbot.keyClicks(editor, "See [[overfit")
+    completer = editor.completer
+    popup = completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    model = completer.completionModel()
+    shown = [model.index(r, 0).data() for r in range(model.rowCount())]
+    title = window.context.questions.get("what-is-overfitting").title
+    assert f"{' '.join(title.split())} — what-is-overfitting" in shown
+    assert all("overfit" in s.lower() for s in shown)
+    row = next(r for r, s in enumerate(shown) if s.endswith("— what-is-overfitting"))
+    popup.setCurrentIndex(model.index(row, 0))
+    qtbot.keyClick(popup, "\r")  # Enter in the popup picks it
+    qtbot.waitUntil(lambda: not popup.isVisible())
+    assert editor.toPlainText() == "See [[what-is-overfitting]]"
+    qtbot.keyClicks(editor, " done")
+    assert editor.toPlainText() == "See [[what-is-overfitting]] done" and not popup.isVisible()
+
+
+def test_notes_button_opens_the_questions_note_and_the_browser_marks_and_links_it(qtbot, open_window, db_path):
+    window, tab = open_notebook(qtbot, open_window)
+    window.show_tab(window.browser)
+    window.browser.select_question(QID)
+    notes_button = window.findChild(QPushButton, "notesButton")
+    assert notes_button.isVisible() and "Note" not in status_of(window, QID)
+    qtbot.mouseClick(notes_button, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is tab
+    note = tab.current_note
+    assert note.question_id == QID and note.title.startswith("Notes: ")
+    assert tab.editor.hasFocus()
+    qtbot.keyClicks(tab.editor, "Trade-off between underfitting and overfitting.")
+    window.show_tab(window.browser)  # flushes the note
+    assert "· Note" in status_of(window, QID)
+
+    other = window.context.notes.create("Exam prep", f"Link to [[{QID}]]")
+    window.notebook.data_changed.emit({"notes", "note_links"})  # as the notebook reports its writes
+    view = window.findChild(QTextBrowser, "questionView")
+    qtbot.waitUntil(lambda: "Notes that link here" in view.toPlainText())
+    assert "Exam prep" in view.toPlainText() and note.title in view.toPlainText()
+    click_link(qtbot, view, f"note:{other.id}")
+    assert window.tabs.currentWidget() is tab and tab.current_note.id == other.id
+
+    window.show_tab(window.browser)
+    qtbot.mouseClick(notes_button, Qt.MouseButton.LeftButton)
+    assert tab.current_note.id == note.id  # opened again, not a second note
+    assert db_rows(db_path, "SELECT COUNT(*) FROM notes WHERE question_id = ?", (QID,)) == [(1,)]
+    body = db_rows(db_path, "SELECT body FROM notes WHERE id = ?", (note.id,))[0][0]
+    assert f"[[{QID}]]" in body and "Trade-off between underfitting and overfitting." in body
+
+
+def test_a_board_picture_shows_in_the_preview_and_a_missing_board_says_so(qtbot, open_window):
+    from mlprep_desktop.core.board_model import Connector, scene_to_json
+
+    window, tab = open_notebook(qtbot, open_window)
+    window.context.boards.create("Margin sketch", scene_json=scene_to_json([Connector("a", 0, 0, 200, 80)]))
+    tab.new_note()
+    tab.editor.setFocus()
+    qtbot.keyClicks(tab.editor, "![[board:Margin sketch]] and ![[board:No such board]]")
+    preview = tab.preview
+    qtbot.waitUntil(lambda: "[board No such board not found]" in preview.toPlainText())
+    assert 'src="board:Margin%20sketch"' in preview.shown.html
+    image = preview.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl("board:Margin%20sketch"))
+    assert image is not None and image.width() > 100 and image.height() > 40
+    assert preview.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl("board:No such board")) is None
+
+
+def test_daily_study_log_template_lists_todays_questions(qtbot, open_window):
+    window, tab = open_notebook(qtbot, open_window)
+    browser = window.browser
+    browser.select_question(QID)
+    browser.toggle_answer()
+    browser.rate(1)  # Again: to revisit
+    browser.select_question("what-is-overfitting")
+    browser.toggle_answer()
+    browser.rate(4)
+    action = tab.pane.new_log_action
+    assert action.shortcut().toString() == "Ctrl+Shift+N"
+    action.trigger()
+    today = date.today().isoformat()
+    note = tab.current_note
+    assert note.title == f"Study log {today}" and note.tags == ("study-log",)
+    text = tab.editor.toPlainText()
+    for part in (f"**Date:** {today}", "## Questions done", "## What I learned", "## What to revisit"):
+        assert part in text
+    done = text.split("## Questions done")[1].split("## What I learned")[0]
+    revisit = text.split("## What to revisit")[1]
+    assert f"[[{QID}]] — rated Again" in done and "[[what-is-overfitting]] — rated Easy" in done
+    assert QID in revisit and "what-is-overfitting" not in revisit
+    assert tab.editor.textCursor().block().text() == "- "  # ready to type what was learned
+    action.trigger()  # today's log again: the same note, not a copy
+    assert list_titles(tab) == [f"Study log {today}"]
