@@ -6,6 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 .PHONY: run test setup system-deps bank bank-check bench clean
+.PHONY: packaging-deps wheel package smoke smoke-wheel smoke-frozen install-desktop uninstall-desktop icons startup-time
 
 run: setup
 	$(PY) -m mlprep_desktop $(ARGS)
@@ -16,7 +17,7 @@ test: setup
 setup: system-deps $(STAMP)
 
 system-deps:
-	@bash packaging/system-deps.sh
+	@PYTHON=$(PYTHON) bash packaging/system-deps.sh
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +34,63 @@ bank-check: setup
 	$(PY) -m mlprep_desktop.bank check
 
 bench: setup
-	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/startup_and_search.py
+	QT_QPA_PLATFORM=offscreen $(PY) tests/benchmarks/bench_search.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
+
+# ----- packaging (README "Install"): wheel and sdist, the frozen one-folder app, smoke tests
+# of each, and the launcher entry. CI (.ci/run) runs `make test smoke-wheel smoke-frozen`.
+PKG_STAMP := $(VENV)/.installed-package
+SMOKE_VENV := build/smoke-venv
+# The program the launcher entry starts; default: this checkout's .venv/bin/mlprep.
+MLPREP_EXEC ?=
+
+packaging-deps:
+	@PYTHON=$(PYTHON) bash packaging/system-deps.sh --packaging
+
+$(PKG_STAMP): pyproject.toml $(STAMP)
+	$(PY) -m pip install --quiet -e ".[test,package]"
+	touch $(PKG_STAMP)
+
+wheel: setup $(PKG_STAMP)
+	rm -f dist/*.whl dist/*.tar.gz
+	$(PY) -m build --outdir dist .
+	$(PY) packaging/check_dist.py wheel dist
+
+package: setup packaging-deps $(PKG_STAMP)
+	rm -rf dist/mlprep
+	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/mlprep.spec
+	$(PY) packaging/check_dist.py frozen dist/mlprep
+
+smoke: setup
+	$(PY) -m mlprep_desktop --smoke-test
+
+# The wheel in a fresh virtual environment, started from outside the checkout.
+smoke-wheel: wheel
+	rm -rf $(SMOKE_VENV)
+	$(PYTHON) -m venv $(SMOKE_VENV)
+	$(SMOKE_VENV)/bin/python -m pip install --quiet dist/*.whl
+	mkdir -p build && cd /tmp && QT_QPA_PLATFORM=offscreen $(abspath $(SMOKE_VENV))/bin/mlprep --smoke-test \
+		>$(abspath build/smoke-wheel.log); status=$$?; cat $(abspath build/smoke-wheel.log); exit $$status
+	grep -q '^ok: bundle (wheel)' build/smoke-wheel.log
+
+smoke-frozen: package
+	mkdir -p build && cd /tmp && QT_QPA_PLATFORM=offscreen $(abspath dist/mlprep/mlprep) --smoke-test \
+		>$(abspath build/smoke-frozen.log); status=$$?; cat $(abspath build/smoke-frozen.log); exit $$status
+	grep -q '^ok: bundle (frozen)' build/smoke-frozen.log
+
+install-desktop: $(if $(MLPREP_EXEC),,setup)
+	sh packaging/linux/install-desktop.sh --exec "$(or $(MLPREP_EXEC),$(abspath $(VENV))/bin/mlprep)"
+
+uninstall-desktop:
+	sh packaging/linux/uninstall-desktop.sh
+
+icons: setup
+	QT_QPA_PLATFORM=offscreen $(PY) packaging/render_icons.py
+
+# Start to window drawn, median of 5: the editable install, and the frozen app if built.
+startup-time: setup
+	$(PY) packaging/measure_startup.py -- $(abspath $(VENV))/bin/mlprep
+	if [ -x dist/mlprep/mlprep ]; then $(PY) packaging/measure_startup.py -- $(abspath dist/mlprep/mlprep); fi

@@ -1,4 +1,4 @@
-"""Command line: ``mlprep [--db PATH] [--version]``."""
+"""Command line: ``mlprep [--db PATH] [--smoke-test] [--report-startup] [--version]``."""
 from __future__ import annotations
 
 import argparse
@@ -14,12 +14,31 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--db", type=Path, metavar="PATH",
                         help="database file to use (created from the bundled bank if missing); "
                              "default: $MLPREP_DB, else questions.sqlite in the user's data folder")
-    return parser.parse_args(argv)
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="check this installation and exit (0: it works): open a temporary copy of "
+                             "the bundled bank offscreen, visit every tab, render a question with code "
+                             "and math; your own database is not touched")
+    parser.add_argument("--report-startup", action="store_true",
+                        help="start normally, print 'window-shown <monotonic seconds>' once the main "
+                             "window is drawn, then quit (for startup benchmarks)")
+    args = parser.parse_args(argv)
+    if args.smoke_test and (args.db or args.report_startup):
+        parser.error("--smoke-test runs on its own temporary database; use it without --db or --report-startup")
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    from mlprep_desktop.app import run  # Qt is imported only when the app really starts
+    if args.smoke_test:
+        from mlprep_desktop.smoke_test import main as smoke_test
+
+        return smoke_test()
+    # Qt is imported only when the app really starts.
+    if args.report_startup:
+        from mlprep_desktop.startup_probe import install_startup_probe
+
+        probe = install_startup_probe()  # noqa: F841 (lives as long as the app)
+    from mlprep_desktop.app import run
 
     return run(args.db.expanduser() if args.db else None)
 

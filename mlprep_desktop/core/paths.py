@@ -12,17 +12,27 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
-def bundle_dir() -> Path:
-    candidates = []
+def _candidates() -> list[tuple[str, Path]]:
+    found = []
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
-        candidates.append(Path(frozen) / "mlprep_desktop" / "_bundle")
-    candidates.append(PACKAGE_DIR / "_bundle")
-    candidates.append(PACKAGE_DIR.parent)
-    for candidate in candidates:
+        found.append(("frozen", Path(frozen) / "mlprep_desktop" / "_bundle"))
+    found.append(("wheel", PACKAGE_DIR / "_bundle"))
+    found.append(("checkout", PACKAGE_DIR.parent))
+    return found
+
+
+def bundle_location() -> tuple[str, Path]:
+    """(kind, folder): where the bundled database is — ``"frozen"``, ``"wheel"`` or
+    ``"checkout"`` — tried in that order; the checkout if none holds ``questions.sqlite``."""
+    for kind, candidate in _candidates():
         if (candidate / "questions.sqlite").exists():
-            return candidate
-    return PACKAGE_DIR.parent
+            return kind, candidate
+    return "checkout", PACKAGE_DIR.parent
+
+
+def bundle_dir() -> Path:
+    return bundle_location()[1]
 
 
 def bundled_database() -> Path:
