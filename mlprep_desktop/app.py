@@ -17,6 +17,8 @@ from mlprep_desktop.ui.main_window import MainWindow
 
 ORGANIZATION = "MLPrep"
 APP_ID = "mlprep-desktop"
+# The launcher entry is packaging/linux/<DESKTOP_ID>.desktop; Wayland matches windows to it.
+DESKTOP_ID = "io.github.mlprep.MLPrepDesktop"
 DB_ENV = "MLPREP_DB"
 
 
@@ -28,7 +30,7 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
         QApplication.setApplicationName(APP_ID)
         QApplication.setApplicationDisplayName(APP_NAME)
         QApplication.setApplicationVersion(__version__)
-        QApplication.setDesktopFileName(APP_ID)
+        QApplication.setDesktopFileName(DESKTOP_ID)
         app = QApplication(argv if argv is not None else [sys.argv[0]])
     icon = resources_dir() / "icons" / "mlprep.svg"
     if icon.exists():

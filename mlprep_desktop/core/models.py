@@ -149,6 +149,7 @@ class QuestionRow:
     topic: str
     difficulty: str
     state: QuestionState = field(default_factory=lambda: QuestionState(""))
+    has_note: bool = False  # the question has its own note in the notebook (outside the Trash)
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,8 @@ inline styles, tables, LaTeX math as image references, search terms highlighted.
 
 Safety contract (the text may come from the user):
 - raw HTML is never passed through: ``<script>`` arrives as the text "<script>";
-- links keep their href only for ``http``, ``https``, ``mailto`` and the app's ``question:``
-  and ``board:`` schemes (and in-page ``#`` anchors); any other href is dropped;
+- links keep their href only for ``http``, ``https``, ``mailto`` and the app's ``question:``,
+  ``board:`` and ``note:`` schemes (and in-page ``#`` anchors); any other href is dropped;
 - images keep their src only for the app's own ``mlmath:`` and ``board:`` schemes.
 Math is returned as ``RenderedHtml.images`` (key -> SVG); the HTML refers to ``mlmath:KEY``.
 """
@@ -24,7 +24,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from mlprep_desktop.rendering.math_svg import DISPLAY_MATH, INLINE_MATH, MathError, MathImage, render_math
 
-LINK_SCHEMES = frozenset({"http", "https", "mailto", "question", "board"})
+LINK_SCHEMES = frozenset({"http", "https", "mailto", "question", "board", "note"})
 IMAGE_SCHEMES = frozenset({"mlmath", "board"})
 _SKIP_HIGHLIGHT = frozenset({"pre", "code", "img"})
 

@@ -58,8 +58,11 @@ def render_question(
     highlight: Iterable[str] = (),
     titles: Mapping[str, str] | None = None,
     show_difficulty: bool = True,
+    hidden_hint: str | None = None,
 ) -> RenderedHtml:
-    text = question_markdown(question, reveal=reveal, titles=titles, show_difficulty=show_difficulty)
+    """``hidden_hint`` replaces the browser's "answer is hidden" line (e.g. in an interview)."""
+    extra = {"hidden_hint": hidden_hint} if hidden_hint is not None else {}
+    text = question_markdown(question, reveal=reveal, titles=titles, show_difficulty=show_difficulty, **extra)
     return renderer.render(text, highlight=highlight)
 
 

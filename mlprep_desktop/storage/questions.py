@@ -22,7 +22,8 @@ _BM25 = "bm25(questions_fts, 10.0, 4.0, 1.0, 2.0, 6.0)"
 
 _ROW_COLUMNS = (
     "q.id, q.title, q.type, q.topic, q.difficulty, s.seen_at, COALESCE(s.flagged, 0) AS flagged, "
-    "s.last_rating, COALESCE(s.review_count, 0) AS review_count"
+    "s.last_rating, COALESCE(s.review_count, 0) AS review_count, "
+    "EXISTS (SELECT 1 FROM notes n WHERE n.question_id = q.id AND n.deleted_at IS NULL) AS has_note"
 )
 
 
@@ -97,7 +98,7 @@ class QuestionRepository:
             last_rating=r["last_rating"],
             review_count=r["review_count"],
         )
-        return QuestionRow(r["id"], r["title"], r["type"], r["topic"], r["difficulty"], state)
+        return QuestionRow(r["id"], r["title"], r["type"], r["topic"], r["difficulty"], state, bool(r["has_note"]))
 
 
 def _matches(row: QuestionRow, flt: QuestionFilter) -> bool:

@@ -9,6 +9,10 @@ from __future__ import annotations
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from mlprep_desktop.storage.boards_schema import BOARDS_SQL
+from mlprep_desktop.storage.interviews_schema import INTERVIEWS_SQL
+from mlprep_desktop.storage.notes_schema import NOTES_SQL
+
 migrations = Migrations("mlprep")
 
 _QUESTIONS = """
@@ -103,6 +107,9 @@ _VERSIONS: list[int] = []
 # In order. One line per migration; a feature's DDL lives in its own storage module.
 _register(1, "questions", _QUESTIONS)
 _register(2, "study_state", _STUDY)
+_register(3, "interviews", INTERVIEWS_SQL)
+_register(4, "boards", BOARDS_SQL)
+_register(5, "notes", NOTES_SQL)
 
 SCHEMA_VERSION = max(_VERSIONS)
 

@@ -14,7 +14,11 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWid
 
 from mlprep_desktop import APP_NAME, __version__
 from mlprep_desktop.services.app_context import AppContext
+from mlprep_desktop.storage.database import WriteError
 from mlprep_desktop.ui.browser.browser_tab import BrowserTab
+from mlprep_desktop.ui.interview.interview_tab import InterviewTab
+from mlprep_desktop.ui.notebook.notebook_tab import NotebookTab
+from mlprep_desktop.ui.whiteboard.whiteboard_tab import WhiteboardTab
 
 GEOMETRY_KEY = "window.geometry"
 STATE_KEY = "window.state"
@@ -37,6 +41,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
 
         self._pages: list[QWidget] = []
+        self._error_box: QMessageBox | None = None
         self._build_tabs()
 
         self._counts = QLabel(self)
@@ -59,10 +64,59 @@ class MainWindow(QMainWindow):
         ``message`` (Signal(str), for the status bar)."""
         self.browser = BrowserTab(self.context, self)
         self._add_tab(self.browser, self.tr("&Browse"), self.tr("Browse, search and study the question bank"))
+        self.interview = InterviewTab(self.context, self)
+        self._add_tab(self.interview, self.tr("&Interview"), self.tr("Timed mock interviews, their review and history"))
+        self.whiteboard = WhiteboardTab(self.context, self)
+        self._add_tab(self.whiteboard, self.tr("&Whiteboard"), self.tr("Draw diagrams on named boards"))
+        self.notebook = NotebookTab(self.context, self)
+        self._add_tab(self.notebook, self.tr("&Notebook"),
+                      self.tr("Your study notes: Markdown with code and math, linked to questions"))
         self._wire_tabs()
 
     def _wire_tabs(self) -> None:
-        """Links between tabs (e.g. the browser's Sketch and Notes buttons) are connected here."""
+        """Links between tabs (the Sketch and Notes buttons, question and note links)."""
+        self.interview.sketch_requested.connect(self.open_board_for_interview_item)
+        self.interview.enable_sketch(True)
+        self.browser.sketch_requested.connect(self._on_browser_sketch_requested)
+        self.browser.notes_requested.connect(self._on_browser_notes_requested)
+        self.browser.enable_links(sketch=True, notes=True)
+        self.browser.note_open_requested.connect(self._on_browser_note_open_requested)
+        self.notebook.question_link_activated.connect(self._on_notebook_question_link_activated)
+
+    def _on_browser_notes_requested(self, question_id: str) -> None:
+        """The browser's Notes button: open (creating on first use) the question's note."""
+        if self.notebook.open_question_note(question_id) is not None:
+            self.show_tab(self.notebook)
+
+    def _on_browser_note_open_requested(self, note_id: int) -> None:
+        """A note in the browser's "Notes that link here" list was clicked."""
+        if self.notebook.open_note(note_id):
+            self.show_tab(self.notebook)
+
+    def _on_notebook_question_link_activated(self, question_id: str) -> None:
+        """A [[question-id]] link in a note: show that question in the browser."""
+        if self.browser.select_question(question_id):
+            self.show_tab(self.browser)
+
+    def _on_browser_sketch_requested(self, question_id: str) -> None:
+        """The browser's Sketch button: open (creating on first use) the question's board."""
+        try:
+            board = self.context.boards.for_question(question_id)
+        except (WriteError, KeyError) as exc:
+            self.show_error(str(exc))
+            return
+        self.show_tab(self.whiteboard)
+        self.whiteboard.open_board(board.id)
+
+    def open_board_for_interview_item(self, item_id: int, title: str) -> None:
+        """The interview tab's Sketch button: the board of that mock-interview answer."""
+        try:
+            board = self.context.boards.for_interview_item(item_id, title)
+        except WriteError as exc:
+            self.show_error(str(exc))
+            return
+        self.show_tab(self.whiteboard)
+        self.whiteboard.open_board(board.id)
 
     def show_tab(self, page: QWidget) -> None:
         self.tabs.setCurrentWidget(page)
@@ -103,17 +157,41 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr(f"About {APP_NAME}"), self.about_text())
 
     def show_error(self, text: str) -> None:
+        """Tell the user about a problem: in the status bar and in a window-modal message
+        that does not block the event loop; the same message is not stacked twice."""
         self.statusBar().showMessage(text, 10000)
-        QMessageBox.warning(self, APP_NAME, text)
+        box = self._error_box
+        if box is None:
+            box = self._error_box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, "", QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("errorMessage")
+        if box.isVisible() and box.text() == text:
+            return
+        box.setText(text)
+        box.open()
 
-    def flush_all(self) -> None:
-        for page in self._pages:
-            page.flush_pending()
+    def flush_all(self) -> bool:
+        """Every tab writes its unsaved edits now. False if any could not be written."""
+        results = [page.flush_pending() is not False for page in self._pages]
+        return all(results)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's API)
-        self.flush_all()
+        if not self.flush_all() and not self.confirm_close_unsaved():
+            event.ignore()
+            return
         self._save_layout()
         super().closeEvent(event)
+
+    def confirm_close_unsaved(self) -> bool:
+        """Some edits could not be written (disk full, file locked): ask before losing them."""
+        answer = QMessageBox.warning(
+            self,
+            APP_NAME,
+            self.tr("Some of your latest edits could not be saved (see the message shown before). "
+                    "They are still on screen.\n\nClose anyway and lose them?"),
+            QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Close
 
     def _on_tabs_current_changed(self, _index: int) -> None:
         self.flush_all()

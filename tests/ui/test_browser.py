@@ -4,7 +4,7 @@ from __future__ import annotations
 import sqlite3
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableView, QTabWidget, QTextBrowser
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QTableView, QTabWidget, QTextBrowser
 
 from mlprep_desktop.ui.browser.question_table_model import ID_ROLE
 
@@ -173,3 +173,25 @@ def test_about_names_version_and_database(open_window, db_path):
     window = open_window()
     text = window.about_text()
     assert __version__ in text and str(db_path) in text
+
+
+def test_closing_with_an_unsaved_draft_asks_first_and_keeps_the_text(qtbot, open_window, db_path, monkeypatch):
+    window = open_window()
+    window.browser.select_question("cross-validation")
+    answer = window.findChild(QPlainTextEdit, "myAnswer")
+    window.context.database.conn.execute("PRAGMA query_only = 1")  # every write now fails, like a full disk
+    qtbot.keyClicks(answer, "draft that cannot be written")
+    window.browser.flush_pending()
+    error = window.findChild(QMessageBox, "errorMessage")
+    assert error is not None and error.isVisible() and "Could not save" in error.text()
+    error.close()
+    asked = []
+    monkeypatch.setattr(window, "confirm_close_unsaved", lambda: asked.append(True) or False)
+    assert not window.close()  # the user chose Cancel: the window stays
+    assert asked and window.isVisible() and answer.toPlainText() == "draft that cannot be written"
+    window.context.database.conn.execute("PRAGMA query_only = 0")  # space freed
+    assert window.close()
+    conn = sqlite3.connect(db_path)
+    body = conn.execute("SELECT body FROM answers WHERE question_id = 'cross-validation'").fetchone()
+    conn.close()
+    assert body == ("draft that cannot be written",)

@@ -20,7 +20,9 @@ from mlprep_desktop.core.models import Question, QuestionFilter, Rating, Status
 from mlprep_desktop.core.search_query import search_terms
 from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
 from mlprep_desktop.rendering.question_html import render_question
-from mlprep_desktop.services.app_context import ANSWERS, STUDY_STATE, AppContext
+from mlprep_desktop.rendering.markdown_html import RenderedHtml
+from mlprep_desktop.rendering.note_html import backlinks_markdown
+from mlprep_desktop.services.app_context import ANSWERS, NOTE_LINKS, STUDY_STATE, AppContext
 from mlprep_desktop.storage.database import WriteError
 from mlprep_desktop.ui.browser.filter_bar import FilterBar
 from mlprep_desktop.ui.browser.question_table_model import ID_ROLE, QuestionTableModel
@@ -47,6 +49,7 @@ class BrowserTab(QWidget):
     error_occurred = Signal(str)  # a problem the user must see
     sketch_requested = Signal(str)  # question id: open its whiteboard board
     notes_requested = Signal(str)  # question id: open (or create) its note
+    note_open_requested = Signal(int)  # note id: a note in "Notes that link here" was clicked
 
     SEARCH_DELAY_MS = 150
 
@@ -60,6 +63,7 @@ class BrowserTab(QWidget):
         self._revealed = False
         self._shown_at = 0.0
         self._answer_for: str | None = None
+        self._backlinks_shown = False  # set by enable_links(notes=True)
         self._titles = context.questions.titles()
         self._build()
         self._saver = DebouncedSaver(self._save_answer, parent=self)
@@ -165,6 +169,7 @@ class BrowserTab(QWidget):
         self.study_bar.flag_toggled.connect(self.set_flag)
         self.study_bar.sketch_clicked.connect(lambda: self._question and self.sketch_requested.emit(self._question.id))
         self.study_bar.notes_clicked.connect(lambda: self._question and self.notes_requested.emit(self._question.id))
+        self.view.note_link_activated.connect(self.note_open_requested)
         self.answer_edit.textChanged.connect(self._on_answer_edited)
         self.answer_edit.focus_lost.connect(self.flush_pending)
 
@@ -264,6 +269,8 @@ class BrowserTab(QWidget):
             self.study_bar.sketch.setVisible(sketch)
         if notes is not None:
             self.study_bar.notes.setVisible(notes)
+            self._backlinks_shown = notes  # "Notes that link here" under the question
+            self._render()
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -315,15 +322,19 @@ class BrowserTab(QWidget):
         self.message.emit(self.tr("Flagged to revisit.") if flagged else self.tr("Flag removed."))
         self.data_changed.emit({STUDY_STATE})
 
-    def flush_pending(self) -> None:
-        """Write any unsaved draft now (tab switch, focus loss, close, quit)."""
-        self._saver.flush()
+    def flush_pending(self) -> bool:
+        """Write any unsaved draft now (tab switch, focus loss, close, quit).
+        Returns False when it could not be written (it stays on screen and pending)."""
+        return self._saver.flush()
 
     def on_data_changed(self, kinds: set) -> None:
         """Another part of the app wrote something; refresh what this tab shows of it."""
         if STUDY_STATE in kinds or "questions" in kinds:
             self._titles = self._ctx.questions.titles()
             self.refresh()
+        if NOTE_LINKS in kinds:  # the "· Note" marks and the backlinks
+            self.refresh()
+            self._render()
 
     # ----- internals
     def _select_row(self, row: int) -> None:
@@ -370,6 +381,11 @@ class BrowserTab(QWidget):
             highlight=search_terms(self.search_box.text()),
             titles=self._titles,
         )
+        if self._backlinks_shown:
+            links = backlinks_markdown(self._ctx.notes.backlinks(self._question.id))
+            if links:
+                extra = self._renderer.render(links)
+                rendered = RenderedHtml(rendered.html + extra.html, {**rendered.images, **extra.images})
         self.view.show_rendered(rendered)
 
     def _on_answer_edited(self) -> None:

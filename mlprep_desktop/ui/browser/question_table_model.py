@@ -58,7 +58,7 @@ class QuestionTableModel(QAbstractTableModel):
         if row < 0:
             return
         old = self._rows[row]
-        self._rows[row] = QuestionRow(old.id, old.title, old.type, old.topic, old.difficulty, state)
+        self._rows[row] = QuestionRow(old.id, old.title, old.type, old.topic, old.difficulty, state, old.has_note)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     # --- Qt model API
@@ -75,7 +75,7 @@ class QuestionTableModel(QAbstractTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return (row.title, row.type.capitalize(), topic_label(row.topic), row.difficulty.capitalize(),
-                    status_text(row.state))[column]
+                    status_text(row.state) + (" · Note" if row.has_note else ""))[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return row.title
         if role == ID_ROLE:

@@ -2,7 +2,8 @@
 
 Math images come from the last ``RenderedHtml`` (``mlmath:KEY``) and are drawn from SVG with
 Qt's SVG renderer at the screen's pixel ratio. Any other resource (``file:``, ``http:`` …)
-is refused. A click on ``question:ID`` emits ``question_link_activated``; ``http(s)`` and
+is refused. A click on ``question:ID`` emits ``question_link_activated`` (``note:ID``:
+``note_link_activated``); ``http(s)`` and
 ``mailto`` open in the system's handler; everything else does nothing.
 """
 from __future__ import annotations
@@ -34,6 +35,7 @@ def svg_to_image(image: MathImage, ratio: float) -> QImage:
 class QuestionView(QTextBrowser):
     question_link_activated = Signal(str)
     board_link_activated = Signal(str)
+    note_link_activated = Signal(int)  # note:ID links (e.g. "Notes that link here")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +66,8 @@ class QuestionView(QTextBrowser):
             self.question_link_activated.emit(url.path())
         elif scheme == "board":
             self.board_link_activated.emit(url.path())
+        elif scheme == "note" and url.path().isdigit():
+            self.note_link_activated.emit(int(url.path()))
         elif scheme in ("http", "https", "mailto"):
             QDesktopServices.openUrl(url)
         # file:, javascript: and unknown schemes: deliberately nothing
