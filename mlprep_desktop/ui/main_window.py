@@ -228,7 +228,7 @@ class MainWindow(QMainWindow):
         if splitter:
             self.browser.splitter.restoreState(_unb64(splitter))
         else:
-            self.browser.splitter.setSizes([620, 660])
+            self.browser.splitter.setSizes([680, 600])
         tab = settings.get(TAB_KEY, 0)
         if isinstance(tab, int) and 0 <= tab < self.tabs.count():
             self.tabs.setCurrentIndex(tab)

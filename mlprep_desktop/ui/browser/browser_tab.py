@@ -101,7 +101,7 @@ class BrowserTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
-        for column, chars in ((1, 9), (2, 16), (3, 12), (4, 13)):
+        for column, chars in ((1, 8), (2, 14), (3, 13), (4, 11)):
             header.resizeSection(column, self.fontMetrics().averageCharWidth() * chars + 16)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -134,6 +134,7 @@ class BrowserTab(QWidget):
         detail_split.addWidget(answer_box)
         detail_split.setStretchFactor(0, 3)
         detail_split.setStretchFactor(1, 1)
+        detail_split.setSizes([600, 220])
         detail_layout.addWidget(detail_split)
 
         left = QWidget(self)

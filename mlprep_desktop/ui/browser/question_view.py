@@ -57,7 +57,7 @@ class QuestionView(QTextBrowser):
         if url.scheme() == "mlmath" and kind == QTextDocument.ResourceType.ImageResource.value:
             image = self._images.get(url.path())
             if image is not None:
-                return svg_to_image(image, max(1.0, self.devicePixelRatioF()) * 1.5)
+                return svg_to_image(image, max(1.0, self.devicePixelRatioF()) * 2.0)
         return None  # never read files or the network
 
     def _on_anchor_clicked(self, url: QUrl) -> None:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from mlprep_desktop.core.models import Rating
 
@@ -23,8 +23,13 @@ class StudyBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(4)
+        layout = QHBoxLayout()  # reveal and rate
+        second = QHBoxLayout()  # flag, and the links to the other tabs
+        rows.addLayout(layout)
+        rows.addLayout(second)
         self.show_answer = QPushButton(self.tr("Show answer (Space)"), self)
         self.show_answer.setObjectName("showAnswerButton")
         self.show_answer.setAccessibleName(self.tr("Show answer"))
@@ -42,6 +47,13 @@ class StudyBar(QWidget):
             layout.addWidget(button)
             self.rate_buttons.append(button)
         layout.addStretch(1)
+        self.flag = QPushButton(self.tr("Flag to revisit (F)"), self)
+        self.flag.setObjectName("flagButton")
+        self.flag.setAccessibleName(self.tr("Flag to revisit"))
+        self.flag.setToolTip(self.tr("Mark this question to come back to it (F)"))
+        self.flag.setCheckable(True)
+        self.flag.toggled.connect(self._on_flag_toggled)
+        second.addWidget(self.flag)
         # Shown by the main window only when the tab they open exists (see enable_links).
         self.sketch = QPushButton(self.tr("Sketch"), self)
         self.sketch.setObjectName("sketchButton")
@@ -49,21 +61,15 @@ class StudyBar(QWidget):
         self.sketch.setToolTip(self.tr("Open this question's whiteboard board"))
         self.sketch.clicked.connect(self.sketch_clicked)
         self.sketch.hide()
-        layout.addWidget(self.sketch)
+        second.addWidget(self.sketch)
         self.notes = QPushButton(self.tr("Notes"), self)
         self.notes.setObjectName("notesButton")
         self.notes.setAccessibleName(self.tr("Notes for this question"))
         self.notes.setToolTip(self.tr("Open (or create) this question's note in the notebook"))
         self.notes.clicked.connect(self.notes_clicked)
         self.notes.hide()
-        layout.addWidget(self.notes)
-        self.flag = QPushButton(self.tr("Flag to revisit (F)"), self)
-        self.flag.setObjectName("flagButton")
-        self.flag.setAccessibleName(self.tr("Flag to revisit"))
-        self.flag.setToolTip(self.tr("Mark this question to come back to it (F)"))
-        self.flag.setCheckable(True)
-        self.flag.toggled.connect(self._on_flag_toggled)
-        layout.addWidget(self.flag)
+        second.addWidget(self.notes)
+        second.addStretch(1)
         self.set_question_loaded(False)
 
     def set_question_loaded(self, loaded: bool) -> None:
