@@ -195,3 +195,21 @@ def test_closing_with_an_unsaved_draft_asks_first_and_keeps_the_text(qtbot, open
     body = conn.execute("SELECT body FROM answers WHERE question_id = 'cross-validation'").fetchone()
     conn.close()
     assert body == ("draft that cannot be written",)
+
+
+def test_new_search_words_are_highlighted_in_the_question_already_shown(qtbot, open_window):
+    window = open_window()
+    search, _, view = widgets(window)
+    window.browser.select_question("bias-variance-tradeoff")
+    search.setText("bias")
+    window.browser.refresh()
+    assert window.browser.current_question.id == "bias-variance-tradeoff"
+    assert ">bias</span>" in view.toHtml() or ">bias<" in view.toHtml()
+    search.setText("variance")
+    window.browser.refresh()
+    assert window.browser.current_question.id == "bias-variance-tradeoff"
+    html = view.toHtml()
+    assert "background-color:#ffe066" in html.replace(" ", "")
+    import re
+    hits = re.findall(r'<span style="[^"]*background-color:#ffe066[^"]*">([^<]+)</span>', html)
+    assert hits and all(h.lower().startswith("variance") for h in hits), hits

@@ -63,6 +63,7 @@ class BrowserTab(QWidget):
         self._revealed = False
         self._shown_at = 0.0
         self._answer_for: str | None = None
+        self._rendered_for = ""  # the search text the shown question was highlighted for
         self._backlinks_shown = False  # set by enable_links(notes=True)
         self._titles = context.questions.titles()
         self._build()
@@ -240,7 +241,10 @@ class BrowserTab(QWidget):
         if row < 0 and rows:
             row = 0
         if row >= 0:
+            shown = self._question.id if self._question else None
             self._select_row(row)
+            if self._question is not None and self._question.id == shown and flt.text != self._rendered_for:
+                self._render()  # same question, new search words to highlight
         else:
             self._show_question(None)
 
@@ -375,6 +379,7 @@ class BrowserTab(QWidget):
     def _render(self) -> None:
         if self._question is None:
             return
+        self._rendered_for = self.search_box.text()
         rendered = render_question(
             self._renderer,
             self._question,
