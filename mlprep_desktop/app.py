@@ -5,7 +5,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QLockFile, QStandardPaths
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -64,6 +64,15 @@ def create_main_window(db_path: Path | str) -> MainWindow:
     return window
 
 
+def database_lock(path: Path) -> QLockFile | None:
+    """Hold ``<db>.lock`` while the app runs; None if another running app holds it.
+    A lock left by a crashed app is stale (its process is gone) and is taken over."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(path) + ".lock")
+    lock.setStaleLockTime(0)  # only a dead owner makes a lock stale, never its age
+    return lock if lock.tryLock(200) else None
+
+
 def run(db_path: Path | None = None) -> int:
     """Start the app and its event loop. Returns the exit code."""
     from mlprep_desktop.ui.error_reporting import install_excepthook, setup_logging
@@ -72,6 +81,14 @@ def run(db_path: Path | None = None) -> int:
     path = db_path or default_db_path()
     log_path = setup_logging(path.parent / "logs")
     install_excepthook(log_path)
+    lock = database_lock(path)
+    if lock is None:
+        text = (f"MLPrep Desktop is already open on {path}. Two windows on one file would "
+                "overwrite each other's edits, so this one will not start. Switch to the open window, "
+                "or start with another file (--db PATH).")
+        print(f"mlprep: {text}", file=sys.stderr)
+        QMessageBox.information(None, APP_NAME, text)
+        return 3
     try:
         window = create_main_window(path)
     except DatabaseError as exc:

@@ -10,6 +10,7 @@ Math is returned as ``RenderedHtml.images`` (key -> SVG); the HTML refers to ``m
 """
 from __future__ import annotations
 
+import html as _html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterable
@@ -75,11 +76,22 @@ class MarkdownRenderer:
         )
 
     def render(self, text: str, highlight: Iterable[str] = ()) -> RenderedHtml:
-        """HTML for ``text``; words starting with any of ``highlight`` are marked."""
+        """HTML for ``text``; words starting with any of ``highlight`` are marked.
+
+        Never raises for any text: what the Markdown parser cannot handle (absurd nesting
+        depth, say) is shown as escaped plain text with a note."""
         self._images = {}
         self._terms = [t for t in highlight if t]
         self._md.reset()
-        html = self._md.convert(text or "")
+        try:
+            html = self._md.convert(text or "")
+        except (RecursionError, ValueError, IndexError) as exc:
+            self._md.reset()
+            self._images = {}
+            return RenderedHtml(
+                "<p><i>This text could not be formatted (%s); it is shown as written.</i></p><pre>%s</pre>"
+                % (_html.escape(type(exc).__name__), _html.escape(text or ""))
+            )
         return RenderedHtml(html, dict(self._images))
 
     # used by the extension's processors
@@ -189,7 +201,10 @@ def _allowed(url: str, schemes: frozenset[str], *, allow_anchor: bool) -> bool:
         return False
     if allow_anchor and url.startswith("#"):
         return True
-    scheme = urlsplit(url).scheme.lower() if ":" in url else ""
+    try:
+        scheme = urlsplit(url).scheme.lower() if ":" in url else ""
+    except ValueError:  # e.g. 'http://[::1' (an unclosed IPv6 host)
+        return False
     return scheme in schemes
 
 

@@ -6,6 +6,7 @@ the user wrote (``source = 'user'``) and every user table are left alone. One tr
 """
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,8 @@ from mlprep_desktop.storage.connection import connect
 
 if TYPE_CHECKING:
     from mlprep_desktop.storage.database import Database
+
+log = logging.getLogger("mlprep")
 
 QUESTION_COLUMNS = (
     "id", "type", "topic", "difficulty", "minutes", "title", "prompt", "answer",
@@ -44,6 +47,10 @@ def merge_bank_content(database: Database, bundle: Path) -> bool:
     placeholders = ", ".join("?" for _ in QUESTION_COLUMNS)
     updates = ", ".join(f"{c} = excluded.{c}" for c in QUESTION_COLUMNS if c != "id")
     with database.transaction() as conn:
+        taken = {r[0] for r in conn.execute("SELECT id FROM questions WHERE source = 'user'")}
+        clashes = sorted(taken.intersection(r[0] for r in rows))
+        if clashes:  # the user's own question keeps its id; that bank question is left out
+            log.warning("bank questions not merged, their ids belong to your own questions: %s", ", ".join(clashes))
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS bundle_ids (id TEXT PRIMARY KEY)")
         conn.execute("DELETE FROM bundle_ids")
         conn.executemany("INSERT INTO bundle_ids (id) VALUES (?)", [(r[0],) for r in rows])

@@ -54,12 +54,12 @@ class Database:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: committed on success, rolled back whole on any error.
 
-        SQLite's operational errors (disk full, locked, read-only) surface as ``WriteError``
-        with a message fit for the user."""
+        Any SQLite error (disk full, locked, read-only, a constraint, a file damaged while
+        open) surfaces as ``WriteError`` with a message fit for the user."""
         try:
             with self.utils.atomic():
                 yield self.conn
-        except sqlite3.OperationalError as exc:
+        except sqlite3.Error as exc:
             raise WriteError(
                 f"Could not save to {self.path}: {exc}. Nothing was half-written; "
                 "what you typed is still on screen. Free some disk space or check the file, "
@@ -109,7 +109,13 @@ def preflight(path: Path) -> None:
     """Read-only checks before anything may write: integrity and schema version."""
     try:
         conn = connect(path, readonly=True)
-    except sqlite3.Error as exc:
+        conn.execute("PRAGMA schema_version").fetchone()  # reads the header: can we open it at all?
+    except sqlite3.OperationalError as exc:  # permissions, a folder, a locked or vanished file
+        raise DatabaseError(
+            f"The database at {path} could not be opened ({exc}). It has not been changed. "
+            "Check that the file exists and that you may read and write it and its folder."
+        ) from exc
+    except sqlite3.DatabaseError as exc:  # not a database at all
         raise CorruptDatabaseError(_unreadable(path, str(exc))) from exc
     try:
         try:

@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
         if box is None:
             box = self._error_box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, "", QMessageBox.StandardButton.Ok, self)
             box.setObjectName("errorMessage")
+            box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote file and board names
         if box.isVisible() and box.text() == text:
             return
         box.setText(text)

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from mlprep_desktop.core.models import FollowUp, Question
 from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
 from mlprep_desktop.rendering.question_html import render_question
@@ -77,3 +80,18 @@ def test_lists_right_after_a_paragraph_and_two_space_nesting_render_as_lists():
     html = render("Trade-offs:\n- first\n- second\n  - nested\n\nAfter.").html
     assert "<p>Trade-offs:</p>" in html
     assert html.count("<ul>") == 2 and "<li>first</li>" in html
+
+
+def test_broken_link_urls_and_absurd_nesting_never_raise():
+    html = render("[x](http://[::1) and <http://[fe80::1>").html
+    assert "http://[::1" not in re.findall(r'href="([^"]*)"', html)
+    deep = render("> " * 2000 + "deep").html
+    assert "deep" in deep
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("[]()<>:/!*_`$#-|\\ \nahttpsfilejavascript1[::")), max_size=120))
+def test_any_markdown_renders_without_raising(text):
+    out = MarkdownRenderer().render(text)
+    assert isinstance(out.html, str)
+    assert "javascript:" not in "".join(re.findall(r'href="([^"]*)"', out.html)).lower()

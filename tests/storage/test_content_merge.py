@@ -52,15 +52,38 @@ def test_newer_bundle_merges_without_touching_user_data(tmp_path, sources, bundl
         database.close()
 
     # Opening again with the same bundle changes nothing.
-    before = user_file.read_bytes()
-    open_database(user_file, bundle).close()
-    database = open_database(user_file, bundle)
-    assert database.query("SELECT COUNT(*) FROM questions")[0][0] == 5
-    database.close()
-    assert before  # file still there
+    def snapshot():
+        database = open_database(user_file, bundle)
+        try:
+            return [tuple(r) for r in database.query("SELECT * FROM questions ORDER BY id")] + [
+                tuple(r) for r in database.query("SELECT * FROM bank_meta ORDER BY key")]
+        finally:
+            database.close()
+
+    before = snapshot()
+    assert len([row for row in before if row[0] in ("alpha-question", "my-own")]) == 2
+    assert snapshot() == before
 
 
 def questions_filter(text: str = ""):
     from mlprep_desktop.core.models import QuestionFilter
 
     return QuestionFilter(text=text)
+
+
+def test_a_bank_id_taken_by_a_user_question_leaves_the_user_question_alone(tmp_path, sources, bundle):
+    user_file = tmp_path / "user.sqlite"
+    database = open_database(user_file, bundle)
+    with database.transaction() as conn:
+        conn.execute(
+            "INSERT INTO questions (id, type, topic, difficulty, minutes, title, source) "
+            "VALUES ('delta-question', 'theory', 'fundamentals', 'beginner', 3, 'Mine, not the bank''s?', 'user')"
+        )
+    database.close()
+    write_question(sources, "delta-question", topic="evaluation", title="The bank's delta?")
+    build(sources, bundle, coverage=False)
+    database = open_database(user_file, bundle)
+    try:
+        assert QuestionRepository(database).get("delta-question").title == "Mine, not the bank's?"
+    finally:
+        database.close()

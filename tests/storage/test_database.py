@@ -94,3 +94,19 @@ def test_failed_write_is_reported_and_rolled_back(db):
     db.conn.execute("PRAGMA query_only = 0")
     assert db.query("SELECT COUNT(*) FROM reviews")[0][0] == 0
     assert study.state("alpha-question").review_count == 0
+
+
+def test_a_folder_in_place_of_the_file_is_reported_as_unopenable_not_damaged(tmp_path):
+    path = tmp_path / "questions.sqlite"
+    path.mkdir()
+    with pytest.raises(Exception) as info:
+        open_database(path)
+    assert not isinstance(info.value, CorruptDatabaseError)
+    assert "could not be opened" in str(info.value) and str(path) in str(info.value)
+
+
+def test_any_sqlite_error_in_a_write_is_a_write_error(db):
+    with pytest.raises(WriteError):
+        with db.transaction() as conn:
+            conn.execute("INSERT INTO settings (key, value) VALUES ('k', NULL)")  # NOT NULL fails
+    assert db.query("SELECT COUNT(*) FROM settings WHERE key = 'k'")[0][0] == 0

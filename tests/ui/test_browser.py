@@ -213,3 +213,39 @@ def test_new_search_words_are_highlighted_in_the_question_already_shown(qtbot, o
     import re
     hits = re.findall(r'<span style="[^"]*background-color:#ffe066[^"]*">([^<]+)</span>', html)
     assert hits and all(h.lower().startswith("variance") for h in hits), hits
+
+
+def test_a_draft_that_cannot_be_saved_keeps_its_question(qtbot, open_window, db_path):
+    window = open_window()
+    window.browser.select_question("cross-validation")
+    answer = window.findChild(QPlainTextEdit, "myAnswer")
+    window.context.database.conn.execute("PRAGMA query_only = 1")
+    qtbot.keyClicks(answer, "my precious draft")
+    window.browser.select_question("what-is-overfitting")
+    assert window.browser.current_question.id == "cross-validation"
+    assert answer.toPlainText() == "my precious draft"
+    window.context.database.conn.execute("PRAGMA query_only = 0")
+    window.browser.select_question("what-is-overfitting")
+    assert window.browser.current_question.id == "what-is-overfitting"
+    conn = sqlite3.connect(db_path)
+    body = conn.execute("SELECT body FROM answers WHERE question_id = 'cross-validation'").fetchone()
+    conn.close()
+    assert body == ("my precious draft",)
+
+
+def test_study_keys_do_not_fire_in_filters_and_space_on_a_button_presses_it(qtbot, open_window, db_path):
+    window = open_window()
+    window.browser.select_question("cross-validation")
+    window.browser.toggle_answer()
+    topic = window.findChild(object, "topicFilter")
+    topic.setFocus()
+    qtbot.keyClick(topic, Qt.Key.Key_3)
+    flag = window.findChild(QPushButton, "flagButton")
+    flag.setFocus()
+    qtbot.keyClick(flag, Qt.Key.Key_Space)
+    assert flag.isChecked() and window.browser.revealed  # Space pressed the button, did not hide the answer
+    qtbot.keyClick(flag, Qt.Key.Key_2)  # digits still rate from the study buttons
+    conn = sqlite3.connect(db_path)
+    ratings = [r[0] for r in conn.execute("SELECT rating FROM reviews")]
+    conn.close()
+    assert ratings == [2]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QHeaderView,
     QLabel,
@@ -175,28 +176,27 @@ class BrowserTab(QWidget):
         self.answer_edit.textChanged.connect(self._on_answer_edited)
         self.answer_edit.focus_lost.connect(self.flush_pending)
 
-        def shortcut(keys, slot) -> None:
-            sc = QShortcut(QKeySequence(keys), self)
-            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            sc.activated.connect(slot)
-
-        # The table and the view would eat these keys themselves, so they are also filtered there.
-        self.table.installEventFilter(self)
-        self.view.installEventFilter(self)
-        shortcut(QKeySequence.StandardKey.Find, self.focus_search)
-        shortcut(Qt.Key.Key_Space, self.toggle_answer)
-        shortcut(Qt.Key.Key_F, self.study_bar.flag.toggle)
-        for rating in Rating:
-            shortcut(Qt.Key.Key_0 + int(rating), lambda r=int(rating): self.rate(r))
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self.focus_search)
+        # The study keys (Space, 1-4, F) act where the user reads: the table, the question and
+        # the study buttons. Never in the search box, the filters or the answer editor, where
+        # those keys mean typing or choosing.
+        for widget in (self.table, self.view, self.study_bar.show_answer, self.study_bar.flag,
+                       *self.study_bar.rate_buttons):
+            widget.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's API)
-        """Study keys on the table and the view: Space reveals, 1-4 rate, F flags."""
+        """Study keys on the table, the view and the study buttons: Space reveals (a focused
+        button keeps Space for itself), 1-4 rate, F flags."""
         if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and not (
             event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         ):
             key = event.key()
             action = None
-            if key == Qt.Key.Key_Space:
+            if key == Qt.Key.Key_Space and isinstance(watched, QAbstractButton):
+                action = None
+            elif key == Qt.Key.Key_Space:
                 action = self.toggle_answer
             elif key == Qt.Key.Key_F:
                 action = self.study_bar.flag.toggle if self._question is not None else None
@@ -358,7 +358,12 @@ class BrowserTab(QWidget):
             self._show_question(question_id)
 
     def _show_question(self, question_id: str | None) -> None:
-        self.flush_pending()
+        if not self.flush_pending():
+            # The draft could not be written: stay on its question so nothing is lost.
+            row = self.model.row_of(self._question.id) if self._question else -1
+            if row >= 0:
+                self._select_row(row)
+            return
         self._question = self._ctx.questions.get(question_id) if question_id else None
         self._revealed = False
         self._shown_at = monotonic()
