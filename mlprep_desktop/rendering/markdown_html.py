@@ -92,6 +92,8 @@ class MarkdownRenderer:
                 "<p><i>This text could not be formatted (%s); it is shown as written.</i></p><pre>%s</pre>"
                 % (_html.escape(type(exc).__name__), _html.escape(text or ""))
             )
+        # Pygments ends a block with a newline that Qt draws as an empty, shaded last line.
+        html = _CODE_END.sub("</code></pre>", html)
         return RenderedHtml(html, dict(self._images))
 
     # used by the extension's processors
@@ -125,6 +127,7 @@ class _MathInline(InlineProcessor):
         return self._owner._math_element(m.group(1).strip(), self._display), m.start(0), m.end(0)
 
 
+_CODE_END = re.compile(r"\n+</code></pre>")
 _LIST_ITEM = re.compile(r"^( *)([-*+]|\d+[.)]) +\S")
 
 

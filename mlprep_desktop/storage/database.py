@@ -21,6 +21,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from mlprep_desktop.core.clock import utc_now_iso
 from mlprep_desktop.storage import schema
 from mlprep_desktop.storage.connection import connect
 from mlprep_desktop.storage.content_merge import merge_bank_content
@@ -94,6 +95,7 @@ def open_database(path: Path | str, bundle: Path | str | None = None) -> Databas
         conn.execute("PRAGMA foreign_keys = ON")
         database = Database(path, conn)
         schema.migrate(database.utils)
+        _probe_write(database)
         if bundle is not None and Path(bundle).exists() and Path(bundle).resolve() != path.resolve():
             merge_bank_content(database, Path(bundle))
     except sqlite3.DatabaseError as exc:
@@ -103,6 +105,24 @@ def open_database(path: Path | str, bundle: Path | str | None = None) -> Databas
         conn.close()
         raise
     return database
+
+
+def _probe_write(database: Database) -> None:
+    """Record when the file was opened; a file we cannot write is refused now, not at the
+    user's first edit."""
+    try:
+        with database.transaction() as conn:
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES ('app.last_opened', json_quote(?)) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (utc_now_iso(),),
+            )
+    except WriteError as exc:
+        raise DatabaseError(
+            f"The database at {database.path} can be read but not written ({exc.__cause__}). "
+            "MLPrep Desktop needs to save your answers and notes there: make the file and its "
+            "folder writable, or start with another file (--db PATH)."
+        ) from exc
 
 
 def preflight(path: Path) -> None:
@@ -175,10 +195,23 @@ def _create_empty(path: Path) -> None:
 
 
 def backup_to(database: Database, target: Path) -> None:
-    """A consistent copy of the live file (never a plain file copy)."""
+    """A consistent copy of the live file through SQLite's backup API (never a plain file
+    copy), written beside ``target`` and renamed into place; an existing ``target`` is
+    replaced only by a complete copy."""
+    if target.resolve() == database.path.resolve():
+        raise DatabaseError("A backup cannot replace the database it copies; choose another file.")
     target.parent.mkdir(parents=True, exist_ok=True)
-    dst = connect(target)
+    fd, tmp_name = tempfile.mkstemp(prefix=".mlprep-backup-", suffix=".sqlite", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
     try:
-        database.conn.backup(dst)
-    finally:
-        dst.close()
+        dst = connect(tmp)
+        try:
+            database.conn.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dst.close()
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

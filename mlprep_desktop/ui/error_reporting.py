@@ -12,17 +12,24 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 log = logging.getLogger("mlprep")
 
 
-def setup_logging(log_dir: Path) -> Path:
-    log_dir.mkdir(parents=True, exist_ok=True)
+def setup_logging(log_dir: Path) -> Path | None:
+    """Log to ``log_dir/mlprep.log`` (rotating); to standard error only when that folder
+    cannot be written (the app still starts, and says why if the database cannot be used)."""
     path = log_dir / "mlprep.log"
-    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    except OSError as exc:
+        logging.basicConfig(level=logging.INFO)
+        log.warning("cannot write the log file %s (%s); logging to standard error", path, exc)
+        return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
     return path
 
 
-def install_excepthook(log_path: Path) -> None:
+def install_excepthook(log_path: Path | None) -> None:
     """Replace ``sys.excepthook``: log the traceback, then tell the user (GUI thread only)."""
 
     def hook(kind, value, tb) -> None:
@@ -32,7 +39,7 @@ def install_excepthook(log_path: Path) -> None:
         if QApplication.instance() is not None:
             box = QMessageBox(QMessageBox.Icon.Critical, "MLPrep Desktop",
                               f"Something went wrong: {value}\n\nYour saved work is safe. "
-                              f"Details were written to {log_path}.")
+                              + (f"Details were written to {log_path}." if log_path else ""))
             box.setDetailedText(text)
             box.exec()
 

@@ -7,14 +7,17 @@ it concerns you) and ``flush_pending`` (write unsaved edits now). The window rel
 from __future__ import annotations
 
 import base64
+import sqlite3
+from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from mlprep_desktop import APP_NAME, __version__
 from mlprep_desktop.services.app_context import AppContext
-from mlprep_desktop.storage.database import WriteError
+from mlprep_desktop.storage.database import DatabaseError, WriteError, backup_to
 from mlprep_desktop.ui.browser.browser_tab import BrowserTab
 from mlprep_desktop.ui.interview.interview_tab import InterviewTab
 from mlprep_desktop.ui.notebook.notebook_tab import NotebookTab
@@ -133,6 +136,12 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        backup = QAction(self.tr("&Back up database…"), self)
+        backup.setObjectName("backupAction")
+        backup.setStatusTip(self.tr("Save a consistent copy of all your data to a file of your choice"))
+        backup.triggered.connect(self._on_backup_triggered)
+        file_menu.addAction(backup)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setObjectName("quitAction")
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -196,6 +205,27 @@ class MainWindow(QMainWindow):
 
     def _on_tabs_current_changed(self, _index: int) -> None:
         self.flush_all()
+        self._counts.setVisible(self.tabs.currentWidget() is self.browser)
+
+    def _on_backup_triggered(self) -> None:
+        default = Path.home() / f"mlprep-backup-{date.today().isoformat()}.sqlite"
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Back up database"), str(default), self.tr("SQLite database (*.sqlite)")
+        )
+        if target:
+            self.back_up_to(Path(target))
+
+    def back_up_to(self, target: Path) -> bool:
+        """Write every pending edit, then a consistent copy of the database (SQLite's backup
+        API, safe while the app runs) to ``target``."""
+        self.flush_all()
+        try:
+            backup_to(self.context.database, target)
+        except (OSError, DatabaseError, sqlite3.Error) as exc:
+            self.show_error(self.tr(f"The backup to {target} failed: {exc}"))
+            return False
+        self.statusBar().showMessage(self.tr(f"Backed up to {target}"), 6000)
+        return True
 
     def _on_page_data_changed(self, source: QWidget, kinds: object) -> None:
         """One tab wrote something: tell the others, then anyone listening to the window."""

@@ -95,3 +95,8 @@ def test_any_markdown_renders_without_raising(text):
     out = MarkdownRenderer().render(text)
     assert isinstance(out.html, str)
     assert "javascript:" not in "".join(re.findall(r'href="([^"]*)"', out.html)).lower()
+
+
+def test_code_blocks_do_not_end_in_an_empty_line():
+    html = render("```python\nx = 1\n```\n").html
+    assert "\n</code></pre>" not in html and "</code></pre>" in html

@@ -110,3 +110,21 @@ def test_any_sqlite_error_in_a_write_is_a_write_error(db):
         with db.transaction() as conn:
             conn.execute("INSERT INTO settings (key, value) VALUES ('k', NULL)")  # NOT NULL fails
     assert db.query("SELECT COUNT(*) FROM settings WHERE key = 'k'")[0][0] == 0
+
+
+def test_a_file_that_cannot_be_written_is_refused_at_open(tmp_path, monkeypatch):
+    from mlprep_desktop.storage import database as database_module
+
+    path = tmp_path / "questions.sqlite"
+    open_database(path).close()
+    real = database_module.Database.transaction
+
+    def read_only(self):  # what SQLite says for a read-only or immutable file
+        raise WriteError("Could not save") from sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(database_module.Database, "transaction", read_only)
+    with pytest.raises(Exception) as info:
+        open_database(path)
+    assert "can be read but not written" in str(info.value) and "readonly" in str(info.value)
+    monkeypatch.setattr(database_module.Database, "transaction", real)
+    open_database(path).close()

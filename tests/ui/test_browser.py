@@ -249,3 +249,28 @@ def test_study_keys_do_not_fire_in_filters_and_space_on_a_button_presses_it(qtbo
     ratings = [r[0] for r in conn.execute("SELECT rating FROM reviews")]
     conn.close()
     assert ratings == [2]
+
+
+def test_backup_holds_the_latest_edits_and_opens_as_a_database(qtbot, open_window, tmp_path):
+    window = open_window()
+    window.browser.select_question("cross-validation")
+    qtbot.keyClicks(window.findChild(QPlainTextEdit, "myAnswer"), "not yet autosaved")
+    target = tmp_path / "backups" / "copy.sqlite"
+    assert window.back_up_to(target)
+    conn = sqlite3.connect(target)
+    body = conn.execute("SELECT body FROM answers WHERE question_id = 'cross-validation'").fetchone()
+    count = conn.execute("SELECT COUNT(*) FROM questions").fetchone()[0]
+    conn.close()
+    assert body == ("not yet autosaved",) and count > 200
+    assert not window.back_up_to(window.context.database.path)  # never over the live file
+
+
+def test_question_count_shows_on_the_browse_tab_only(open_window):
+    window = open_window()
+    label = window.findChild(QLabel, "questionCountLabel")
+    window.tabs.setCurrentIndex(0)
+    assert label.isVisible()
+    window.tabs.setCurrentIndex(2)
+    assert not label.isVisible()
+    window.tabs.setCurrentIndex(0)
+    assert label.isVisible()

@@ -96,6 +96,7 @@ class BrowserTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table for the question and buttons
         self.table.verticalHeader().hide()
         self.table.setSortingEnabled(True)
         header = self.table.horizontalHeader()
@@ -103,7 +104,7 @@ class BrowserTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
-        for column, chars in ((1, 8), (2, 14), (3, 13), (4, 11)):
+        for column, chars in ((1, 8), (2, 15), (3, 13), (4, 15)):
             header.resizeSection(column, self.fontMetrics().averageCharWidth() * chars + 16)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -188,7 +189,7 @@ class BrowserTab(QWidget):
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's API)
         """Study keys on the table, the view and the study buttons: Space reveals (a focused
-        button keeps Space for itself), 1-4 rate, F flags."""
+        button keeps Space for itself), 1-4 rate, F flags, S sketches, N opens the note."""
         if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and not (
             event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         ):
@@ -200,6 +201,10 @@ class BrowserTab(QWidget):
                 action = self.toggle_answer
             elif key == Qt.Key.Key_F:
                 action = self.study_bar.flag.toggle if self._question is not None else None
+            elif key == Qt.Key.Key_S and self.study_bar.sketch.isVisible():
+                action = self.study_bar.sketch.click
+            elif key == Qt.Key.Key_N and self.study_bar.notes.isVisible():
+                action = self.study_bar.notes.click
             elif Qt.Key.Key_1 <= key <= Qt.Key.Key_4:
                 action = lambda: self.rate(key - Qt.Key.Key_0)  # noqa: E731
             if action is not None:
@@ -368,6 +373,7 @@ class BrowserTab(QWidget):
         self._revealed = False
         self._shown_at = monotonic()
         self.study_bar.set_question_loaded(self._question is not None)
+        self.study_bar.set_revealed(False)
         self.answer_edit.setEnabled(self._question is not None)
         self.answer_edit.blockSignals(True)
         if self._question is None:

@@ -76,8 +76,9 @@ class QuestionTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return (row.title, row.type.capitalize(), topic_label(row.topic), row.difficulty.capitalize(),
                     status_text(row.state) + (" · Note" if row.has_note else ""))[column]
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return row.title
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text, wherever a column cuts it
+            return (row.title, row.type.capitalize(), topic_label(row.topic), row.difficulty.capitalize(),
+                    status_text(row.state))[column]
         if role == ID_ROLE:
             return row.id
         return None
