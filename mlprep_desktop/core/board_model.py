@@ -7,13 +7,21 @@ Contract:
 - ``scene_to_json(items)`` writes ``{"format": "mlprep-board", "version": 1, "items": [...]}``
   with the items in z order; ``scene_from_json`` reads it back to equal items.
 - Items of a kind this version does not know (from a newer app) are kept as ``RawItem`` and
-  written back unchanged, so opening a board never loses anything.
+  written back unchanged, so opening a board never loses anything. A whole scene of a newer
+  ``version`` is read as far as it is understood (``read_scene`` tells the version); the app
+  shows such a board read-only, so saving never downgrades it.
+- Numbers must be finite (``json.loads`` lets ``NaN`` and ``Infinity`` through: they are a
+  ``BoardFormatError``); huge ones are clamped when read: coordinates and sizes to
+  ±``COORD_LIMIT``, ``z`` to ±``Z_LIMIT``, line widths to 0..``MAX_WIDTH``, text sizes to
+  ``MIN_TEXT_SIZE``..``MAX_TEXT_SIZE``. So every item read can be drawn (Qt takes pixel sizes
+  as C ints) and exported.
 - ``INK`` is the theme's ink colour (black on a light canvas, near-white on a dark one); any
   other colour is ``#rrggbb`` or ``#rrggbbaa``.
 """
 from __future__ import annotations
 
 import json
+import math
 import re
 import uuid
 from collections.abc import Iterable
@@ -24,6 +32,12 @@ FORMAT = "mlprep-board"
 VERSION = 1
 INK = "ink"
 EMPTY_SCENE_JSON = json.dumps({"format": FORMAT, "version": VERSION, "items": []}, separators=(",", ":"))
+
+COORD_LIMIT = 1_000_000.0  # scene units; a board is a few thousand across
+Z_LIMIT = 1e9
+MAX_WIDTH = 500.0  # the widest toolbar width is 7, a highlighter four times that
+MIN_TEXT_SIZE = 4.0
+MAX_TEXT_SIZE = 1000.0
 
 _COLOR = re.compile(r"^(ink|#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?)$")
 
@@ -199,16 +213,23 @@ def scene_from_json(text: str | None) -> list[BoardItem]:
     """The items of a stored scene, in z order. An empty or missing text is an empty board.
 
     Raises ``BoardFormatError`` for text that is not a board document."""
+    return read_scene(text)[1]
+
+
+def read_scene(text: str | None) -> tuple[int, list[BoardItem]]:
+    """The scene's format ``version`` and its items, in z order (see ``scene_from_json``).
+    A version above ``VERSION`` comes from a newer app: it is read as far as it is understood,
+    and must not be saved over."""
     if not text or not text.strip():
-        return []
+        return VERSION, []
     try:
         doc = json.loads(text)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # RecursionError: nested too deep to be a board
         raise BoardFormatError(f"the board is not valid JSON: {exc}") from exc
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise BoardFormatError("the text is not a whiteboard scene")
     version = doc.get("version")
-    if not isinstance(version, int) or version < 1:
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise BoardFormatError(f"unknown board version {version!r}")
     raw_items = doc.get("items")
     if not isinstance(raw_items, list):
@@ -222,7 +243,7 @@ def scene_from_json(text: str | None) -> list[BoardItem]:
         seen.add(item.id)
         items.append(item)
     items.sort(key=lambda i: i.z)
-    return items
+    return version, items
 
 
 def item_from_dict(raw: Any) -> BoardItem:
@@ -230,29 +251,31 @@ def item_from_dict(raw: Any) -> BoardItem:
         raise BoardFormatError(f"a board item is not an object: {raw!r}")
     kind = raw.get("type")
     item_id = str(raw.get("id") or new_id())
-    z = _num(raw, "z", 0.0)
+    z = _num(raw, "z", 0.0, Z_LIMIT)
     try:
         if kind == "stroke":
-            points = tuple(map(float, raw.get("points", ())))
+            points = _coords(raw.get("points", ()))
             if len(points) < 2 or len(points) % 2:
                 raise BoardFormatError(f"stroke {item_id} has an odd or empty point list")
-            pressures = tuple(min(1.0, max(0.0, p)) for p in map(float, raw.get("pressures", ())))
+            pressures = _pressures(raw["pressures"]) if raw.get("pressures") else ()
             if pressures and len(pressures) != len(points) // 2:
                 pressures = ()
-            return Stroke(item_id, _num(raw, "x"), _num(raw, "y"), points, _color(raw, "color"),
-                          _num(raw, "width", 3.0), pressures, bool(raw.get("highlighter", False)), z)
+            return Stroke(item_id, _coord(raw, "x"), _coord(raw, "y"), points, _color(raw, "color"),
+                          _width(raw), pressures, bool(raw.get("highlighter", False)), z)
         if kind in ("rect", "ellipse"):
             fill = raw.get("fill")
-            return Shape(item_id, kind, _num(raw, "x"), _num(raw, "y"), abs(_num(raw, "w")), abs(_num(raw, "h")),
-                         _color(raw, "color"), _num(raw, "width", 3.0), fill if valid_color(fill) else None, z)
+            return Shape(item_id, kind, _coord(raw, "x"), _coord(raw, "y"), abs(_coord(raw, "w")),
+                         abs(_coord(raw, "h")), _color(raw, "color"), _width(raw),
+                         fill if valid_color(fill) else None, z)
         if kind in ("arrow", "line"):
-            return Connector(item_id, _num(raw, "x"), _num(raw, "y"), _num(raw, "ex"), _num(raw, "ey"),
-                             kind == "arrow", _color(raw, "color"), _num(raw, "width", 3.0),
+            return Connector(item_id, _coord(raw, "x"), _coord(raw, "y"), _coord(raw, "ex"), _coord(raw, "ey"),
+                             kind == "arrow", _color(raw, "color"), _width(raw),
                              _ref(raw, "start"), _ref(raw, "end"), z)
         if kind == "text":
-            return Text(item_id, _num(raw, "x"), _num(raw, "y"), str(raw.get("text", "")), _color(raw, "color"),
-                        _num(raw, "size", 20.0) or 20.0, z)
-    except (TypeError, ValueError) as exc:
+            size = _num(raw, "size", 20.0) or 20.0
+            return Text(item_id, _coord(raw, "x"), _coord(raw, "y"), str(raw.get("text", "")), _color(raw, "color"),
+                        min(MAX_TEXT_SIZE, max(MIN_TEXT_SIZE, size)), z)
+    except (TypeError, ValueError, OverflowError) as exc:  # OverflowError: an integer beyond any float
         if isinstance(exc, BoardFormatError):
             raise
         raise BoardFormatError(f"item {item_id} is malformed: {exc}") from exc
@@ -261,11 +284,56 @@ def item_from_dict(raw: Any) -> BoardItem:
     return RawItem(item_id, dict(raw), z)
 
 
-def _num(raw: dict, key: str, default: float = 0.0) -> float:
+def _num(raw: dict, key: str, default: float = 0.0, limit: float | None = None) -> float:
+    """A finite number (clamped to ±``limit`` when given); anything else is a format error."""
     value = raw.get(key, default)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise BoardFormatError(f"{key} is not a number: {value!r}")
-    return float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an integer beyond any float
+        raise BoardFormatError(f"{key} is out of range") from None
+    if not math.isfinite(number):
+        raise BoardFormatError(f"{key} is not a finite number: {value!r}")
+    return number if limit is None else min(limit, max(-limit, number))
+
+
+def _coord(raw: dict, key: str) -> float:
+    return _num(raw, key, 0.0, COORD_LIMIT)
+
+
+def _width(raw: dict) -> float:
+    return min(MAX_WIDTH, max(0.0, _num(raw, "width", 3.0)))
+
+
+def _coords(values: Any) -> tuple[float, ...]:
+    """A stroke's flat point list as finite floats clamped to ±``COORD_LIMIT``.
+
+    Strokes are the bulk of a big board, so the usual case is checked in C: a small sum of
+    magnitudes bounds every value (and is NaN or infinite if any value is); a long stroke
+    falls back to min/max, whose NaN blind spot the plain sum covers."""
+    points = tuple(map(float, values))
+    if sum(map(abs, points)) <= COORD_LIMIT or _within(points, -COORD_LIMIT, COORD_LIMIT):
+        return points
+    if not all(map(math.isfinite, points)):
+        raise BoardFormatError("a point is not a finite number")
+    return tuple(min(COORD_LIMIT, max(-COORD_LIMIT, v)) for v in points)
+
+
+def _pressures(values: Any) -> tuple[float, ...]:
+    """Pen pressures as finite floats clamped to 0..1."""
+    pressures = tuple(map(float, values))
+    if _within(pressures, 0.0, 1.0):
+        return pressures
+    if not all(map(math.isfinite, pressures)):
+        raise BoardFormatError("a pressure is not a finite number")
+    return tuple(min(1.0, max(0.0, p)) for p in pressures)
+
+
+def _within(values: tuple[float, ...], low: float, high: float) -> bool:
+    """Whether every value is a finite number in low..high (``min``/``max`` alone can miss a
+    NaN; a NaN or an infinity makes the sum non-finite)."""
+    return not values or (math.isfinite(sum(values)) and min(values) >= low and max(values) <= high)
 
 
 def _color(raw: dict, key: str) -> str:

@@ -8,8 +8,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mlprep_desktop.core.board_model import (
+    COORD_LIMIT,
     EMPTY_SCENE_JSON,
     INK,
+    MAX_TEXT_SIZE,
+    MAX_WIDTH,
+    MIN_TEXT_SIZE,
+    VERSION,
+    Z_LIMIT,
     BoardFormatError,
     Connector,
     RawItem,
@@ -19,6 +25,7 @@ from mlprep_desktop.core.board_model import (
     item_to_json,
     join_scene_json,
     math_source,
+    read_scene,
     scene_from_json,
     scene_to_json,
 )
@@ -141,3 +148,52 @@ def test_any_stroke_round_trips_within_storage_precision(points, color, highligh
     assert back.color == color and back.highlighter == highlighter
     assert len(back.points) == len(flat)
     assert all(abs(a - b) <= 0.005 + 1e-9 for a, b in zip(back.points, flat))
+
+
+@pytest.mark.parametrize("item", [
+    '{"type":"rect","id":"r","x":NaN,"y":0,"w":9,"h":9}',
+    '{"type":"rect","id":"r","x":0,"y":0,"w":Infinity,"h":9}',
+    '{"type":"arrow","id":"a","x":0,"y":0,"ex":-Infinity,"ey":0}',
+    '{"type":"text","id":"t","x":0,"y":0,"text":"a","size":NaN}',
+    '{"type":"line","id":"l","x":0,"y":0,"ex":1,"ey":1,"width":NaN}',
+    '{"type":"rect","id":"r","x":0,"y":0,"w":9,"h":9,"z":NaN}',
+    '{"type":"stroke","id":"s","x":0,"y":0,"points":[0,0,NaN,1]}',
+    '{"type":"stroke","id":"s","x":0,"y":0,"points":[0,0,"inf",1]}',
+    '{"type":"stroke","id":"s","x":0,"y":0,"points":[0,0,1,1],"pressures":[0.5,NaN]}',
+])
+def test_non_finite_numbers_are_a_format_error(item):
+    # json.loads lets NaN and Infinity through; a board holding them is not readable
+    with pytest.raises(BoardFormatError):
+        scene_from_json('{"format":"mlprep-board","version":1,"items":[' + item + "]}")
+
+
+def test_huge_numbers_are_clamped_to_sane_ranges():
+    doc = {"format": "mlprep-board", "version": 1, "items": [
+        {"type": "text", "id": "t", "x": 1e30, "y": -1e30, "text": "a", "size": 1e30, "z": 1e300},
+        {"type": "text", "id": "u", "x": 0, "y": 0, "text": "b", "size": -5},
+        {"type": "rect", "id": "r", "x": 0, "y": 0, "w": -1e30, "h": 1e30, "width": 1e30},
+        {"type": "arrow", "id": "a", "x": 0, "y": 0, "ex": 1e30, "ey": -1e30, "width": -3},
+        {"type": "stroke", "id": "s", "x": 0, "y": 0, "points": [0, 0, 1e30, -1e30], "width": 1e30},
+    ]}
+    items = {i.id: i for i in scene_from_json(json.dumps(doc))}
+    t, u, r, a, s = (items[k] for k in "turas")
+    assert (t.x, t.y) == (COORD_LIMIT, -COORD_LIMIT) and t.size == MAX_TEXT_SIZE and t.z == Z_LIMIT
+    assert u.size == MIN_TEXT_SIZE
+    assert (r.w, r.h, r.width) == (COORD_LIMIT, COORD_LIMIT, MAX_WIDTH)
+    assert (a.ex, a.ey, a.width) == (COORD_LIMIT, -COORD_LIMIT, 0.0)
+    assert s.points == (0.0, 0.0, COORD_LIMIT, -COORD_LIMIT) and s.width == MAX_WIDTH
+    # and the clamped board reads back the same after saving
+    assert scene_from_json(scene_to_json(items.values())) == sorted(items.values(), key=lambda i: i.z)
+
+
+def test_read_scene_tells_the_version():
+    assert read_scene(EMPTY_SCENE_JSON) == (VERSION, [])
+    assert read_scene("") == (VERSION, [])
+    version, items = read_scene(json.dumps({"format": "mlprep-board", "version": VERSION + 1, "items": [
+        {"type": "rect", "id": "r", "x": 0, "y": 0, "w": 10, "h": 10}]}))
+    assert version == VERSION + 1 and isinstance(items[0], Shape)
+
+
+def test_json_nested_too_deep_is_a_format_error():
+    with pytest.raises(BoardFormatError):
+        scene_from_json("[" * 100_000 + "]" * 100_000)

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QApplication, QColorDialog, QComboBox, QFileDialog, QLineEdit, QToolButton
 
 from mlprep_desktop.core.board_geometry import distance_to_segment
 from mlprep_desktop.core.board_model import Connector, Shape, Stroke, Text
@@ -236,3 +236,74 @@ def test_editing_keys_act_on_the_text_being_typed_not_on_the_board(open_window):
     QTest.keyClick(vp, Qt.Key.Key_Escape)
     assert len(models(tab, Shape)) == 1  # Ctrl+A, Delete and Ctrl+Z never touched the rectangle
     assert [t.text for t in models(tab, Text)] == ["ok"]
+
+
+def a_dialog_came_and_went(qtbot) -> None:
+    """What a modal dialog does to the keyboard: its window takes it, and when it closes no
+    window may have it (with no window manager nothing hands it back)."""
+    dialog = QLineEdit()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.setFocus()
+    qtbot.waitUntil(dialog.hasFocus)
+    dialog.close()
+
+
+def press(k, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """A key pressed by the user: it goes to whatever has the keyboard focus."""
+    QTest.keyClick(QApplication.focusWidget(), k, modifier)
+
+
+def test_a_click_on_the_fill_or_text_size_list_leaves_the_tool_keys_working(open_window):
+    window, tab = whiteboard(open_window)
+    for tool_key, name in ((Qt.Key.Key_R, "fillMode"), (Qt.Key.Key_T, "textSize")):
+        key(tab, tool_key)
+        combo = window.findChild(QComboBox, name)
+        QTest.mouseClick(combo, Qt.MouseButton.LeftButton)  # opens its list
+        combo.hidePopup()
+        assert QApplication.focusWidget() is tab.view
+        press(Qt.Key.Key_O)
+        assert tab.view.tool.name == "ellipse"
+
+
+def test_after_the_export_dialog_the_tool_keys_work_without_a_click(open_window, qtbot, tmp_path, monkeypatch):
+    window, tab = whiteboard(open_window)
+    exported = []
+
+    def save_dialog(parent, caption, default, file_filter):
+        a_dialog_came_and_went(qtbot)
+        exported.append(default)
+        return str(tmp_path / f"board{len(exported)}{default[-4:]}"), file_filter
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_dialog))
+    tab.toolbar.export_button.menu().actions()[0].trigger()  # Export PNG… from the Export menu
+    assert exported
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is tab.view, timeout=1000)  # activation is async
+    assert window.isActiveWindow()
+    press(Qt.Key.Key_O)
+    assert tab.view.tool.name == "ellipse"
+    press(Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)  # Export SVG…
+    assert len(exported) == 2 and exported[1].endswith(".svg")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is tab.view, timeout=1000)
+    press(Qt.Key.Key_R)
+    assert tab.view.tool.name == "rect"
+
+
+def test_after_the_custom_colour_dialog_the_tool_keys_work_without_a_click(open_window, qtbot, monkeypatch):
+    window, tab = whiteboard(open_window)
+
+    def colour_dialog(*args):
+        a_dialog_came_and_went(qtbot)
+        return QColor("#0c8599")
+
+    monkeypatch.setattr(QColorDialog, "getColor", staticmethod(colour_dialog))
+    QTest.mouseClick(window.findChild(QToolButton, "colorCustom"), Qt.MouseButton.LeftButton)
+    assert tab.style_for(tab.view.tool.name).color == "#0c8599"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is tab.view, timeout=1000)
+    assert window.isActiveWindow()
+    press(Qt.Key.Key_F)  # fit
+    press(Qt.Key.Key_O)
+    assert tab.view.tool.name == "ellipse"

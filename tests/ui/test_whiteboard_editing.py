@@ -3,8 +3,8 @@ grid snapping, zoom and pan, tablet pressure."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QNativeGestureEvent, QPointingDevice, QTabletEvent, QWheelEvent
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QImage, QNativeGestureEvent, QPointingDevice, QTabletEvent, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QToolButton
 
@@ -288,3 +288,85 @@ def test_a_custom_colour_and_the_text_size(open_window, monkeypatch):
 def test_a_new_board_says_so_in_the_status_bar(open_window):
     window, _ = whiteboard(open_window)
     assert "Made “Untitled board”" in window.statusBar().currentMessage()
+
+
+def typed(tab, text: str) -> None:
+    """Type ``text`` where a user's keys go: into the widget that has the keyboard focus."""
+    for ch in text:
+        if ch == "\n":
+            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        else:
+            QTest.keyClicks(QApplication.focusWidget(), ch)
+
+
+def test_an_autosave_while_typing_near_the_right_edge_neither_ends_the_text_nor_switches_tools(open_window, qtbot):
+    _, tab = whiteboard(open_window)
+    vp = tab.view.viewport()
+    key(tab, Qt.Key.Key_T)
+    QTest.mouseClick(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at(tab, 0, 0))
+    typed(tab, "first")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)  # an edit: the autosave is now due
+    assert tab._saver.pending
+    edge = QPoint(vp.width() - 60, vp.height() // 2)
+    QTest.mouseClick(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, edge)
+    typed(tab, "Plain la")
+    qtbot.waitUntil(lambda: not tab._saver.pending)  # the debounced autosave runs mid-word
+    typed(tab, "bel\nsecond line of very long text")  # l, e, s, v, o, t, h: all tool keys
+    assert tab.view.tool.name == "text"
+    graphic = tab.scene.editing_text()
+    assert graphic is not None and graphic.toPlainText() == "Plain label\nsecond line of very long text"
+    caret = graphic.textCursor()
+    line = graphic.document().findBlock(caret.position()).layout().lineForTextPosition(
+        caret.positionInBlock())
+    block_top = graphic.document().documentLayout().blockBoundingRect(caret.block()).top()
+    caret_scene = graphic.mapToScene(QPointF(line.cursorToX(caret.positionInBlock())[0], block_top + line.y()))
+    assert vp.rect().contains(tab.view.mapFromScene(caret_scene))  # the view followed the caret
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert sorted(t.text for t in models(tab, Text)) == ["Plain label\nsecond line of very long text", "first"]
+
+
+def stale_pixels(window) -> int:
+    """Pixels where what is on screen (the window's backing store) differs from a full repaint."""
+    def shown():
+        QApplication.processEvents()
+        return window.screen().grabWindow(window.winId()).toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+    before = shown()
+    window.whiteboard.view.viewport().update()
+    after = shown()
+    return sum(before.pixel(x, y) != after.pixel(x, y) for y in range(before.height()) for x in range(before.width()))
+
+
+@pytest.mark.parametrize("zoom", [1.0, 0.4, 3.0])
+def test_dragging_a_selected_shape_leaves_no_trail_of_the_box_and_handles(open_window, zoom):
+    window, tab = whiteboard(open_window)
+    tab.editor.add([Shape("r", "rect", 0, 0, 150, 100, "ink", 2.0, None, 1),
+                    Text("t", 0, 150, "label", "ink", 22, 2)], "Add")
+    tab.view.set_zoom(zoom)
+    tab.view.centerOn(75, 100)
+    key(tab, Qt.Key.Key_V)
+    vp = tab.view.viewport()
+    for item_id in ("r", "t"):
+        center = tab.view.mapFromScene(tab.scene.graphic(item_id).sceneBoundingRect().center())
+        QTest.mouseClick(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, center)
+        QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, center)
+        point = QPoint(center)
+        for _ in range(12):
+            point += QPoint(3, 4)
+            QTest.mouseMove(vp, point)
+            QApplication.processEvents()  # paint each step, as the screen would
+            assert tab.view.handles.box.contains(tab.scene.graphic(item_id).model_rect())  # handles follow
+        QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    assert stale_pixels(window) == 0
+
+
+def test_the_handles_claim_all_they_paint(open_window):
+    _, tab = whiteboard(open_window)
+    tab.editor.add([Shape("r", "rect", 0, 0, 150, 100, "ink", 2.0, None, 1)], "Add")
+    key(tab, Qt.Key.Key_V)
+    tab.scene.graphic("r").setSelected(True)
+    handles = tab.view.handles
+    area = handles.boundingRect()
+    for name in ("tl", "tr", "bl", "br"):
+        point = handles.point(name)
+        assert area.contains(QRectF(point.x() - 5, point.y() - 5, 10, 10))  # a whole handle and its pen

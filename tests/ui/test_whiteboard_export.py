@@ -5,8 +5,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog
 
@@ -95,6 +96,33 @@ def test_exported_svg_parses_and_holds_the_drawing(open_window, tmp_path, monkey
     assert "loss" in texts
 
 
+def dark_pixels(image: QImage, rect: QRect) -> int:
+    return sum(image.pixelColor(x, y).lightness() < 128
+               for y in range(rect.top(), rect.bottom() + 1) for x in range(rect.left(), rect.right() + 1))
+
+
+def test_math_in_an_exported_svg_is_as_heavy_as_on_the_canvas_and_in_a_png(open_window, tmp_path, monkeypatch):
+    window, tab = whiteboard(open_window)
+    tab.editor.add([Text("m", 0, 0, r"$\frac{a}{b} + \sum_i x_i^2$", size=22)], "Add")
+    math_rect = tab.scene.graphic("m").sceneBoundingRect()
+    choose_file(monkeypatch, tmp_path / "math.svg")
+    window.findChild(object, "exportSvg").trigger()
+    choose_file(monkeypatch, tmp_path / "math.png")
+    window.findChild(object, "exportPng").trigger()
+    png = QImage(str(tmp_path / "math.png"))
+    renderer = QSvgRenderer(str(tmp_path / "math.svg"))
+    svg = QImage(png.size(), QImage.Format.Format_ARGB32)
+    svg.fill(QColor("white"))
+    painter = QPainter(svg)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter, QRectF(0, 0, png.width(), png.height()))
+    painter.end()
+    area = QRect(round(MARGIN), round(MARGIN), round(math_rect.width()), round(math_rect.height()))
+    in_png, in_svg = dark_pixels(png, area), dark_pixels(svg, area)
+    assert in_png > 100
+    assert in_svg == pytest.approx(in_png, rel=0.15)  # not drawn with an extra outline
+
+
 def test_copy_as_image_puts_the_board_on_the_clipboard(open_window):
     window, tab = whiteboard(open_window)
     draw_line(tab)
@@ -113,7 +141,9 @@ def test_the_board_list_shows_a_thumbnail_after_saving(open_window):
     board = tab._ctx.boards.get(tab.current_board_id)
     thumb = QImage.fromData(board.thumbnail, "PNG")
     assert (thumb.width(), thumb.height()) == (160, 100)
-    assert any(thumb.pixelColor(x, 50).lightness() < 160 for x in range(160))
+    row = [thumb.pixelColor(x, 50) for x in range(160)]
+    assert any(c.alpha() > 128 and c.lightness() < 160 for c in row)  # the ink
+    assert thumb.pixelColor(2, 2).alpha() == 0  # no paper: the list puts it on the palette's
     index = tab.list_model.index(tab.list_model.row_of(board.id), 0)
     assert index.data(Qt.ItemDataRole.DecorationRole) is not None
 
@@ -134,3 +164,21 @@ def test_render_board_image_draws_a_stored_scene(qapp):
     assert (empty.width(), empty.height()) == (240, 120)
     dark = render_board_image(scene_to_json(items), dark=True)
     assert dark.pixelColor(1, 1).lightness() < 60
+
+
+@pytest.mark.parametrize("bad", [
+    '{"format":"mlprep-board","version":1,"items":[{"type":"rect","id":"r","x":NaN,"y":0,"w":9,"h":9}]}',
+    '{"format":"mlprep-board","version":1,"items":[{"type":"rect","id":"r","x":0,"y":0,"w":Infinity,"h":9}]}',
+])
+def test_render_board_image_refuses_non_finite_numbers_as_a_format_error(qapp, bad):
+    from mlprep_desktop.core.board_model import BoardFormatError
+
+    with pytest.raises(BoardFormatError):
+        render_board_image(bad)
+
+
+def test_render_board_image_draws_a_board_with_huge_numbers_at_a_bounded_size(qapp):
+    huge = ('{"format":"mlprep-board","version":1,"items":[{"type":"rect","id":"r","x":0,"y":0,'
+            '"w":1e30,"h":1e30,"width":1e30},{"type":"text","id":"t","x":-1e300,"y":0,"text":"a","size":1e30}]}')
+    image = render_board_image(huge)
+    assert 0 < image.width() <= 16384 and 0 < image.height() <= 16384

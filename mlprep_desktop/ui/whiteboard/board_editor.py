@@ -2,7 +2,8 @@
 
 Tools and actions call the editor; the editor builds before/after states and pushes a
 ``SceneStateCommand``. ``changed`` fires after every change to the board's content (new
-command, undo, redo) so the tab can schedule an autosave.
+command, undo, redo) so the tab can schedule an autosave; never for ``set_models`` (opening a
+board is not an edit: it must not rewrite the board just opened).
 """
 from __future__ import annotations
 
@@ -45,9 +46,11 @@ class BoardEditor(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
         self._paste_count = 0
+        self._loading = False
 
     def _on_undo_stack_index_changed(self, _index: int) -> None:
-        self.changed.emit()
+        if not self._loading:  # clearing the history while a board opens is not an edit
+            self.changed.emit()
 
     # ----- the one way in
     def push(self, text: str, before: dict, after: dict, *, applied: bool = False) -> None:
@@ -258,7 +261,12 @@ class BoardEditor(QObject):
             graphic.finish_editing()
 
     def set_models(self, models: list[BoardItem]) -> None:
-        """Show a freshly opened board: no undo history."""
-        self.scene.load(models)
-        self.undo_stack.clear()
-        self._paste_count = 0
+        """Show a freshly opened board: no undo history, and no ``changed``. Whatever the scene
+        raises while building the graphics is passed on (the caller decides what to show)."""
+        self._loading = True
+        try:
+            self.undo_stack.clear()
+            self._paste_count = 0
+            self.scene.load(models)
+        finally:
+            self._loading = False

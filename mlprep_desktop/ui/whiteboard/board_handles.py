@@ -70,13 +70,17 @@ class SelectionHandles(QGraphicsItem):
         return HANDLE_PX / 2 / self._zoom
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's API)
+        """Everything ``paint`` touches: the box and every handle with its pen, plus a pixel.
+
+        Built from the points' extremes: ``QRectF.united`` ignores zero-size rectangles, so
+        uniting the points would give only the last one, and Qt would neither repaint the old
+        box when it moves (ghost trails) nor paint the other handles in full."""
         if not self._points:
             return QRectF()
-        rect = QRectF(self._points[0][1], self._points[0][1])
-        for _, p in self._points:
-            rect = rect.united(QRectF(p, p))
+        xs = [p.x() for _, p in self._points]
+        ys = [p.y() for _, p in self._points]
         pad = self._half() + 2 / self._zoom
-        return rect.adjusted(-pad, -pad, pad, pad)
+        return QRectF(min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()

@@ -5,16 +5,22 @@ notebook draws ``![[board:NAME]]`` with it): it needs a QApplication but no wind
 
 Exports always use the light theme on white paper (printable, and the same whichever palette
 the app is in); selection marks, handles and half-drawn previews never appear in a picture.
+
+List thumbnails follow the app's palette instead. The stored PNG (``thumbnail_png``) has a
+transparent background and notes the ink colour it was drawn with; ``list_thumbnail`` puts it
+on the current theme's paper with its ink in the current theme's ink, so a board saved in
+the light palette reads in the dark one and back, without drawing the board again.
 """
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
 from mlprep_desktop.core.board_model import scene_from_json
@@ -44,13 +50,21 @@ def render_board_image(scene_json: str, scale: float = 1.0, *, dark: bool = Fals
 
 @contextmanager
 def clean_render(scene: BoardScene, theme: CanvasTheme | None = None) -> Iterator[None]:
-    """Render without selection, handles or previews (and in ``theme`` if given)."""
+    """Render without selection, handles or previews (and in ``theme`` if given).
+
+    Side-effect free for the user: the scene's signals are blocked while it lasts (the
+    selection comes back as it was, so nothing needs to hear about it), and items that are
+    not part of the board are made fully transparent rather than hidden, because hiding the
+    text being typed would take its focus and end the edit (an autosave runs while the user
+    types)."""
+    blocked = scene.blockSignals(True)
     selected = scene.selectedItems()
     for item in selected:
         item.setSelected(False)
-    hidden = [i for i in scene.items() if i.isVisible() and i.parentItem() is None and not scene.is_board_graphic(i)]
-    for item in hidden:
-        item.hide()
+    extras = [(i, i.opacity()) for i in scene.items()
+              if i.isVisible() and i.parentItem() is None and not scene.is_board_graphic(i)]
+    for item, _ in extras:
+        item.setOpacity(0.0)
     old_theme = scene.theme
     if theme is not None:
         scene.set_theme(theme)
@@ -59,10 +73,11 @@ def clean_render(scene: BoardScene, theme: CanvasTheme | None = None) -> Iterato
     finally:
         if theme is not None:
             scene.set_theme(old_theme)
-        for item in hidden:
-            item.show()
+        for item, opacity in extras:
+            item.setOpacity(opacity)
         for item in selected:
             item.setSelected(True)
+        scene.blockSignals(blocked)
 
 
 def export_rect(scene: BoardScene, margin: float = MARGIN) -> QRectF:
@@ -130,11 +145,15 @@ def write_svg(scene: BoardScene, path: Path | str, title: str = "Whiteboard") ->
     return source
 
 
+THUMB_INK_KEY = "mlprep-ink"  # PNG text: the ink colour a thumbnail was drawn with
+
+
 def thumbnail_png(scene: BoardScene, width: int = 160, height: int = 100) -> bytes:
-    """A small PNG of the whole board in the scene's current theme, for the board list."""
-    theme = scene.theme
+    """A small PNG of the whole board for the board list: the items in the scene's current
+    theme on a transparent background, the theme's ink noted in the PNG (see
+    ``list_thumbnail``)."""
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(theme.paper)
+    image.fill(Qt.GlobalColor.transparent)
     source = export_rect(scene, 8.0)
     if not source.isEmpty():
         scale = min(width / source.width(), height / source.height(), 1.0)
@@ -145,7 +164,84 @@ def thumbnail_png(scene: BoardScene, width: int = 160, height: int = 100) -> byt
         with clean_render(scene):
             scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
         painter.end()
+    image.setText(THUMB_INK_KEY, scene.theme.ink.name())
     return png_bytes(image)
+
+
+def list_thumbnail(png: bytes, theme: CanvasTheme, size: QSize) -> QImage | None:
+    """A stored thumbnail as the board list shows it in ``theme``: scaled to fit ``size``, on
+    the theme's paper, what was drawn in ink in the theme's ink. None if ``png`` is no image.
+
+    A thumbnail stored before they were transparent (opaque, on the paper of the palette it
+    was saved in) has its greys carried from that paper and ink to ``theme``'s."""
+    image = QImage.fromData(png, "PNG")
+    if image.isNull():
+        return None
+    ink = image.text(THUMB_INK_KEY)
+    image = image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied).scaled(
+        size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+    image = image.convertToFormat(QImage.Format.Format_ARGB32)
+    if ink and QColor(ink).isValid():
+        _recolour(image, QColor(ink), theme.ink)
+    else:
+        _retheme_opaque(image, theme)
+    shown = QImage(image.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    shown.fill(theme.paper)
+    painter = QPainter(shown)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return shown
+
+
+def _pixels(image: QImage):
+    """(memory, offsets of blue, green, red, alpha) of a ``Format_ARGB32`` image's bytes."""
+    order = (0, 1, 2, 3) if sys.byteorder == "little" else (3, 2, 1, 0)
+    return image.bits(), order
+
+
+def _recolour(image: QImage, old: QColor, new: QColor) -> None:
+    """Pixels of colour ``old`` (any alpha) become ``new``, in place. Colours are compared
+    with a tolerance that grows as alpha falls (a faint pixel's colour is only approximate)."""
+    bits, (bi, gi, ri, ai) = _pixels(image)
+    ob, og, orr = old.blue(), old.green(), old.red()
+    nb, ng, nr = new.blue(), new.green(), new.red()
+    for i in range(0, len(bits), 4):
+        a = bits[i + ai]
+        if not a:
+            continue
+        tolerance = 6 + 510 // a
+        if (abs(bits[i + bi] - ob) <= tolerance and abs(bits[i + gi] - og) <= tolerance
+                and abs(bits[i + ri] - orr) <= tolerance):
+            bits[i + bi], bits[i + gi], bits[i + ri] = nb, ng, nr
+
+
+def _retheme_opaque(image: QImage, theme: CanvasTheme) -> None:
+    """An opaque thumbnail drawn on the other theme's paper, brought to ``theme``, in place:
+    greys between the old paper and ink go to the same place between ``theme``'s; a colour
+    is taken off the old paper (as the colour and coverage it was painted with) and put on
+    the new one."""
+    if image.width() == 0 or image.height() == 0:
+        return
+    paper = image.pixelColor(0, 0)
+    if paper.alpha() < 255 or (paper.lightness() >= 128) == (theme.paper.lightness() >= 128):
+        return  # transparent, or drawn in a palette like this one
+    ink = (CanvasTheme.light() if paper.lightness() >= 128 else CanvasTheme.dark_theme()).ink
+    old_paper = (paper.blue(), paper.green(), paper.red())
+    p0, i0 = sum(old_paper) / 3, (ink.red() + ink.green() + ink.blue()) / 3
+    new_paper = (theme.paper.blue(), theme.paper.green(), theme.paper.red())
+    new_ink = (theme.ink.blue(), theme.ink.green(), theme.ink.red())
+    bits, (bi, gi, ri, _) = _pixels(image)
+    for i in range(0, len(bits), 4):
+        pixel = (bits[i + bi], bits[i + gi], bits[i + ri])
+        if max(pixel) - min(pixel) <= 16:  # ink on paper
+            t = min(1.0, max(0.0, (sum(pixel) / 3 - p0) / (i0 - p0)))
+            out = [n + (k - n) * t for n, k in zip(new_paper, new_ink)]
+        else:  # a colour, painted over the paper with some coverage
+            cover = max((c - q) / (255 - q) if c >= q else (q - c) / q if q else 0.0
+                        for c, q in zip(pixel, old_paper))
+            color = [q + (c - q) / cover for c, q in zip(pixel, old_paper)]
+            out = [n + (c - n) * cover for c, n in zip(color, new_paper)]
+        bits[i + bi], bits[i + gi], bits[i + ri] = (min(255, max(0, round(v))) for v in out)
 
 
 def png_bytes(image: QImage) -> bytes:

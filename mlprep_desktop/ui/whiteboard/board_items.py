@@ -10,6 +10,7 @@ override ``itemChange`` / ``paint`` / ``shape`` in Python.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt, QTimer, Signal
@@ -58,11 +59,50 @@ def stroke_path(model: Stroke) -> QPainterPath:
     return path
 
 
+_SVG_SHAPE = re.compile(r"<(path|rect|circle|ellipse|line|polyline|polygon)\b([^>]*?)(/?)>")
+
+
+def unstroked_svg(svg: str) -> str:
+    """``svg`` with ``stroke-opacity="0"`` on every shape that has no stroke of its own.
+
+    Qt's SVG renderer paints an unstroked shape with a pen whose brush is empty: nothing on
+    screen or in a PNG, but ``QSvgGenerator`` (SVG export) writes that pen out as a 1 px black
+    stroke, so math came out bolder in an exported SVG than on the canvas. With a zero stroke
+    opacity the generator writes ``stroke="none"``."""
+    def fix(match: re.Match) -> str:
+        tag, attrs, close = match.groups()
+        if "stroke=" in attrs:
+            return match.group(0)
+        return f'<{tag}{attrs} stroke-opacity="0"{close}>'
+
+    return _SVG_SHAPE.sub(fix, svg)
+
+
 def _pen(color, width: float) -> QPen:
     return QPen(color, max(0.5, width), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
 
 
-class _Tracked:
+class _ModelGraphic:
+    """Mixin for every board graphic: ``model`` is the item as last applied, the graphic's
+    position the live one (the user may have dragged it). Overrides no Qt virtual method."""
+
+    model: BoardItem | None
+
+    def current_model(self) -> BoardItem:
+        """The model with the graphic's current position folded in (and kept)."""
+        pos = self.pos()
+        if pos.x() != self.model.x or pos.y() != self.model.y:
+            self.model = replace(self.model, x=pos.x(), y=pos.y())
+        return self.model
+
+    def _place(self, model: BoardItem) -> None:
+        """Move to the model's position and stacking order (``apply_model``'s last step)."""
+        if self.pos() != QPointF(model.x, model.y):
+            self.setPos(model.x, model.y)
+        self.setZValue(model.z)
+
+
+class _Tracked(_ModelGraphic):
     """Mixin for items arrows can attach to: snap while dragged, tell the scene when moved."""
 
     def itemChange(self, change, value):  # noqa: N802 (Qt's API)
@@ -75,7 +115,7 @@ class _Tracked:
         return super().itemChange(change, value)
 
 
-class StrokeGraphic(QGraphicsPathItem):
+class StrokeGraphic(_ModelGraphic, QGraphicsPathItem):
     def __init__(self, model: Stroke, theme: CanvasTheme) -> None:
         super().__init__()
         self.model: Stroke | None = None
@@ -89,9 +129,7 @@ class StrokeGraphic(QGraphicsPathItem):
             self.setPath(stroke_path(model))
         self.model = model
         self.set_theme(theme)
-        if self.pos() != QPointF(model.x, model.y):
-            self.setPos(model.x, model.y)
-        self.setZValue(model.z)
+        self._place(model)
 
     def set_theme(self, theme: CanvasTheme) -> None:
         model = self.model
@@ -105,12 +143,6 @@ class StrokeGraphic(QGraphicsPathItem):
             self.setPen(_pen(color, model.width))
             self.setBrush(QBrush())
 
-    def current_model(self) -> Stroke:
-        pos = self.pos()
-        if pos.x() != self.model.x or pos.y() != self.model.y:
-            self.model = replace(self.model, x=pos.x(), y=pos.y())
-        return self.model
-
     def model_rect(self) -> QRectF:
         return self.mapRectToScene(self.path().boundingRect())
 
@@ -122,19 +154,11 @@ class _ShapeMixin(_Tracked):
         self.model = model
         self.setRect(QRectF(0, 0, model.w, model.h))
         self.set_theme(theme)
-        if self.pos() != QPointF(model.x, model.y):
-            self.setPos(model.x, model.y)
-        self.setZValue(model.z)
+        self._place(model)
 
     def set_theme(self, theme: CanvasTheme) -> None:
         self.setPen(_pen(qcolor(self.model.color, theme), self.model.width))
         self.setBrush(QBrush(qcolor(self.model.fill, theme)) if self.model.fill else QBrush())
-
-    def current_model(self) -> Shape:
-        pos = self.pos()
-        if pos.x() != self.model.x or pos.y() != self.model.y:
-            self.model = replace(self.model, x=pos.x(), y=pos.y())
-        return self.model
 
     def model_rect(self) -> QRectF:
         return QRectF(self.pos().x(), self.pos().y(), self.model.w, self.model.h)
@@ -160,7 +184,7 @@ class EllipseGraphic(_ShapeMixin, QGraphicsEllipseItem):
         self.apply_model(model, theme)
 
 
-class ConnectorGraphic(QGraphicsPathItem):
+class ConnectorGraphic(_ModelGraphic, QGraphicsPathItem):
     """A line or arrow; its position is the start point. Easy to hit: 12 px wide hit area."""
 
     def __init__(self, model: Connector, theme: CanvasTheme) -> None:
@@ -186,9 +210,7 @@ class ConnectorGraphic(QGraphicsPathItem):
             self.setPath(path)
         self.model = model
         self.set_theme(theme)
-        if self.pos() != QPointF(model.x, model.y):
-            self.setPos(model.x, model.y)
-        self.setZValue(model.z)
+        self._place(model)
 
     def set_theme(self, theme: CanvasTheme) -> None:
         color = qcolor(self.model.color, theme)
@@ -202,12 +224,6 @@ class ConnectorGraphic(QGraphicsPathItem):
             stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
             self._hit = stroker.createStroke(self.path()) + self.path()
         return self._hit
-
-    def current_model(self) -> Connector:
-        pos = self.pos()
-        if pos.x() != self.model.x or pos.y() != self.model.y:
-            self.model = replace(self.model, x=pos.x(), y=pos.y())
-        return self.model
 
     def model_rect(self) -> QRectF:
         m = self.current_model()
@@ -243,21 +259,13 @@ class TextGraphic(_Tracked, QGraphicsTextItem):
         if self.toPlainText() != model.text:
             self.setPlainText(model.text)
         self.setDefaultTextColor(qcolor(model.color, theme))
-        if self.pos() != QPointF(model.x, model.y):
-            self.setPos(model.x, model.y)
-        self.setZValue(model.z)
+        self._place(model)
         self._update_math()
 
     def set_theme(self, theme: CanvasTheme) -> None:
         self._theme = theme
         self.setDefaultTextColor(qcolor(self.model.color, theme))
         self._update_math()
-
-    def current_model(self) -> Text:
-        pos = self.pos()
-        if pos.x() != self.model.x or pos.y() != self.model.y:
-            self.model = replace(self.model, x=pos.x(), y=pos.y())
-        return self.model
 
     def model_rect(self) -> QRectF:
         return self.mapRectToScene(self.boundingRect())
@@ -327,7 +335,7 @@ class TextGraphic(_Tracked, QGraphicsTextItem):
             except MathError as exc:
                 self.math_error = str(exc)
             else:
-                renderer = QSvgRenderer(QByteArray(image.svg.encode("utf-8")))
+                renderer = QSvgRenderer(QByteArray(unstroked_svg(image.svg).encode("utf-8")))
                 self._math = (renderer, image.width, image.height)
         self.setToolTip(self.math_error)
         self.update()

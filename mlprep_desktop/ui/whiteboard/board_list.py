@@ -3,13 +3,18 @@
 ``BoardListModel`` shows each board's name, thumbnail and last-edited time, and what it is
 linked to. Renaming in place (F2 or double-click) does not write anything itself: it emits
 ``rename_requested`` and the tab decides (names must be unique).
+
+Each card: the thumbnail (in the current palette's canvas colours, framed even when the board
+is empty), the name in bold on up to two lines (elided in the middle, so "… copy" and
+"… (2)" stay visible; the tooltip has it whole), and the edited time and link on up to two
+lines under it. Every line fits the card; the rename editor covers only the name.
 """
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QPalette, QPixmap, QShortcut
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QPalette, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from mlprep_desktop.core.board_records import BoardSummary, edited_label
+from mlprep_desktop.ui.whiteboard.board_image import list_thumbnail
+from mlprep_desktop.ui.whiteboard.board_theme import CanvasTheme
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -32,11 +39,26 @@ THUMB = QSize(96, 60)
 class BoardListModel(QAbstractListModel):
     rename_requested = Signal(int, str)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, theme: CanvasTheme | None = None) -> None:
         super().__init__(parent)
         self._rows: list[BoardSummary] = []
         self._thumbs: dict[tuple[int, str], QPixmap] = {}
         self._question_titles: dict[str, str] = {}
+        self._theme = theme or CanvasTheme.light()
+
+    @property
+    def theme(self) -> CanvasTheme:
+        return self._theme
+
+    def set_theme(self, theme: CanvasTheme) -> None:
+        """Show the thumbnails on ``theme``'s paper, in its ink (the palette changed)."""
+        if theme == self._theme:
+            return
+        self._theme = theme
+        self._thumbs.clear()
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0),
+                                  [Qt.ItemDataRole.DecorationRole])
 
     def set_rows(self, rows: list[BoardSummary], question_titles: dict[str, str] | None = None) -> None:
         self.beginResetModel()
@@ -102,21 +124,38 @@ class BoardListModel(QAbstractListModel):
         key = (board.id, board.updated_at)
         pixmap = self._thumbs.get(key)
         if pixmap is None:
-            pixmap = QPixmap()
-            pixmap.loadFromData(board.thumbnail, "PNG")
-            pixmap = pixmap.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio,
-                                   Qt.TransformationMode.SmoothTransformation)
+            image = list_thumbnail(board.thumbnail, self._theme, THUMB)
+            pixmap = QPixmap.fromImage(image) if image is not None else QPixmap()
             self._thumbs[key] = pixmap
-        return pixmap
+        return pixmap if not pixmap.isNull() else None
 
 
 class BoardDelegate(QStyledItemDelegate):
     """Thumbnail on the left, the name in bold and the edited time (and link) under it."""
 
     PAD = 6
+    GAP = 10  # between the thumbnail and the text
+    NAME_LINES = 2
+    SUBTITLE_LINES = 2
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._editing = QPersistentModelIndex()  # the row whose name the rename editor covers
+
+    def _fonts(self, option) -> tuple[QFont, QFont]:
+        bold = QFont(option.font)
+        bold.setBold(True)
+        return bold, QFont(option.font)
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt's API)
-        return QSize(200, THUMB.height() + 2 * self.PAD)
+        bold, font = self._fonts(option)
+        text = (self.NAME_LINES * QFontMetrics(bold).height() + 4
+                + self.SUBTITLE_LINES * QFontMetrics(font).height())
+        return QSize(200, max(THUMB.height(), text) + 2 * self.PAD)
+
+    def _text_rect(self, option) -> QRect:
+        rect = option.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        return rect.adjusted(THUMB.width() + self.GAP, 0, 0, 0)
 
     def paint(self, painter, option, index) -> None:
         style = option.widget.style() if option.widget else None
@@ -127,31 +166,89 @@ class BoardDelegate(QStyledItemDelegate):
         palette = option.palette
         text_color = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         rect = option.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
-        thumb_rect = QRect(rect.left(), rect.top(), THUMB.width(), THUMB.height())
-        painter.setPen(palette.color(QPalette.ColorRole.Mid))
-        painter.setBrush(palette.color(QPalette.ColorRole.Base))
-        painter.drawRect(thumb_rect.adjusted(0, 0, -1, -1))
+        thumb_rect = QRect(rect.left(), rect.top() + (rect.height() - THUMB.height()) // 2,
+                           THUMB.width(), THUMB.height())
+        model = index.model()
+        theme = model.theme if isinstance(model, BoardListModel) else CanvasTheme.from_palette(palette)
+        painter.fillRect(thumb_rect, theme.paper)
         pixmap = index.data(Qt.ItemDataRole.DecorationRole)
         if isinstance(pixmap, QPixmap) and not pixmap.isNull():
             x = thumb_rect.left() + (thumb_rect.width() - pixmap.width()) // 2
             y = thumb_rect.top() + (thumb_rect.height() - pixmap.height()) // 2
             painter.drawPixmap(x, y, pixmap)
-        text_rect = rect.adjusted(THUMB.width() + 10, 0, 0, 0)
-        font = option.font
-        bold = QFont(font)
-        bold.setBold(True)
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(thumb_rect.adjusted(0, 0, -1, -1))  # the frame, over the picture's edge
+
+        text_rect = self._text_rect(option)
+        width = text_rect.width()
+        bold, font = self._fonts(option)
         painter.setFont(bold)
         painter.setPen(text_color)
-        metrics = painter.fontMetrics()
-        name = metrics.elidedText(index.data(), Qt.TextElideMode.ElideRight, text_rect.width())
-        painter.drawText(text_rect.adjusted(0, 4, 0, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, name)
+        bold_metrics = QFontMetrics(bold)
+        y = text_rect.top()
+        editing = self._editing.isValid() and self._editing == index  # the editor shows the name
+        for line in wrap_lines(index.data() or "", bold_metrics, width, self.NAME_LINES,
+                               Qt.TextElideMode.ElideMiddle):
+            if not editing:
+                painter.drawText(QRect(text_rect.left(), y, width, bold_metrics.height()),
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
+            y += bold_metrics.height()
+        y += 4
         painter.setFont(font)
         muted = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText)
         painter.setPen(muted)
-        sub_rect = text_rect.adjusted(0, metrics.height() + 8, 0, 0)
-        painter.drawText(sub_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-                         index.data(SUBTITLE_ROLE) or "")
+        metrics = QFontMetrics(font)
+        room = max(1, (text_rect.bottom() + 1 - y) // metrics.height())
+        for line in wrap_lines(index.data(SUBTITLE_ROLE) or "", metrics, width, min(room, self.SUBTITLE_LINES),
+                               Qt.TextElideMode.ElideRight):
+            painter.drawText(QRect(text_rect.left(), y, width, metrics.height()),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
+            y += metrics.height()
         painter.restore()
+
+    def createEditor(self, parent, option, index):  # noqa: N802 (Qt's API)
+        self._editing = QPersistentModelIndex(index)  # its name is not painted under the editor
+        return super().createEditor(parent, option, index)
+
+    def destroyEditor(self, editor, index) -> None:  # noqa: N802 (Qt's API)
+        self._editing = QPersistentModelIndex()
+        super().destroyEditor(editor, index)
+
+    def updateEditorGeometry(self, editor, option, index) -> None:  # noqa: N802 (Qt's API)
+        """The rename editor covers the name only, never the thumbnail."""
+        text_rect = self._text_rect(option)
+        height = max(editor.sizeHint().height(), QFontMetrics(self._fonts(option)[0]).height() + 4)
+        editor.setGeometry(QRect(text_rect.left() - 3, text_rect.top() - 2, text_rect.width() + 3, height))
+
+
+def wrap_lines(text: str, metrics: QFontMetrics, width: int, max_lines: int,
+               mode: Qt.TextElideMode) -> list[str]:
+    """``text`` broken at spaces (or anywhere, for a word too long) into at most ``max_lines``
+    lines of ``width`` pixels; what does not fit is elided from the last line with ``mode``."""
+    rest = " ".join(text.split())
+    lines: list[str] = []
+    while rest and len(lines) < max_lines - 1 and metrics.horizontalAdvance(rest) > width:
+        fits = _fitting(rest, metrics, width)
+        space = rest.rfind(" ", 0, fits + 1)
+        cut = space if space > 0 else fits
+        lines.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    if rest:
+        lines.append(metrics.elidedText(rest, mode, width))
+    return lines
+
+
+def _fitting(text: str, metrics: QFontMetrics, width: int) -> int:
+    """How many leading characters of ``text`` fit in ``width`` pixels (at least one)."""
+    low, high = 1, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if metrics.horizontalAdvance(text[:middle]) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 class BoardListPanel(QWidget):

@@ -57,7 +57,8 @@ class BoardScene(QGraphicsScene):
         self._warm_timer = QTimer(self)
         self._warm_timer.setInterval(0)
         self._warm_timer.timeout.connect(self._on_warm_timer_timeout)
-        self.setBackgroundBrush(self.theme.paper)
+        # No background brush: the view paints the paper (and the grid), every picture fills
+        # its own paper first, and list thumbnails are drawn on a transparent background.
 
     # ----- contents
     def load(self, items: Iterable[BoardItem], *, warm_json: bool = True) -> None:
@@ -268,7 +269,6 @@ class BoardScene(QGraphicsScene):
         if theme == self.theme:
             return
         self.theme = theme
-        self.setBackgroundBrush(theme.paper)
         for graphic in self._graphics.values():
             graphic.set_theme(theme)
         for item in self.items():

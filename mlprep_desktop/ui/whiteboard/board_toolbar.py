@@ -4,6 +4,11 @@ Row 1: the tools, undo/redo, zoom (out, level, in, fit), grid and the export men
 Row 2: the style of the current tool: eight colours plus a custom one, three stroke widths,
 fill for closed shapes and the text size. Choosing a style also restyles the selection
 (the tab decides; this widget only reports what was chosen).
+
+Focus: a click on the toolbar never takes the keyboard from the canvas (buttons take no
+focus, the two lists only by Tab), so single-key tool shortcuts keep working after it;
+``choice_finished`` tells the tab when the custom colour dialog has closed, so it can give
+the keyboard back to the canvas.
 """
 from __future__ import annotations
 
@@ -41,6 +46,7 @@ class BoardToolBar(QWidget):
     width_chosen = Signal(float)
     fill_chosen = Signal(str)
     text_size_chosen = Signal(float)
+    choice_finished = Signal()  # the custom colour dialog closed (a colour chosen or not)
 
     def __init__(self, actions: BoardActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +89,7 @@ class BoardToolBar(QWidget):
         self.zoom_label.setAccessibleName(self.tr("Zoom level"))
         self.zoom_label.setToolTip(self.tr("Zoom level. Click for 100 % (Ctrl+0); Ctrl+wheel or pinch to zoom"))
         self.zoom_label.setAutoRaise(True)
+        self.zoom_label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.zoom_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("8888 %") + 12)
         self.zoom_label.clicked.connect(acts.zoom_reset.trigger)
         bar.addWidget(self.zoom_label)
@@ -101,6 +108,7 @@ class BoardToolBar(QWidget):
         self.export_button.setToolTip(self.tr("Export the board as PNG (1× or 2×) or SVG, or copy it as an image"))
         self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         menu = QMenu(self.export_button)
         for action in (acts.export_png, acts.export_png2x, acts.export_svg, acts.copy_image):
             menu.addAction(action)
@@ -146,6 +154,7 @@ class BoardToolBar(QWidget):
         self.fill.setToolTip(self.tr("Fill for rectangles and ellipses"))
         for value, label in FILLS:
             self.fill.addItem(self.tr(label), value)
+        self.fill.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves the keyboard on the canvas
         self.fill.activated.connect(lambda i: self.fill_chosen.emit(self.fill.itemData(i)))
         self.fill_label.setBuddy(self.fill)
         bar.addWidget(self.fill)
@@ -158,6 +167,7 @@ class BoardToolBar(QWidget):
         self.text_size.setToolTip(self.tr("Size of new text (and of selected text)"))
         for size, label in TEXT_SIZES:
             self.text_size.addItem(self.tr(label), size)
+        self.text_size.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.text_size.activated.connect(lambda i: self.text_size_chosen.emit(float(self.text_size.itemData(i))))
         self.size_label.setBuddy(self.text_size)
         bar.addWidget(self.text_size)
@@ -169,6 +179,7 @@ class BoardToolBar(QWidget):
         button.setToolTip(tip)
         button.setAutoRaise(True)
         button.setIconSize(QSize(22, 22))
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         return button
 
     # ----- state
@@ -225,3 +236,4 @@ class BoardToolBar(QWidget):
             self.color_chosen.emit(self._custom)
         else:
             self.show_style(*self._shown)
+        self.choice_finished.emit()

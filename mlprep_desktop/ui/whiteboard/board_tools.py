@@ -60,6 +60,9 @@ class Tool:
     def move(self, event, pos: QPointF) -> bool:
         return False
 
+    def after_move(self, event, pos: QPointF) -> None:
+        """After the view's default handling of a move the tool let through."""
+
     def release(self, event, pos: QPointF) -> bool:
         return False
 

@@ -177,6 +177,7 @@ class WhiteboardView(QGraphicsView):
             event.accept()
             return
         super().mouseMoveEvent(event)
+        self._tool.after_move(event, pos)
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt's API)
         if self._pan_from is not None:

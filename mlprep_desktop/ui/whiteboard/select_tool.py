@@ -51,8 +51,6 @@ class SelectTool(Tool):
 
     def move(self, event, pos):
         if self._resize is None:
-            if event.buttons() & Qt.MouseButton.LeftButton:
-                self.view.refresh_handles()
             return False
         handle, before, box, anchor = self._resize
         target = self.scene.snap_point(pos)
@@ -84,6 +82,10 @@ class SelectTool(Tool):
             x = anchor.x() - w if p.x() < anchor.x() else anchor.x()
             y = anchor.y() - h if p.y() < anchor.y() else anchor.y()
         return (x, y, max(w, 2.0), max(h, 2.0))
+
+    def after_move(self, event, pos):
+        if event.buttons() & Qt.MouseButton.LeftButton:  # the selection was dragged: handles follow
+            self.view.refresh_handles()
 
     def release(self, event, pos):
         if self._resize is None:

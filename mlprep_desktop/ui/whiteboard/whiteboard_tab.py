@@ -5,16 +5,23 @@ Tab protocol (see ``MainWindow._build_tabs``): ``data_changed`` ({BOARDS} after 
 
 Autosave: every change (a command, undo, redo) schedules a debounced save of the scene and
 its thumbnail; ``flush_pending`` ends any text being typed and saves at once. It runs on
-board switch, tab switch, focus loss, window close and quit. A board whose stored scene
-cannot be read is shown read-only and never overwritten.
+board switch, tab switch, focus loss, window close and quit. When the open board cannot be
+saved, switching to another board (open, new, duplicate) is refused: it stays open and
+selected, with its drawing on screen, until a save succeeds.
+
+Opening a board never writes it. A board whose stored scene cannot be read or shown (bad
+JSON or numbers, a crash while building its graphics) or that comes from a newer app version
+is shown read-only and never overwritten.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+import logging
+
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from mlprep_desktop.core.board_model import BoardFormatError, scene_from_json
+from mlprep_desktop.core.board_model import VERSION, BoardFormatError, BoardItem, read_scene
 from mlprep_desktop.core.board_records import Board
 from mlprep_desktop.services.app_context import BOARDS, AppContext
 from mlprep_desktop.storage.boards import BoardNameError
@@ -30,6 +37,8 @@ from mlprep_desktop.ui.whiteboard.board_theme import CanvasTheme
 from mlprep_desktop.ui.whiteboard.board_toolbar import BoardToolBar
 from mlprep_desktop.ui.whiteboard.board_view import WhiteboardView
 from mlprep_desktop.ui.widgets.debounced_saver import DebouncedSaver
+
+log = logging.getLogger(__name__)
 
 LAST_BOARD_KEY = "whiteboard.board"
 GRID_KEY = "whiteboard.grid"
@@ -51,6 +60,7 @@ class WhiteboardTab(QWidget):
         self._board: Board | None = None
         self._read_only = False
         self._fit_pending = False
+        self._save_error = ""
         self.styles = StyleBook()
         self.scene = BoardScene(CanvasTheme.from_palette(self.palette()))
         self.editor = BoardEditor(self.scene, self)
@@ -99,7 +109,7 @@ class WhiteboardTab(QWidget):
         self.stack.addWidget(self.canvas_page)
         self.stack.addWidget(self.empty_page)
 
-        self.list_model = BoardListModel(self)
+        self.list_model = BoardListModel(self, self.scene.theme)
         self.board_list = BoardListPanel(self.list_model, self.actions.new_board, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("whiteboardSplitter")
@@ -141,7 +151,7 @@ class WhiteboardTab(QWidget):
         acts.grid.toggled.connect(self._on_grid_toggled)
         acts.export_png.triggered.connect(lambda: self._export_png(1.0))
         acts.export_png2x.triggered.connect(lambda: self._export_png(2.0))
-        acts.export_svg.triggered.connect(lambda: self._board and self.exporter.export_svg(self._board.name))
+        acts.export_svg.triggered.connect(self._export_svg)
         acts.copy_image.triggered.connect(self.exporter.copy_image)
         acts.new_board.triggered.connect(self.new_board)
         acts.duplicate_board.triggered.connect(lambda: self._board and self.duplicate_board(self._board.id))
@@ -151,10 +161,11 @@ class WhiteboardTab(QWidget):
         self.toolbar.width_chosen.connect(self._on_toolbar_width_chosen)
         self.toolbar.fill_chosen.connect(self._on_toolbar_fill_chosen)
         self.toolbar.text_size_chosen.connect(self._on_toolbar_text_size_chosen)
+        self.toolbar.choice_finished.connect(self._return_to_canvas)
         editor.changed.connect(self._on_editor_changed)
         self.scene.text_edit_finished.connect(editor.commit_text)
         self.scene.selectionChanged.connect(self._on_scene_selection_changed)
-        self._saver.failed.connect(self.error_occurred)
+        self._saver.failed.connect(self._on_saver_failed)
         self.board_list.board_activated.connect(self.open_board)
         self.board_list.delete_requested.connect(self.delete_board)
         self.board_list.duplicate_requested.connect(self.duplicate_board)
@@ -174,30 +185,26 @@ class WhiteboardTab(QWidget):
         return self.styles.style(tool)
 
     def open_board(self, board_id: int) -> bool:
-        """Save the open board, then show ``board_id`` (selected in the list)."""
+        """Save the open board, then show ``board_id`` (selected in the list). Returns False,
+        with the open board still open and selected, when that board cannot be saved or
+        ``board_id`` no longer exists. Opening writes nothing to the board opened."""
         if self._board is not None and self._board.id == board_id:
             self.board_list.select_board(board_id)
             return True
-        self.flush_pending()
+        if not self._leave_open_board():
+            return False
         board = self._ctx.boards.get(board_id)
         if board is None:
             self.message.emit(self.tr("That board no longer exists."))
             self.refresh_list()
             return False
-        try:
-            models = scene_from_json(board.scene_json)
-            self._read_only = False
-        except BoardFormatError as exc:
-            models = []
-            self._read_only = True
-            self.error_occurred.emit(self.tr(
-                f"The board “{board.name}” could not be read ({exc}). It is shown empty and will "
-                "not be changed."))
         self._board = board
-        self.editor.set_models(models)
+        self._read_only = True  # until it has loaded: nothing half-shown is ever saved
+        self._read_only = not self._load(board)
         self.view.setInteractive(not self._read_only)
         for action in [*self.actions.tools.values(), self.actions.paste, *self.actions.editing_actions()]:
             action.setEnabled(not self._read_only)
+        self._on_scene_selection_changed()
         if self.list_model.row_of(board_id) < 0:
             self.refresh_list()
         self.board_list.select_board(board_id)
@@ -213,7 +220,8 @@ class WhiteboardTab(QWidget):
         return True
 
     def new_board(self) -> int | None:
-        self.flush_pending()
+        if not self._leave_open_board():
+            return None
         try:
             board = self._ctx.boards.create(self.tr("Untitled board"))
         except WriteError as exc:
@@ -241,7 +249,8 @@ class WhiteboardTab(QWidget):
         return True
 
     def duplicate_board(self, board_id: int) -> int | None:
-        self.flush_pending()
+        if not self._leave_open_board():  # also: a copy of the open board has its latest edits
+            return None
         try:
             copy = self._ctx.boards.duplicate(board_id)
         except (WriteError, KeyError) as exc:
@@ -293,7 +302,66 @@ class WhiteboardTab(QWidget):
             self.refresh_list()
             self._show_current_page()
 
+    # ----- opening and leaving
+    def _load(self, board: Board) -> bool:
+        """Show ``board``'s scene. Returns whether it may be edited; when not, the user is told
+        why (unreadable, from a newer app, or it could not be shown) and it is never saved."""
+        editable = True
+        try:
+            version, models = read_scene(board.scene_json)
+        except BoardFormatError as exc:
+            version, models, editable = VERSION, [], False
+            self.error_occurred.emit(self.tr(
+                f"The board “{board.name}” could not be read ({exc}). It is shown empty and will "
+                "not be changed."))
+        if version > VERSION:
+            editable = False
+            self.error_occurred.emit(self.tr(
+                f"The board “{board.name}” was saved by a newer version of MLPrep Desktop. It is "
+                "shown read-only, as far as this version understands it, and will not be changed. "
+                "Update the app to edit it."))
+        error = self._show_models(models)
+        if error is not None:
+            editable = False
+            self.error_occurred.emit(self.tr(
+                f"The board “{board.name}” could not be shown ({error}). It is shown empty and "
+                "will not be changed."))
+        return editable
+
+    def _show_models(self, models: list[BoardItem]) -> str | None:
+        """Put ``models`` on the canvas. On any failure the canvas is cleared (nothing
+        half-built stays) and the error, also logged, is returned."""
+        try:
+            self.editor.set_models(models)
+        except Exception as exc:  # noqa: BLE001 - whatever it is, the board must not be saved
+            log.exception("could not show a board")
+            self.editor.set_models([])
+            return f"{type(exc).__name__}: {exc}"
+        return None
+
+    def _leave_open_board(self) -> bool:
+        """Save the open board before another is shown. If that fails, the open board stays
+        open and selected in the list, the user is told, and False is returned."""
+        if self.flush_pending():
+            return True
+        if self._board is not None:
+            self.board_list.select_board(self._board.id)
+            # a click in the list goes on selecting the clicked row after it asked to open it
+            QTimer.singleShot(0, self, self._on_refused_switch_timeout)
+            self.error_occurred.emit(self.tr(
+                f"“{self._board.name}” stays open: its latest changes could not be saved, and "
+                f"switching boards now would lose them. {self._save_error}"))
+        return False
+
+    def _on_refused_switch_timeout(self) -> None:
+        if self._board is not None:
+            self.board_list.select_board(self._board.id)
+
     # ----- saving
+    def _on_saver_failed(self, text: str) -> None:
+        self._save_error = text
+        self.error_occurred.emit(text)
+
     def _on_view_focus_lost(self, window_deactivated: bool) -> None:
         """Save when the canvas loses focus; text being typed stays open if only the window
         was deactivated (it is finished on tab switch, board switch, close and quit)."""
@@ -340,6 +408,24 @@ class WhiteboardTab(QWidget):
         if self._board is not None:
             self.flush_pending()
             self.exporter.export_png(self._board.name, scale)
+            self._return_to_canvas()
+
+    def _export_svg(self) -> None:
+        if self._board is not None:
+            self.flush_pending()
+            self.exporter.export_svg(self._board.name)
+            self._return_to_canvas()
+
+    def _return_to_canvas(self) -> None:
+        """Give the keyboard back to the canvas after a dialog opened from the toolbar or a
+        shortcut (the file dialog, the colour dialog): the single-key tool shortcuts work at
+        once, without a click on the canvas first."""
+        if not self.isVisible() or self.stack.currentWidget() is not self.canvas_page:
+            return
+        window = self.window()
+        if not window.isActiveWindow():
+            window.activateWindow()
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _paste_point(self) -> QPointF:
         local = self.view.viewport().mapFromGlobal(QCursor.pos())
@@ -406,5 +492,6 @@ class WhiteboardTab(QWidget):
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             theme = CanvasTheme.from_palette(self.palette())
             self.scene.set_theme(theme)
+            self.list_model.set_theme(theme)
             self.toolbar.refresh_icons(theme)
             self.view.viewport().update()
