@@ -67,6 +67,11 @@ class InterviewRepository:
         )
         return self.load(rows[0][0]) if rows else None
 
+    def unfinished_count(self) -> int:
+        """How many sessions are left running or paused (normally at most one; two app windows
+        on one file, or an older crash, can leave more)."""
+        return self._db.query(f"SELECT COUNT(*) FROM interview_sessions WHERE status IN {_UNFINISHED}")[0][0]
+
     def history(self) -> list[InterviewRecord]:
         """Every session with its items, newest first."""
         sessions = self._db.query("SELECT * FROM interview_sessions ORDER BY started_at DESC, id DESC")

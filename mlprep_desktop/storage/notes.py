@@ -5,6 +5,10 @@ Contract:
   disk refuses it; nothing is half-written. Times come from ``clock`` (UTC ISO-8601).
 - ``save`` writes only what changed and keeps the text it replaces as a revision when the
   ``RevisionPolicy`` says so (at most every 10 minutes while a note changes).
+- Optimistic check: ``save(..., loaded=note)`` writes only if the stored note is still the one
+  the caller loaded (same ``updated_at``, title, text and tags); otherwise it writes nothing
+  and raises ``NoteConflictError`` (another app window on the same file saved it meanwhile),
+  so the last writer never silently wins.
 - Deleting moves a note to the Trash (``deleted_at``); ``purge_expired`` removes notes that
   have been there 30 days. Lists, searches, tags and backlinks ignore the Trash unless asked.
 - Search uses the same safe query handling as the question browser (``fts_query``).
@@ -31,7 +35,7 @@ from mlprep_desktop.core.note_models import (
 )
 from mlprep_desktop.core.note_policy import RevisionPolicy, trash_cutoff
 from mlprep_desktop.core.search_query import fts_query, search_terms
-from mlprep_desktop.storage.database import Database
+from mlprep_desktop.storage.database import Database, WriteError
 
 _SUMMARY = (
     "n.id, n.title, n.question_id, n.updated_at, n.deleted_at, length(n.body) AS size, "
@@ -44,6 +48,15 @@ _MARKUP = re.compile(r"(\[\[|\]\]|[#*_`>|~]|^\s*[-+]\s)", re.MULTILINE)
 
 class NoteMissingError(LookupError):
     """The note is gone (deleted for good)."""
+
+
+class NoteConflictError(WriteError):
+    """Nothing was written: the note was saved elsewhere (another app window on the same file)
+    after the caller loaded it. ``current`` is the note as stored now."""
+
+    def __init__(self, message: str, current: Note) -> None:
+        super().__init__(message)
+        self.current = current
 
 
 class NoteRepository:
@@ -197,9 +210,28 @@ class NoteRepository:
             self._write_links(conn, note_id, linked_question_ids(body))
         return self._require(note_id)
 
-    def save(self, note_id: int, title: str, body: str, tags: Iterable[str] | None = None) -> SaveResult:
-        """Write the note's title, body (and tags, when given) if they changed."""
-        return self._save(note_id, clean_title(title), body, None if tags is None else tuple(tags), force_revision=False)
+    def save(self, note_id: int, title: str, body: str, tags: Iterable[str] | None = None, *,
+             loaded: Note | None = None, keep_replaced: bool = False) -> SaveResult:
+        """Write the note's title, body (and tags, when given) if they changed.
+
+        ``loaded``: the note as the caller last loaded or saved it; if the stored note is no
+        longer that one, nothing is written and ``NoteConflictError`` is raised.
+        ``keep_replaced``: keep the text this replaces as a revision whatever the policy says
+        (to overwrite another window's version without losing it)."""
+        return self._save(note_id, clean_title(title), body, None if tags is None else tuple(tags),
+                          force_revision=keep_replaced, loaded=loaded)
+
+    def keep_revision(self, note_id: int, title: str, body: str) -> None:
+        """Keep ``title``/``body`` in the note's history without making them current (e.g. the
+        text of a window that lost a conflict, before it shows the stored version)."""
+        now = self.clock()
+        with self._db.transaction() as conn:
+            if conn.execute("SELECT 1 FROM notes WHERE id = ?", (note_id,)).fetchone() is None:
+                raise NoteMissingError(f"Note {note_id} no longer exists.")
+            conn.execute(
+                "INSERT INTO note_revisions (note_id, title, body, written_at, kept_at) VALUES (?, ?, ?, ?, ?)",
+                (note_id, clean_title(title), body, now, now),
+            )
 
     def rename(self, note_id: int, title: str) -> SaveResult:
         note = self._require(note_id)
@@ -244,7 +276,8 @@ class NoteRepository:
             raise NoteMissingError(f"Note {note_id} no longer exists.")
         return note
 
-    def _save(self, note_id: int, title: str, body: str, tags: tuple[str, ...] | None, *, force_revision: bool) -> SaveResult:
+    def _save(self, note_id: int, title: str, body: str, tags: tuple[str, ...] | None, *, force_revision: bool,
+              loaded: Note | None = None) -> SaveResult:
         now = self.clock()
         revision_kept = links_changed = False
         with self._db.transaction() as conn:
@@ -262,6 +295,16 @@ class NoteRepository:
                 note = Note(note_id, title, body, old_tags, row["question_id"], row["created_at"], row["updated_at"],
                             row["deleted_at"])
                 return SaveResult(note, False, False, False)
+            if loaded is not None and (
+                (row["updated_at"], row["title"], row["body"], set(old_tags))
+                != (loaded.updated_at, loaded.title, loaded.body, set(loaded.tags))
+            ):
+                current = Note(note_id, row["title"], row["body"], old_tags, row["question_id"], row["created_at"],
+                               row["updated_at"], row["deleted_at"])
+                raise NoteConflictError(
+                    f"“{row['title']}” was saved in another MLPrep window (at {row['updated_at']}) after it was "
+                    "opened here, so your changes were not saved, to not overwrite that version. "
+                    "Your text is still on screen.", current)
             if content_changed:
                 last = conn.execute("SELECT MAX(kept_at) FROM note_revisions WHERE note_id = ?", (note_id,)).fetchone()[0]
                 keep = self.policy.should_keep(last or row["created_at"], now, old, (title, body))

@@ -5,6 +5,8 @@ report what changed.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from mlprep_desktop.core.clock import utc_now_iso
 from mlprep_desktop.core.models import QuestionState, Rating
 from mlprep_desktop.storage.database import Database
@@ -43,6 +45,19 @@ class StudyRepository:
                 (int(flagged), utc_now_iso() if flagged else None, question_id),
             )
         return self.state(question_id)
+
+    def set_flags(self, question_ids: Iterable[str], flagged: bool = True) -> list[QuestionState]:
+        """Flag (or unflag) several questions in one transaction: all of them or, if the write
+        fails, none. Returns their new states, in the order given."""
+        ids = list(dict.fromkeys(question_ids))
+        now = utc_now_iso() if flagged else None
+        with self._db.transaction() as conn:
+            conn.executemany(_ENSURE, [(q,) for q in ids])
+            conn.executemany(
+                "UPDATE question_state SET flagged = ?, flagged_at = ? WHERE question_id = ?",
+                [(int(flagged), now, q) for q in ids],
+            )
+        return [self.state(q) for q in ids]
 
     def rate(
         self, question_id: str, rating: Rating, seconds_spent: float | None = None, context: str = "browse"

@@ -2,13 +2,20 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/bench_notebook.py [--size BYTES]
 
-Builds a realistic study note (headings, prose, lists, fenced Python, inline and display math,
-tables, [[links]]) of ``--size`` characters, stores it in a fresh database and measures, in the
-real main window, side-by-side view:
+Builds a note of ``--size`` characters in each shape (``--shape``, default both), stores it in a
+fresh database and measures, in the real main window, side-by-side view:
+
+- ``study``: a realistic study note (headings, prose, lists, fenced Python, inline and display
+  math, tables, [[links]]);
+- ``fence``: the whole note is ONE fenced Python block (a pasted log or source file), the case
+  that used to re-render the whole note with Pygments after every typing pause.
+
+Per shape:
 - open: from choosing the note to editor, highlighting and preview window all shown;
 - typing: the time each keystroke takes to handle (key event + resulting repaint work), typed
   one every 100 ms in the middle of the note, so the autosave (1 s) and preview timers fire in
-  between, plus the longest stall of the event loop during that typing;
+  between, plus the longest stall of the event loop during that typing, and the longest stall
+  including the pauses after it (when the autosave and the preview refresh run);
 - autosave: one debounced save of the whole note (text out of the editor, SQL, FTS5, links);
 - preview refresh after an edit, and a search over all notes.
 Prints one line per figure (milliseconds).
@@ -67,6 +74,24 @@ def study_note(size: int) -> str:
     return "".join(parts)[:size]
 
 
+FENCE_LINE = "    result_{i} = model.fit(X_train[{i}:], y_train[{i}:], epochs={i} % 7 + 1)  # run {i}\n"
+
+
+def one_fence_note(size: int) -> str:
+    """A note that is one fenced code block from its second line to its last."""
+    head, tail = "# Pasted training script\n\n```python\ndef train_all(model, X_train, y_train):\n", "```\n"
+    lines, total, i = [head], len(head) + len(tail), 0
+    while total < size:
+        line = FENCE_LINE.format(i=i)
+        lines.append(line)
+        total += len(line)
+        i += 1
+    return "".join(lines) + tail
+
+
+SHAPES = {"study": study_note, "fence": one_fence_note}
+
+
 def spin(ms: int) -> None:
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
@@ -81,6 +106,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", type=int, default=1_048_576, help="characters in the note (default 1 MiB)")
     parser.add_argument("--keys", type=int, default=60, help="keystrokes to type")
+    parser.add_argument("--shape", choices=[*SHAPES, "all"], default="all", help="which note to measure")
     args = parser.parse_args()
 
     app = ensure_application()
@@ -91,11 +117,20 @@ def main() -> int:
     tab = window.notebook
     window.show_tab(tab)
     spin(100)
-    text = study_note(args.size)
-    note = window.context.notes.create("Large note", text)
     small = window.context.notes.create("Small note", "A short note.")
+    for shape in (SHAPES if args.shape == "all" else [args.shape]):
+        print(f"== {shape} ==")
+        measure(app, window, SHAPES[shape](args.size), small.id, args.keys)
+    window.close()
+    QApplication.processEvents()
+    return 0
+
+
+def measure(app, window, text: str, small_id: int, keys_to_type: int) -> None:
+    tab = window.notebook
+    note = window.context.notes.create("Large note", text)
     tab.refresh()
-    tab.open_note(small.id)
+    tab.open_note(small_id)
     spin(100)
     print(f"note: {len(text):,} characters, {text.count(chr(10)) + 1:,} lines")
 
@@ -129,11 +164,22 @@ def main() -> int:
         app.processEvents()
         latencies.append(time.perf_counter() - t0)
 
+    stalls = [0.0, time.perf_counter()]  # longest gap between 10 ms heartbeats, last beat
+
+    def heartbeat() -> None:
+        now = time.perf_counter()
+        stalls[0] = max(stalls[0], now - stalls[1])
+        stalls[1] = now
+
+    beat = QTimer()
+    beat.setInterval(10)
+    beat.timeout.connect(heartbeat)
+    beat.start()
     timer = QTimer()
     timer.setInterval(100)
     timer.timeout.connect(type_one)
     timer.start()
-    while len(latencies) < args.keys:
+    while len(latencies) < keys_to_type:
         if len(latencies) in (20, 40):  # pauses: autosave (1 s) and preview refresh run now
             timer.stop()
             spin(1500)
@@ -142,11 +188,14 @@ def main() -> int:
             timer.start()
         app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
     timer.stop()
+    spin(1500)  # the last autosave and preview refresh
+    beat.stop()
     latencies.sort()
     p95 = latencies[int(len(latencies) * 0.95) - 1]
     print(f"typing, per keystroke: median {ms(statistics.median(latencies))}, p95 {ms(p95)}, "
           f"max {ms(latencies[-1])} ({len(latencies)} keys, one per 100 ms)")
     print(f"typing, longest gap between 100 ms key ticks: {max(gaps):8.1f} ms")
+    print(f"longest event-loop stall while typing and in the pauses (autosave, preview): {ms(stalls[0])}")
 
     QTest.keyClick(editor, "x")
     start = time.perf_counter()
@@ -164,13 +213,10 @@ def main() -> int:
     print(f"search over notes ('ridge regression', {len(rows)} hits): {ms(time.perf_counter() - start)}")
 
     start = time.perf_counter()
-    tab.open_note(small.id)
+    tab.open_note(small_id)
     tab.open_note(note.id)
     app.processEvents()
     print(f"switch away and back (flush + reopen): {ms(time.perf_counter() - start)}")
-    window.close()
-    QApplication.processEvents()
-    return 0
 
 
 if __name__ == "__main__":

@@ -153,3 +153,15 @@ def test_candidates_list_active_questions(db):
 def test_schema_version_includes_interviews(db):
     assert db.query("PRAGMA user_version")[0][0] <= SCHEMA_VERSION
     assert db.query("SELECT name FROM sqlite_master WHERE name = 'interview_items'")
+
+
+def test_unfinished_offers_the_newest_of_several_and_counts_them(db):
+    repo = InterviewRepository(db)
+    assert repo.unfinished() is None and repo.unfinished_count() == 0
+    older = repo.create(CONFIG, PLANNED[:1], 120)
+    newer = repo.create(CONFIG, PLANNED[1:2], 120)
+    assert repo.unfinished().id == newer.id and repo.unfinished_count() == 2
+    repo.abandon(newer.id)
+    assert repo.unfinished().id == older.id and repo.unfinished_count() == 1
+    repo.abandon(older.id)
+    assert repo.unfinished() is None and repo.unfinished_count() == 0

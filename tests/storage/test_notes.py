@@ -214,3 +214,58 @@ def test_search_in_a_very_long_note_marks_the_word_found(notes):
     [hit] = notes.list(NoteFilter(text="dropout"))
     assert f"{MATCH_START}dropout{MATCH_END}" in hit.snippet and hit.snippet.startswith("…")
     assert hit.size == len(body)
+
+
+def test_two_windows_on_one_file_the_later_save_is_refused_not_silently_winning(db, tmp_path, clock):
+    from mlprep_desktop.storage.database import WriteError, open_database
+    from mlprep_desktop.storage.notes import NoteConflictError
+
+    mine = NoteRepository(db, clock=clock)
+    other_db = open_database(db.path)  # a second app instance on the same file
+    try:
+        theirs = NoteRepository(other_db, clock=clock)
+        note = mine.create("Plan", "original", tags=["ml"])
+        seen_by_me = mine.get(note.id)
+        seen_by_them = theirs.get(note.id)
+        clock.advance(minutes=1)
+        saved = theirs.save(note.id, "Plan", "their edit", ["ml"], loaded=seen_by_them).note
+        clock.advance(minutes=1)
+        with pytest.raises(NoteConflictError) as caught:
+            mine.save(note.id, "Plan", "my edit", ["ml"], loaded=seen_by_me)
+        assert isinstance(caught.value, WriteError)  # callers that report write errors report it
+        assert "another MLPrep window" in str(caught.value) and "still on screen" in str(caught.value)
+        assert caught.value.current.body == "their edit"
+        assert mine.get(note.id).body == "their edit" and mine.revisions(note.id) == []  # nothing written
+        # the window that saved last knows the stored note: its next save goes through
+        clock.advance(minutes=1)
+        assert theirs.save(note.id, "Plan", "their second edit", ["ml"], loaded=saved).changed
+    finally:
+        other_db.close()
+
+
+def test_the_check_also_catches_a_save_in_the_same_second(notes, clock):
+    from mlprep_desktop.storage.notes import NoteConflictError
+
+    note = notes.create("Same second", "a")
+    first = notes.save(note.id, "Same second", "b", loaded=note).note  # same clock time as the create
+    assert first.updated_at == note.updated_at
+    with pytest.raises(NoteConflictError):
+        notes.save(note.id, "Same second", "c", loaded=note)  # loaded before "b": refused
+    with pytest.raises(NoteConflictError):
+        notes.save(note.id, "Renamed", "b", ["new-tag"], loaded=note)
+    assert notes.save(note.id, "Same second", "b", loaded=note).changed is False  # nothing to write, no conflict
+    assert notes.save(note.id, "Same second", "c", loaded=first).note.body == "c"
+
+
+def test_keep_mine_and_keep_theirs_lose_nothing(notes, clock):
+    note = notes.create("Both", "stored version")
+    clock.advance(minutes=1)
+    result = notes.save(note.id, "Both", "overwriting version", keep_replaced=True)
+    assert result.revision_kept
+    assert [notes.revision(r.id).body for r in notes.revisions(note.id)] == ["stored version"]
+    clock.advance(minutes=1)
+    notes.keep_revision(note.id, "Both", "a losing window's text")
+    assert notes.get(note.id).body == "overwriting version"
+    assert notes.revision(notes.revisions(note.id)[0].id).body == "a losing window's text"
+    with pytest.raises(NoteMissingError):
+        notes.keep_revision(10_000, "Gone", "text")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QPalette, QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel, QListView, QMessageBox, QPlainTextEdit, QTextBrowser
 
@@ -287,3 +287,36 @@ def test_preview_renders_math_and_tables(qtbot, open_window):
     image = preview.document().resource(QTextDocument.ResourceType.ImageResource.value, QUrl(f"mlmath:{key}"))
     assert image is not None and not image.isNull()
     assert preview.document().rootFrame().childFrames()  # the table is a real table
+
+
+def test_trash_questions_show_note_titles_as_plain_text(qtbot, open_window, db_path):
+    window, tab = open_notebook(qtbot, open_window)
+    notes = window.context.notes
+    title = '<b>bold</b> <img src="file:///etc/hostname">'
+    doomed = notes.create(title, "x")
+    notes.move_to_trash(doomed.id)
+    tab.refresh()
+    tab.open_note(doomed.id)
+    assert tab.current_note.in_trash
+    seen: list[tuple[str, Qt.TextFormat, str]] = []
+
+    def answer(button: QMessageBox.StandardButton):
+        def poll() -> None:
+            box = QApplication.activeModalWidget()
+            if isinstance(box, QMessageBox):
+                seen.append((box.objectName(), box.textFormat(), box.text()))
+                box.button(button).click()
+            else:
+                QTimer.singleShot(10, poll)
+
+        QTimer.singleShot(0, poll)
+
+    answer(QMessageBox.StandardButton.No)
+    tab.delete_forever_current()  # "Delete “<b>bold</b> …” and its history for good?"
+    assert seen == [("notebookConfirm", Qt.TextFormat.PlainText, f"Delete “{title}” and its history for good? "
+                     "This cannot be undone.")]
+    assert db_rows(db_path, "SELECT COUNT(*) FROM notes WHERE id = ?", (doomed.id,)) == [(1,)]  # No keeps it
+    answer(QMessageBox.StandardButton.Yes)
+    tab.empty_trash()
+    assert seen[1][:2] == ("notebookConfirm", Qt.TextFormat.PlainText)
+    assert db_rows(db_path, "SELECT COUNT(*) FROM notes") == [(0,)]

@@ -3,9 +3,10 @@ a part at a time that follows the editor, and takes edits that are saved."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 
 from mlprep_desktop.rendering.note_html import LARGE_NOTE_CHARS, NEXT_PART
-from tests.ui.notebook_helpers import click_link, db_rows, open_notebook
+from tests.ui.notebook_helpers import click_link, db_rows, fragment_format, open_notebook
 
 SECTIONS = 300
 
@@ -55,3 +56,41 @@ def test_long_note_opens_previews_a_part_following_the_editor_and_saves_edits(qt
     tab.flush_pending()
     body = db_rows(db_path, "SELECT body FROM notes WHERE id = ?", (note.id,))[0][0]
     assert "INSERTED" in body and len(body) > len(text)
+
+
+def one_fence_note(lines: int = 6000) -> str:
+    body = "".join(f"    total_{i} = step(total_{i - 1}, {i})  # iteration {i}\n" for i in range(1, lines))
+    text = "# Pasted script\n\n```python\ndef run(total_0):\n" + body + "    return total\n```\n"
+    assert len(text) > 2 * LARGE_NOTE_CHARS
+    return text
+
+
+def test_a_note_that_is_one_long_code_block_is_previewed_a_small_highlighted_part_at_a_time(qtbot, open_window,
+                                                                                              db_path):
+    window, tab = open_notebook(qtbot, open_window)
+    text = one_fence_note()
+    note = window.context.notes.create("Script", text)
+    tab.refresh()
+    tab.open_note(note.id)
+    editor, preview = tab.editor, tab.preview
+    shown = preview.shown
+    assert shown.partial and shown.total_lines == text.count("\n") + 1
+    assert shown.last_line - shown.first_line + 1 < shown.total_lines // 10  # a window, not the whole block
+    assert "iteration 1\n" in preview.toPlainText() and "iteration 5999" not in preview.toPlainText()
+
+    cursor = editor.textCursor()  # type in the middle of the block: the window there is code too
+    cursor.setPosition(text.index("iteration 3000\n") + len("iteration 3000"))
+    editor.setTextCursor(cursor)
+    editor.centerCursor()
+    editor.setFocus()
+    qtbot.keyClicks(editor, " EDITED")
+    qtbot.waitUntil(lambda: "iteration 3000 EDITED" in preview.toPlainText())
+    shown = preview.shown
+    assert shown.first_line > 0 and shown.last_line - shown.first_line + 1 < shown.total_lines // 10
+    assert "```" not in preview.toPlainText()  # the cut block is re-opened as code, not shown as text
+    comment = fragment_format(preview, "# iteration 3001")  # Pygments coloured the comment, in a code font
+    plain = preview.palette().color(QPalette.ColorRole.Text)
+    assert comment is not None and comment.foreground().color() != plain and "monospace" in comment.fontFamilies()
+    tab.flush_pending()
+    body = db_rows(db_path, "SELECT body FROM notes WHERE id = ?", (note.id,))[0][0]
+    assert body == text.replace("iteration 3000\n", "iteration 3000 EDITED\n")

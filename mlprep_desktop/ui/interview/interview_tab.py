@@ -62,7 +62,10 @@ class InterviewTab(QWidget):
         self._shortcuts()
         self.setup.set_config(InterviewConfig.from_json(self._ctx.settings.get(SETUP_KEY)))
         self._refresh_setup()
-        self._offer_resume()
+        if self._offer_resume():
+            # After construction, once the main window listens to ``message``; cancelled with the tab.
+            QTimer.singleShot(0, self, lambda: self.message.emit(
+                self.tr("An interrupted mock interview can be resumed in the Interview tab.")))
 
     # ----- construction
     def _wire(self) -> None:
@@ -134,9 +137,12 @@ class InterviewTab(QWidget):
 
     # ----- actions
     def start(self, config: InterviewConfig | None = None) -> bool:
-        """Plan and start an interview with ``config`` (default: the set-up pane's)."""
+        """Plan and start an interview with ``config`` (default: the set-up pane's).
+
+        Refused while an interview runs, or while an interrupted one waits: that one is then
+        offered in the banner (so Start is never blocked without saying what to do)."""
         config = config or self.setup.config()
-        if self.runner.active or self._ctx.interviews.unfinished() is not None:
+        if self.runner.active or self._offer_resume():
             self.message.emit(self.tr("Resume or abandon the interrupted interview first."))
             return False
         items, total = plan(self._ctx.interviews.candidates(), config,
@@ -155,15 +161,19 @@ class InterviewTab(QWidget):
         return True
 
     def resume_interrupted(self) -> None:
-        record = self._ctx.interviews.unfinished()
+        """Resume the interview the banner offers (if it is still unfinished)."""
+        record = self._offered()
+        if record is None:
+            self._offer_resume()
+            return
         self.banner.hide()
         self.setup.set_blocked(None)
-        if record is not None:
-            self._begin(record)
-            self.message.emit(self.tr("Interview resumed; the clock is running again."))
+        self._begin(record)
+        self.message.emit(self.tr("Interview resumed; the clock is running again."))
 
     def abandon_interrupted(self) -> None:
-        record = self._ctx.interviews.unfinished()
+        """Abandon the interview the banner offers; the next interrupted one (if any) is offered."""
+        record = self._offered()
         if record is not None:
             try:
                 self._ctx.interviews.abandon(record.id)
@@ -172,9 +182,9 @@ class InterviewTab(QWidget):
                 return
             self.data_changed.emit({INTERVIEWS})
             self.message.emit(self.tr("The interrupted interview was abandoned; it stays in the history."))
-        self.banner.hide()
-        self.setup.set_blocked(None)
         self._refresh_setup()
+        if self._offer_resume():
+            self.message.emit(self.tr("Another interrupted interview is waiting: resume or abandon it too."))
 
     def end_early(self) -> None:
         if not self.runner.active:
@@ -192,6 +202,7 @@ class InterviewTab(QWidget):
         box = QMessageBox(QMessageBox.Icon.Question, title, text,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setObjectName("interviewConfirm")
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes
 
@@ -215,10 +226,11 @@ class InterviewTab(QWidget):
         flagged = self._flagged_ids()
         todo = [q for q in self.review.summary.weak_question_ids() if q not in flagged]
         try:
-            for question_id in todo:
-                self._ctx.study.set_flag(question_id, True)
+            if todo:
+                self._ctx.study.set_flags(todo, True)  # one transaction: all of them or none
         except WriteError as exc:
             self.error_occurred.emit(str(exc))
+            todo = []
         self.review.set_flagged(self._flagged_ids())
         if todo:
             self.message.emit(self.tr(f"Flagged {len(todo)} question(s) to revisit in the Browse tab."))
@@ -346,20 +358,33 @@ class InterviewTab(QWidget):
     def _show_setup(self) -> None:
         self._refresh_setup()
         self.pages.setCurrentWidget(self.setup)
+        self._offer_resume()  # an older interrupted interview may still wait
 
     def _refresh_setup(self) -> None:
         self.setup.set_candidates(self._ctx.interviews.candidates(), self._ctx.interviews.recent_answered_ids())
         self.setup.set_history(self._ctx.interviews.history())
 
-    def _offer_resume(self) -> None:
+    def _offer_resume(self) -> bool:
+        """Show the banner for the newest interrupted interview (and block Start), or hide it.
+        Returns True when one waits. Nothing is offered while an interview runs here."""
+        if self.runner.active:
+            return False
         record = self._ctx.interviews.unfinished()
         if record is None:
-            return
-        self.banner.show_for(record)
+            self.banner.hide()
+            self.banner.record_id = None
+            self.setup.set_blocked(None)
+            return False
+        self.banner.show_for(record, self._ctx.interviews.unfinished_count() - 1)
         self.setup.set_blocked(self.tr("An interrupted interview is waiting: resume or abandon it first (above)."))
-        # After construction, once the main window listens to ``message``; cancelled with the tab.
-        QTimer.singleShot(0, self, lambda: self.message.emit(
-            self.tr("An interrupted mock interview can be resumed in the Interview tab.")))
+        return True
+
+    def _offered(self):
+        """The session the banner offers, as stored now; None if it is no longer unfinished."""
+        if self.banner.record_id is None:
+            return None
+        record = self._ctx.interviews.load(self.banner.record_id)
+        return record if record is not None and record.status.unfinished else None
 
     def _flagged_ids(self, record=None) -> set[str]:
         record = record or self.review.record

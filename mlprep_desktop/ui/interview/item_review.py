@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -95,10 +94,9 @@ class ItemReview(QWidget):
         self.facts = QLabel(self)
         self.facts.setObjectName("interviewReviewFacts")
         self.facts.setWordWrap(True)
-        self.your_answer = QTextBrowser(self)
+        self.your_answer = QuestionView(self)  # draws the answer's math; refuses files and the network
         self.your_answer.setObjectName("interviewReviewAnswer")
         self.your_answer.setAccessibleName(self.tr("Your answer"))
-        self.your_answer.setOpenLinks(False)
         self.model_answer = QuestionView(self)
         self.model_answer.setObjectName("interviewModelAnswer")
         self.model_answer.setAccessibleName(self.tr("Model answer"))
@@ -192,8 +190,8 @@ class ItemReview(QWidget):
         self.hint.setText(self.tr("<b>Key points</b> — as ticked in this review (read-only).") if read_only else self.tr(
             "<b>Key points</b> — pre-ticked where your answer uses enough of their words; "
             "tick or untick to grade yourself honestly."))
-        self.your_answer.setHtml(answer.html if item.answer.strip() else
-                                 f"<p><i>{self.tr('No answer was written.')}</i></p>")
+        self.your_answer.show_rendered(answer if item.answer.strip() else
+                                       RenderedHtml(f"<p><i>{self.tr('No answer was written.')}</i></p>"))
         self.model_answer.show_rendered(model)
         while self.checklist_layout.count():
             taken = self.checklist_layout.takeAt(0)

@@ -38,11 +38,13 @@ class ResumeBanner(QFrame):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.resume)
         layout.addWidget(self.abandon)
+        self.record_id: int | None = None  # the session offered
         self.resume.clicked.connect(self.resume_clicked)
         self.abandon.clicked.connect(self.abandon_clicked)
         self.hide()
 
-    def show_for(self, record: InterviewRecord) -> None:
+    def show_for(self, record: InterviewRecord, others: int = 0) -> None:
+        """Offer ``record``; ``others``: how many more interrupted interviews wait after it."""
         total = Countdown(record.total_budget_seconds, sum(i.elapsed_seconds for i in record.items))
         left = (self.tr(f"{total.text} left") if total.remaining > 0
                 else self.tr(f"{total.text[1:]} over time"))
@@ -50,5 +52,6 @@ class ResumeBanner(QFrame):
             f"<b>An interview was interrupted</b> (started {local_time(record.started_at)}), at question "
             f"{record.current_index + 1} of {len(record.items)} with {left}. "
             "The time while the app was closed did not count. Resume it, or abandon it (it stays in the history)."
-        ))
+        ) + (self.tr(f" {others} more interrupted interview(s) will be offered after this one.") if others else ""))
+        self.record_id = record.id
         self.show()

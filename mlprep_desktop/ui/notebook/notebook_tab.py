@@ -5,7 +5,9 @@ Contract (the main window's tab protocol): ``data_changed`` reports ``NOTES`` (a
 ``on_data_changed`` refreshes question titles and board pictures; ``flush_pending`` writes
 the open note now. Edits are saved ``AUTOSAVE_MS`` after the last keystroke and flushed on
 note switch, tab switch, focus loss, close and quit; a failed write keeps the text on screen,
-says so, and is retried on the next edit or flush. ``question_link_activated`` asks the main
+says so, and is retried on the next edit or flush. A save never overwrites a version saved
+in another MLPrep window meanwhile: the user is asked to keep theirs or show the other
+(``NoteConflictPrompt``), and whichever text is replaced goes to the note's history. ``question_link_activated`` asks the main
 window to show a question in the browser.
 """
 from __future__ import annotations
@@ -23,11 +25,14 @@ from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
 from mlprep_desktop.rendering.note_html import NoteRenderer
 from mlprep_desktop.services.app_context import BOARDS, NOTE_LINKS, NOTES, QUESTIONS, AppContext
 from mlprep_desktop.storage.database import WriteError
+from mlprep_desktop.storage.notes import NoteConflictError
 from mlprep_desktop.ui.notebook.board_images import BoardImages
 from mlprep_desktop.ui.notebook.note_editor import NoteEditor
 from mlprep_desktop.ui.notebook.note_exporter import NoteExporter
+from mlprep_desktop.ui.notebook.note_conflict import NoteConflictPrompt
 from mlprep_desktop.ui.notebook.note_header import VIEW_MODES, NoteHeader
 from mlprep_desktop.ui.notebook.note_history_dialog import NoteHistoryDialog
+from mlprep_desktop.ui.notebook.note_list_model import when_exact
 from mlprep_desktop.ui.notebook.note_list_pane import NoteListPane
 from mlprep_desktop.ui.notebook.note_preview import NotePreview
 from mlprep_desktop.ui.notebook.notebook_layout import NotebookLayout
@@ -53,6 +58,7 @@ class NotebookTab(TrashActions, QWidget):
         self._note: Note | None = None
         self._loading = False
         self._last_error = ""
+        self._conflict: NoteConflictError | None = None  # the open note's last save was refused
         self._titles = context.questions.titles()
         self._boards = BoardImages(context)
         self._boards.dark = is_dark(self.palette())
@@ -64,6 +70,7 @@ class NotebookTab(TrashActions, QWidget):
         self.sync = PreviewSync(self.editor, self.preview, self.preview_notice, self._renderer, self)
         self.exporter = NoteExporter(context, self._boards, lambda: self._note, self._saver.flush, self)
         self.exporter.attach(self.header.export)
+        self.conflict_prompt = NoteConflictPrompt(self)
         self._wire()
         self._purge_trash()
         self.layout_state = NotebookLayout(context.settings, self)
@@ -147,6 +154,8 @@ class NotebookTab(TrashActions, QWidget):
         self.editor.focus_lost.connect(self._saver.flush)
         self.preview.question_link_activated.connect(self.question_link_activated)
         self.preview.note_link_activated.connect(self.open_note)
+        self.conflict_prompt.keep_mine_chosen.connect(self._on_conflict_keep_mine_chosen)
+        self.conflict_prompt.load_theirs_chosen.connect(self._on_conflict_load_theirs_chosen)
         self.exporter.finished.connect(self.message)
         self.exporter.failed.connect(self.error_occurred)
         self.addActions([pane.new_blank_action, pane.new_log_action])
@@ -312,6 +321,7 @@ class NotebookTab(TrashActions, QWidget):
         finally:
             self._loading = False
         self._last_error = ""
+        self._conflict = None
         self.header.set_save_state(self.tr("In the Trash") if note.in_trash else self.tr("Saved"))
         self.stack.setCurrentIndex(1)
         self.sync.note_loaded()
@@ -339,29 +349,80 @@ class NotebookTab(TrashActions, QWidget):
         note = self._note
         if note is None or note.in_trash:
             return
-        result = self._ctx.notes.save(note.id, self.header.title.text(), self.editor.toPlainText(),
-                                      parse_tags(self.header.tags.text()))
+        self._conflict = None
+        try:
+            result = self._ctx.notes.save(note.id, self.header.title.text(), self.editor.toPlainText(),
+                                          parse_tags(self.header.tags.text()), loaded=note)
+        except NoteConflictError as exc:
+            self._conflict = exc
+            raise
+        self._after_save(note, result)
+
+    def _after_save(self, before: Note, result) -> None:
         self._note = result.note
         if not result.changed:
             return
-        summary = self._ctx.notes.summary(note.id)
+        summary = self._ctx.notes.summary(before.id)
         if summary is not None:
             self.pane.model.update_summary(summary)
-        if set(result.note.tags) != set(note.tags):
+        if set(result.note.tags) != set(before.tags):
             self.pane.set_tags(self._ctx.notes.tag_counts())
         self.data_changed.emit({NOTES, NOTE_LINKS} if result.links_changed else {NOTES})
 
     def _on_saver_saved(self) -> None:
         self._last_error = ""
+        self._conflict = None
         if self._note is not None and not self._note.in_trash:
             self.header.set_save_state(self.tr("Saved"))
 
     def _on_saver_failed(self, text: str) -> None:
+        if self._conflict is not None:  # saved in another window meanwhile: ask, do not overwrite
+            self.header.set_save_state(self.tr("Not saved — changed in another window"), problem=True)
+            self.header.save_state.setToolTip(text)
+            current = self._conflict.current
+            self.conflict_prompt.ask(current.title, when_exact(current.updated_at))
+            return
         self.header.set_save_state(self.tr("Not saved — your text is kept on screen"), problem=True)
         self.header.save_state.setToolTip(text)
         if text != self._last_error:  # one dialog per problem, not one per keystroke
             self._last_error = text
             self.error_occurred.emit(text)
+
+    def _on_conflict_keep_mine_chosen(self) -> None:
+        """Save what is on screen over the other window's version (kept in the history)."""
+        note = self._note
+        if note is None or note.in_trash or self._conflict is None:
+            return
+        try:
+            result = self._ctx.notes.save(note.id, self.header.title.text(), self.editor.toPlainText(),
+                                          parse_tags(self.header.tags.text()), keep_replaced=True)
+        except (WriteError, LookupError) as exc:
+            self.error_occurred.emit(str(exc))
+            return
+        self._saver.cancel()
+        self._after_save(note, result)
+        self._on_saver_saved()
+        self.message.emit(self.tr("Saved your version; the other window's version is in the note's history."))
+
+    def _on_conflict_load_theirs_chosen(self) -> None:
+        """Show the other window's version; what was on screen goes to the note's history."""
+        note = self._note
+        if note is None or self._conflict is None:
+            return
+        title, body = self.header.title.text(), self.editor.toPlainText()
+        current = self._conflict.current
+        try:
+            if (title, body) != (current.title, current.body):
+                self._ctx.notes.keep_revision(note.id, title, body)
+        except (WriteError, LookupError) as exc:
+            self.error_occurred.emit(str(exc))
+            return
+        self._saver.cancel()
+        self._note = None
+        self.refresh()
+        self.open_note(note.id)
+        self.message.emit(self.tr("Showing the version saved in the other window; your text is in the note's "
+                                  "history (Ctrl+Shift+H)."))
 
     def _on_editor_text_changed(self) -> None:
         if self._loading or self._note is None or self._note.in_trash:

@@ -6,6 +6,7 @@ is one transaction, and a refused write is reported through ``error_occurred``.
 """
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from mlprep_desktop.services.app_context import NOTE_LINKS, NOTES
@@ -87,7 +88,10 @@ class TrashActions:
             self.message.emit(str(exc))
 
     def _confirm(self, text: str) -> bool:
-        answer = QMessageBox.question(self, self.tr("Notebook"), text,
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        """Ask yes/no; ``text`` is shown as plain text (it quotes note titles, the user's text)."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Notebook"), text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("notebookConfirm")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes

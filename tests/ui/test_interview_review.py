@@ -1,0 +1,170 @@
+"""The review after answering: your own answer is drawn like the model answer (math included),
+"Flag weak questions" is all or nothing, dialogs show text as text, and every interrupted
+interview is offered in turn (Start is never blocked without the banner saying why)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
+
+from mlprep_desktop.core.interview_models import InterviewConfig, PlannedItem, SessionStatus
+from mlprep_desktop.services.app_context import AppContext
+from mlprep_desktop.ui.browser.question_view import QuestionView
+from mlprep_desktop.ui.interview.interview_tab import InterviewTab
+from tests.ui.interview_helpers import FakeClock, find, rows
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def context(db_path):
+    ctx = AppContext.open(db_path)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def make_tab(qtbot, context):
+    def _make() -> InterviewTab:
+        tab = InterviewTab(context, clock=FakeClock())
+        qtbot.addWidget(tab)
+        tab.show()
+        qtbot.waitExposed(tab)
+        return tab
+
+    return _make
+
+
+def answer_and_finish(tab: InterviewTab, *answers: str) -> None:
+    for n, text in enumerate(answers):
+        tab.running.answer.setPlainText(text)
+        if n < len(answers) - 1:
+            tab.runner.next()
+    tab.runner.end()
+    assert tab.pages.currentWidget() is tab.review
+
+
+def test_math_in_your_own_answer_is_drawn_in_the_review(make_tab):
+    tab = make_tab()
+    assert tab.start(InterviewConfig(count=1))
+    answer_and_finish(tab, "The gradient is $\\nabla_w L = X^\\top (Xw - y)$, so **solve** for $w$.")
+    review = tab.review.item_review
+    view = review.findChild(QuestionView, "interviewReviewAnswer")
+    assert view is not None and view is review.your_answer
+    html = view.toHtml()
+    keys = re.findall(r'src="mlmath:([0-9a-f]+)"', html)
+    assert len(keys) == 2
+    for key in keys:
+        image = view.document().resource(QTextDocument.ResourceType.ImageResource.value, QUrl(f"mlmath:{key}"))
+        assert isinstance(image, QImage) and not image.isNull() and image.width() > 4
+    assert "solve" in view.toPlainText()
+    # anything else the answer might point at is refused (no files, no network)
+    assert view.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl("file:///etc/hostname")) is None
+
+
+def test_no_answer_says_so_in_the_review(make_tab):
+    tab = make_tab()
+    assert tab.start(InterviewConfig(count=1))
+    answer_and_finish(tab, "   ")
+    assert tab.review.item_review.your_answer.toPlainText() == "No answer was written."
+
+
+def test_flag_weak_questions_is_all_or_nothing(make_tab, context, db_path):
+    tab = make_tab()
+    assert tab.start(InterviewConfig(count=3))
+    answer_and_finish(tab, "", "", "")  # nothing answered: every question is weak
+    weak = tab.review.summary.weak_question_ids()
+    assert len(weak) == 3
+    # the disk refuses the write for the second weak question only
+    conn = context.database.conn
+
+    def refuse(question_id):
+        if question_id == weak[1]:
+            raise RuntimeError("disk full")
+        return 0
+
+    conn.create_function("mlprep_test_refuse", 1, refuse)
+    conn.execute("CREATE TEMP TRIGGER refuse_flag BEFORE UPDATE OF flagged ON question_state "
+                 "BEGIN SELECT mlprep_test_refuse(NEW.question_id); END")
+    errors: list[str] = []
+    tab.error_occurred.connect(errors.append)
+    flag = tab.review.summary.findChild(QPushButton, "interviewFlagWeak")
+    tab.review.show_summary()
+    qtbot_click(flag)
+    assert len(errors) == 1
+    assert rows(db_path, "SELECT question_id FROM question_state WHERE flagged = 1") == []  # none half-flagged
+    assert flag.isEnabled()  # still offered, nothing reported as flagged
+
+    conn.execute("DROP TRIGGER refuse_flag")
+    qtbot_click(flag)
+    flagged = {r[0] for r in rows(db_path, "SELECT question_id FROM question_state WHERE flagged = 1")}
+    assert flagged == set(weak) and not flag.isEnabled()
+
+
+def qtbot_click(button: QPushButton) -> None:
+    assert button.isEnabled()
+    button.click()
+
+
+def test_the_end_interview_question_is_shown_as_plain_text(qtbot, make_tab, monkeypatch):
+    tab = make_tab()
+    assert tab.start(InterviewConfig(count=2))
+    seen: list[tuple[str, Qt.TextFormat]] = []
+
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append((box.objectName(), box.textFormat()))
+            box.button(QMessageBox.StandardButton.No).click()
+        else:
+            QTimer.singleShot(10, poll)
+
+    QTimer.singleShot(0, poll)
+    tab.end_early()
+    assert seen == [("interviewConfirm", Qt.TextFormat.PlainText)]
+    assert tab.runner.active  # "No" keeps answering
+
+
+def two_interrupted(context) -> list[int]:
+    """Two sessions left running, as two app windows on one file (or an old crash) can leave them."""
+    first, second = (c.id for c in context.interviews.candidates()[:2])
+    older = context.interviews.create(InterviewConfig(count=1), [PlannedItem(first, 300)], 300)
+    newer = context.interviews.create(InterviewConfig(count=1), [PlannedItem(second, 300)], 300)
+    return [older.id, newer.id]
+
+
+def test_each_interrupted_interview_is_offered_in_turn_when_abandoning(make_tab, context, db_path):
+    older, newer = two_interrupted(context)
+    tab = make_tab()
+    banner = tab.findChild(object, "interviewResumeBanner")
+    start = tab.findChild(QPushButton, "interviewStart")
+    assert banner.isVisible() and not start.isEnabled()
+    assert "1 more interrupted interview" in tab.findChild(QLabel, "interviewResumeText").text()
+    tab.findChild(QPushButton, "interviewAbandon").click()
+    assert rows(db_path, "SELECT status FROM interview_sessions WHERE id = ?", (newer,))[0][0] == "abandoned"
+    # the older one is offered next: Start stays blocked, and the banner says why
+    assert banner.isVisible() and not start.isEnabled()
+    assert "more interrupted" not in tab.findChild(QLabel, "interviewResumeText").text()
+    assert not tab.start()
+    tab.findChild(QPushButton, "interviewAbandon").click()
+    assert rows(db_path, "SELECT status FROM interview_sessions WHERE id = ?", (older,))[0][0] == "abandoned"
+    assert not banner.isVisible() and start.isEnabled()
+    assert tab.start(InterviewConfig(count=1))
+
+
+def test_after_resuming_one_the_next_interrupted_interview_is_offered(make_tab, context, db_path):
+    older, newer = two_interrupted(context)
+    tab = make_tab()
+    banner = tab.findChild(object, "interviewResumeBanner")
+    tab.findChild(QPushButton, "interviewResume").click()
+    assert tab.runner.active and tab.runner.record.id == newer and not banner.isVisible()
+    tab.runner.end()
+    tab.review.done.click()
+    assert tab.pages.currentWidget() is tab.setup
+    assert banner.isVisible() and not tab.findChild(QPushButton, "interviewStart").isEnabled()
+    tab.findChild(QPushButton, "interviewResume").click()
+    assert tab.runner.active and tab.runner.record.id == older
+    assert context.interviews.load(newer).status is SessionStatus.COMPLETED
