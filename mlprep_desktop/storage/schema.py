@@ -93,9 +93,13 @@ CREATE TABLE settings (
 def _register(version: int, name: str, sql: str) -> None:
     """Declare migration ``version`` (its DDL in ``sql``); it sets ``user_version`` itself."""
 
+    if _VERSIONS and version <= _VERSIONS[-1]:
+        raise ValueError(f"migration {version} must come after {_VERSIONS[-1]}")
+
     def apply(db: sqlite_utils.Database) -> None:
         _script(db, sql)
-        db.execute(f"PRAGMA user_version = {version}")
+        current = db.execute("PRAGMA user_version").fetchone()[0]
+        db.execute(f"PRAGMA user_version = {max(int(current), version)}")
 
     apply.__name__ = name
     migrations(name=f"{version:04d}_{name}")(apply)
