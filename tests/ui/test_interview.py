@@ -152,7 +152,10 @@ def test_a_three_question_interview_from_start_to_summary(qtbot, open_window, db
     flagged = {r[0] for r in rows(db_path, "SELECT question_id FROM question_state WHERE flagged = 1")}
     assert flagged == set(weak)
     assert not flag.isEnabled()
-    qtbot.mouseClick(find(window, QPushButton, "interviewDone"), LEFT)
+    qtbot.mouseClick(find(window, QPushButton, "interviewDone"), LEFT)  # Done: the saved summary
+    assert tab.pages.currentWidget() is tab.review and summary.isVisible() and tab.review.read_only
+    assert find(window, QLabel, "interviewScore").text() == score
+    qtbot.mouseClick(find(window, QPushButton, "interviewDone"), LEFT)  # "Back to set-up"
     assert tab.pages.currentWidget() is tab.setup
 
     # on disk: the session and its items
@@ -335,6 +338,7 @@ def test_questions_answered_in_the_last_three_interviews_are_avoided(qtbot, open
         asked.append(tab.runner.current_item.question_id)
         tab.running.answer.setPlainText("an answer")
         tab.runner.end()
-        tab._on_review_done_clicked()
+        tab._on_review_done_clicked()  # completes it; the summary shows
+        tab._on_review_done_clicked()  # back to the set-up
     assert sorted(asked[:len(coding)]) == coding  # no repeat while a fresh one fits
     assert asked[-1] in coding  # then a repeat rather than nothing

@@ -162,7 +162,9 @@ def test_after_resuming_one_the_next_interrupted_interview_is_offered(make_tab, 
     tab.findChild(QPushButton, "interviewResume").click()
     assert tab.runner.active and tab.runner.record.id == newer and not banner.isVisible()
     tab.runner.end()
-    tab.review.done.click()
+    tab.review.done.click()  # Done: the summary
+    assert tab.pages.currentWidget() is tab.review and tab.review.stack.currentWidget() is tab.review.summary
+    tab.review.done.click()  # back to the set-up
     assert tab.pages.currentWidget() is tab.setup
     assert banner.isVisible() and not tab.findChild(QPushButton, "interviewStart").isEnabled()
     tab.findChild(QPushButton, "interviewResume").click()

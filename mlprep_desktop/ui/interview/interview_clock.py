@@ -28,6 +28,10 @@ class InterviewClock(QFrame):
         self.total_label = self._value_label("interviewTotalClock", 20)
         self.question_caption = self._caption(self.tr("This question"))
         self.total_caption = self._caption(self.tr("Total"))
+        for caption in (self.question_caption, self.total_caption):
+            # as wide as the longest state it can show, so pausing or overtime moves nothing
+            longest = caption.text() + " — " + ", ".join((self.tr("overtime"), self.tr("paused")))
+            caption.setMinimumWidth(caption.fontMetrics().horizontalAdvance(longest) + 2)
         layout = QGridLayout(self)
         layout.setContentsMargins(14, 4, 14, 4)
         layout.setHorizontalSpacing(24)

@@ -339,15 +339,27 @@ class InterviewTab(QWidget):
             self.review.list.setCurrentRow(row)
 
     def _on_review_done_clicked(self) -> None:
+        """Done finishes the review and shows the summary (read-only from then on); on a
+        read-only review the same button leads back to the set-up and the history."""
         record = self.review.record
-        if record is not None and not self.review.read_only:
-            try:
-                self._ctx.interviews.complete(record.id)
-            except WriteError as exc:
-                self.error_occurred.emit(str(exc))
-                return
-            self.data_changed.emit({INTERVIEWS})
-        self._show_setup()
+        if record is None or self.review.read_only:
+            self._show_setup()
+            return
+        try:
+            self._ctx.interviews.complete(record.id)
+        except WriteError as exc:
+            self.error_occurred.emit(str(exc))
+            return
+        self.data_changed.emit({INTERVIEWS})
+        self._refresh_setup()  # the history lists it as completed when the candidate goes back
+        completed = self._ctx.interviews.load(record.id)
+        if completed is None:
+            self._show_setup()
+            return
+        self.review.show_record(completed, read_only=True, flagged=self._flagged_ids(completed))
+        self.review.show_summary()
+        self.message.emit(self.tr("Review finished and saved. Here is your summary; "
+                                  "\"Back to set-up\" starts another interview."))
 
     def _on_running_sketch_clicked(self) -> None:
         if self.runner.active:

@@ -3,15 +3,19 @@ as a checklist pre-ticked by ``core.grading`` (with the words that matched), and
 self-scores for technical accuracy and communication. Emits what the candidate changes."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+import math
+
+from PySide6.QtCore import QSizeF, Qt, Signal
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -21,8 +25,9 @@ from mlprep_desktop.core.grading import MATCH_THRESHOLD, MIN_MATCHED_WORDS
 from mlprep_desktop.core.interview import format_duration
 from mlprep_desktop.core.interview_models import SCORE_RANGE, InterviewItem, ItemStatus, KeyPointCheck
 from mlprep_desktop.core.models import topic_label
-from mlprep_desktop.rendering.markdown_html import RenderedHtml
+from mlprep_desktop.rendering.markdown_html import MarkdownRenderer, RenderedHtml
 from mlprep_desktop.ui.browser.question_view import QuestionView
+from mlprep_desktop.ui.theme import document_css
 
 SCORE_TIPS = {
     "accuracy": ("Wrong or missing", "Partly right, with gaps", "Right on the essentials", "Precise and complete"),
@@ -30,12 +35,44 @@ SCORE_TIPS = {
 }
 
 
+class KeyPointText(QuestionView):
+    """A key point drawn like the answers (Markdown, math as images), as a frameless, wrapped,
+    non-scrolling block as tall as its text. Mouse clicks pass through to the row."""
+
+    def __init__(self, rendered: RenderedHtml, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.viewport().setAutoFillBackground(False)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+        self.setPalette(palette)
+        self.document().setDocumentMargin(0)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.document().documentLayout().documentSizeChanged.connect(self._on_document_size_changed)
+        self.show_rendered(rendered)
+
+    def show_rendered(self, rendered: RenderedHtml) -> None:
+        self._images = rendered.images
+        self.document().setDefaultStyleSheet(document_css(self) + " p { margin-top: 0; margin-bottom: 0; }")
+        self.setHtml(rendered.html)
+
+    def _on_document_size_changed(self, size: QSizeF) -> None:
+        height = max(self.fontMetrics().height(), math.ceil(size.height()))
+        if height != self.height():
+            self.setFixedHeight(height)
+
+
 class KeyPointRow(QWidget):
     """A checkbox, the key point's wrapped text (clicking it toggles), and what matched."""
 
     toggled = Signal(bool)
 
-    def __init__(self, index: int, check: KeyPointCheck, read_only: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, index: int, check: KeyPointCheck, read_only: bool, rendered: RenderedHtml,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.box = QCheckBox(self)
         self.box.setObjectName(f"interviewKeyPoint{index}")
@@ -43,10 +80,9 @@ class KeyPointRow(QWidget):
         self.box.setChecked(check.checked)
         self.box.setEnabled(not read_only)
         self.box.setToolTip(self.tr("Tick it if your answer covered this point"))
-        self.text = QLabel(check.text, self)
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.PlainText)
-        self.text.setBuddy(self.box)
+        self.text = KeyPointText(rendered, self)
+        self.text.setObjectName(f"interviewKeyPointText{index}")
+        self.text.setAccessibleName(check.text)
         self.match = QLabel(self._match_text(check), self)
         self.match.setObjectName(f"interviewKeyPointMatch{index}")
         self.match.setWordWrap(True)
@@ -183,7 +219,9 @@ class ItemReview(QWidget):
         return self._item
 
     def show_item(self, item: InterviewItem, index: int, count: int, answer: RenderedHtml, model: RenderedHtml,
-                  read_only: bool) -> None:
+                  read_only: bool, renderer: MarkdownRenderer | None = None) -> None:
+        """Show ``item``; its key points are drawn with ``renderer`` (math as images)."""
+        renderer = renderer or MarkdownRenderer()
         self._item = item
         self.header.setText(f"<h3>{self.tr(f'Question {index + 1} of {count}')}: {_escape(item.title)}</h3>")
         self.facts.setText(self._facts(item))
@@ -200,12 +238,13 @@ class ItemReview(QWidget):
                 taken.widget().deleteLater()
         self._rows = []
         for n, check in enumerate(item.key_points):
-            row = KeyPointRow(n, check, read_only, self.checklist)
+            row = KeyPointRow(n, check, read_only, renderer.render(check.text), self.checklist)
             row.toggled.connect(lambda checked, i=n: self._on_key_point_toggled(i, checked))
             self.checklist_layout.addWidget(row)
             self._rows.append(row)
         if not item.key_points:
-            empty = KeyPointRow(0, KeyPointCheck(self.tr("This question has no key points.")), True, self.checklist)
+            none = self.tr("This question has no key points.")
+            empty = KeyPointRow(0, KeyPointCheck(none), True, renderer.render(none), self.checklist)
             empty.box.hide()
             self.checklist_layout.addWidget(empty)
             self._rows.append(empty)

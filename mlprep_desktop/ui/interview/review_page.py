@@ -102,13 +102,15 @@ class ReviewPage(QWidget):
         if read_only:
             self.title.setText(self.tr(f"<b>Interview of {when}</b> — {record.status.label.lower()}; "
                                        "read-only review."))
-            self.done.setText(self.tr("Close review"))
-            self.done.setToolTip(self.tr("Back to the set-up and the history"))
+            self.done.setText(self.tr("Back to set-up"))
+            self.done.setAccessibleName(self.tr("Back to set-up"))
+            self.done.setToolTip(self.tr("Close the review: back to the set-up and the history of interviews"))
         else:
             self.title.setText(self.tr(f"<b>Review your interview of {when}</b> — tick the key points you "
                                        "covered and score each answer; everything is saved as you go."))
             self.done.setText(self.tr("Done"))
-            self.done.setToolTip(self.tr("Finish the review and go back to the set-up"))
+            self.done.setAccessibleName(self.tr("Done"))
+            self.done.setToolTip(self.tr("Finish the review and see the summary"))
         self.list.blockSignals(True)
         self.list.clear()
         QListWidgetItem(self.tr("Summary"), self.list)
@@ -167,7 +169,8 @@ class ReviewPage(QWidget):
             model = render_question(self._renderer, question, reveal=True)
         else:
             model = self._renderer.render(self.tr("*This question is no longer in the bank.*"))
-        self.item_review.show_item(item, row - 1, len(self.record.items), answer, model, self.read_only)
+        self.item_review.show_item(item, row - 1, len(self.record.items), answer, model, self.read_only,
+                                   self._renderer)
         self.stack.setCurrentWidget(self.item_review)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)

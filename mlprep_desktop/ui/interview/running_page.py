@@ -56,6 +56,11 @@ class RunningPage(QWidget):
         self.pause = _button(self, "interviewPause", tr("Pause (Ctrl+P)"), tr("Pause"),
                              tr("Stop the clock; the question is hidden while paused (Ctrl+P)"))
         self.pause.setCheckable(True)
+        widths = []  # one width for "Pause" and "Resume", so nothing beside it shifts
+        for text in (tr("Resume (Ctrl+P)"), tr("Pause (Ctrl+P)")):
+            self.pause.setText(text)
+            widths.append(self.pause.sizeHint().width())
+        self.pause.setMinimumWidth(max(widths))
         self.pause.clicked.connect(lambda _=False: self.pause_clicked.emit())
 
         self.view = QuestionView(self)

@@ -33,7 +33,7 @@ from mlprep_desktop.core.interview_models import (
     InterviewRecord,
     Timing,
 )
-from mlprep_desktop.core.interview_plan import BALANCED_ORDER, eligible
+from mlprep_desktop.core.interview_plan import BALANCED_ORDER, RECENT_SESSIONS, eligible
 from mlprep_desktop.core.models import DIFFICULTIES, TOPICS, topic_label
 from mlprep_desktop.ui.interview.history_model import SESSION_ID_ROLE, InterviewHistoryModel
 
@@ -46,6 +46,10 @@ _MODE_HELP = {
     InterviewMode.EXAM: "Exam: difficulty and model answers stay hidden until the review.",
     InterviewMode.PRACTICE: "Practice: you may reveal each model answer as you go (noted in the review).",
 }
+
+
+def _questions_fit(n: int) -> str:
+    return "1 question fits" if n == 1 else f"{n} questions fit"
 
 
 def _named(widget, name: str, accessible: str, tip: str):
@@ -65,6 +69,7 @@ class SetupPage(QWidget):
         self._candidates: list[Candidate] = []
         self._recent: set[str] = set()
         self._blocked: str | None = None
+        self._chosen_types: set[str] = set(BALANCED_ORDER)  # the user's ticks for "Chosen types"
         self._build()
         self._refresh_info()
 
@@ -83,6 +88,7 @@ class SetupPage(QWidget):
             box = _named(QCheckBox(tr(kind.capitalize()), self), f"interviewType{kind.capitalize()}",
                          tr(f"Include {kind} questions"), tr(f"Include {kind} questions"))
             box.setChecked(True)
+            box.toggled.connect(lambda checked, k=kind: self._on_type_toggled(k, checked))
             self.type_boxes[kind] = box
             types_row.addWidget(box)
         types_row.addStretch(1)
@@ -196,8 +202,6 @@ class SetupPage(QWidget):
         self.count.valueChanged.connect(self._on_choice_changed)
         for box in self.topic_boxes.values():
             box.toggled.connect(self._on_choice_changed)
-        for box in self.type_boxes.values():
-            box.toggled.connect(self._on_choice_changed)
         self.start.clicked.connect(self.request_start)
         self.open_history.clicked.connect(self._on_open_history_clicked)
         self.history.activated.connect(self._on_history_activated)
@@ -219,9 +223,8 @@ class SetupPage(QWidget):
 
     def set_config(self, config: InterviewConfig) -> None:
         self.count.setValue(config.count)
+        self._chosen_types = set(BALANCED_ORDER) if config.balanced else set(config.types)
         self.mix.setCurrentIndex(0 if config.balanced else 1)
-        for kind, box in self.type_boxes.items():
-            box.setChecked(config.balanced or kind in config.types)
         for slug, box in self.topic_boxes.items():
             box.blockSignals(True)
             box.setChecked(slug in config.topics)
@@ -264,10 +267,22 @@ class SetupPage(QWidget):
     def _checked_topics(self) -> list[str]:
         return [slug for slug, box in self.topic_boxes.items() if box.isChecked()]
 
+    def _on_type_toggled(self, kind: str, checked: bool) -> None:
+        if self.mix.currentData() == "chosen":
+            (self._chosen_types.add if checked else self._chosen_types.discard)(kind)
+        self._on_choice_changed()
+
     def _on_choice_changed(self, *_args) -> None:
         chosen = self.mix.currentData() == "chosen"
-        for box in self.type_boxes.values():
+        for kind, box in self.type_boxes.items():
+            # Balanced draws every type in turn, so its (greyed) boxes are all ticked; the
+            # user's own ticks come back when "Chosen types" is picked again.
+            box.blockSignals(True)
+            box.setChecked(kind in self._chosen_types if chosen else True)
+            box.blockSignals(False)
             box.setEnabled(chosen)
+            box.setToolTip(self.tr(f"Include {kind} questions") if chosen else self.tr(
+                "Balanced takes every type in turn; choose \"Chosen types\" to pick them"))
         timing = Timing(self.timing.currentData())
         self.fixed_minutes.setVisible(timing is Timing.FIXED)
         self.total_minutes.setVisible(timing is Timing.TOTAL)
@@ -289,11 +304,17 @@ class SetupPage(QWidget):
             text, ok = self.tr("No questions match these choices. Tick more topics or types, or pick any level."), False
         else:
             n = min(config.count, len(pool))
-            text = self.tr(f"{len(pool)} questions fit; this interview will have {n}.")
-            if len(fresh) < n:
-                text += " " + self.tr(f"{n - len(fresh)} of them were answered in your last 3 interviews.")
-            elif len(fresh) < len(pool):
-                text += " " + self.tr("Questions you answered in your last 3 interviews are left out.")
+            recent = len(pool) - len(fresh)
+            if not recent:
+                text = self.tr(f"{_questions_fit(len(pool))}; this interview will have {n}.")
+            elif len(fresh) >= n:
+                text = self.tr(f"{_questions_fit(len(fresh))}; this interview will have {n}. Not counted: "
+                               f"{recent} you answered in your last {RECENT_SESSIONS} interviews.")
+            else:
+                repeats = n - len(fresh)
+                text = self.tr(f"{_questions_fit(len(pool))}, {len(fresh) or 'none'} of them new since your last "
+                               f"{RECENT_SESSIONS} interviews; this interview will have {n}, "
+                               f"{repeats} of them {'a repeat' if repeats == 1 else 'repeats'}.")
             ok = True
         self.info.setText(text)
         self.start.setEnabled(ok)
