@@ -85,6 +85,10 @@ class MainWindow(QMainWindow):
         self.browser.enable_links(sketch=True, notes=True)
         self.browser.note_open_requested.connect(self._on_browser_note_open_requested)
         self.notebook.question_link_activated.connect(self._on_notebook_question_link_activated)
+        daily_log = self.notebook.daily_log_action  # Ctrl+Shift+N from any tab: today's study log
+        daily_log.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.addAction(daily_log)
+        daily_log.triggered.connect(lambda: self.show_tab(self.notebook))
 
     def _on_browser_notes_requested(self, question_id: str) -> None:
         """The browser's Notes button: open (creating on first use) the question's note."""

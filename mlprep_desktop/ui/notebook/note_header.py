@@ -51,33 +51,6 @@ class NoteHeader(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLineEdit(self)
-        self.title.setObjectName("noteTitle")
-        self.title.setAccessibleName(self.tr("Note title"))
-        self.title.setToolTip(self.tr("The note's title: edit it to rename the note (F2)"))
-        self.title.setPlaceholderText(self.tr("Title"))
-        font = QFont(self.title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.title.setFrame(False)
-        self.tags = QLineEdit(self)
-        self.tags.setObjectName("noteTags")
-        self.tags.setAccessibleName(self.tr("Note tags"))
-        self.tags.setPlaceholderText(self.tr("Tags, separated by commas"))
-        self.tags.setToolTip(self.tr("Tags group notes; filter by them in the list"))
-        self.question = QLabel(self)
-        self.question.setObjectName("noteQuestionLink")
-        self.question.setTextFormat(Qt.TextFormat.RichText)
-        self.question.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                              | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-        self.question.setOpenExternalLinks(False)
-        self.question.linkActivated.connect(lambda link: self.question_link_activated.emit(link.split(":", 1)[1]))
-        self.question.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.save_state = QLabel(self)
-        self.save_state.setObjectName("noteSaveState")
-        self.save_state.setAccessibleName(self.tr("Save state"))
-
         self.view_mode = QWidget(self)
         self.view_mode.setObjectName("noteViewMode")
         self.view_mode.setAccessibleName(self.tr("View mode"))
@@ -132,6 +105,37 @@ class NoteHeader(QWidget):
         banner_layout.addWidget(self.delete_forever)
         self.banner.hide()
 
+        # Created after the buttons and the Trash banner on purpose: the Tab order follows
+        # creation order (Qt 6 rebuilds the focus chain in that order when the tab is reparented,
+        # undoing setTabOrder), so Tab goes ... Delete → question link → title → tags → the
+        # editor, which follows the header.
+        self.question = QLabel(self)
+        self.question.setObjectName("noteQuestionLink")
+        self.question.setAccessibleName(self.tr("Question of this note"))
+        self.question.setTextFormat(Qt.TextFormat.RichText)
+        self._set_question_link(False)
+        self.question.setOpenExternalLinks(False)
+        self.question.linkActivated.connect(lambda link: self.question_link_activated.emit(link.split(":", 1)[1]))
+        self.question.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title = QLineEdit(self)
+        self.title.setObjectName("noteTitle")
+        self.title.setAccessibleName(self.tr("Note title"))
+        self.title.setToolTip(self.tr("The note's title: edit it to rename the note (F2)"))
+        self.title.setPlaceholderText(self.tr("Title"))
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setFrame(False)
+        self.tags = QLineEdit(self)
+        self.tags.setObjectName("noteTags")
+        self.tags.setAccessibleName(self.tr("Note tags"))
+        self.tags.setPlaceholderText(self.tr("Tags, separated by commas"))
+        self.tags.setToolTip(self.tr("Tags group notes; filter by them in the list"))
+        self.save_state = QLabel(self)
+        self.save_state.setObjectName("noteSaveState")
+        self.save_state.setAccessibleName(self.tr("Save state"))
+
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.view_mode)
@@ -155,6 +159,12 @@ class NoteHeader(QWidget):
         self.tags.editingFinished.connect(self.editing_finished)
         self.title.returnPressed.connect(self.title_committed)
 
+    def _set_question_link(self, linked: bool) -> None:
+        """The question label takes focus (and Tab) only while it shows a link."""
+        flags = Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        self.question.setTextInteractionFlags(flags if linked else Qt.TextInteractionFlag.NoTextInteraction)
+        self.question.setFocusPolicy(Qt.FocusPolicy.StrongFocus if linked else Qt.FocusPolicy.NoFocus)
+
     def show_note(self, note: Note, question_title: str | None) -> None:
         """Fill the fields from ``note`` (no ``edited`` signal)."""
         self.title.setText(note.title)
@@ -165,7 +175,11 @@ class NoteHeader(QWidget):
             self.question.setText(self.tr("Question: ") + f'<a href="question:{html.escape(note.question_id)}">{shown}</a>')
             self.question.setToolTip(self.tr("Open this question in the browser"))
         else:
+            if self.question.hasFocus():
+                self.focusNextChild()
             self.question.clear()
+            self.question.setToolTip("")
+        self._set_question_link(bool(note.question_id))
         trash = note.in_trash
         for field in (self.title, self.tags):
             field.setReadOnly(trash)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from mlprep_desktop.core.note_links import linked_question_ids
@@ -176,6 +176,13 @@ class NotebookTab(TrashActions, QWidget):
     @property
     def current_note(self) -> Note | None:
         return self._note
+
+    @property
+    def daily_log_action(self) -> QAction:
+        """Today's study log (Ctrl+Shift+N). The main window adds it to itself so the shortcut
+        works from any tab; it is one action, so the notebook's own use of the keys is not an
+        ambiguous second shortcut."""
+        return self.pane.new_log_action
 
     @property
     def view_mode(self) -> str:
