@@ -159,13 +159,4 @@ def _summary(r: sqlite3.Row) -> BoardSummary:
 
 
 def _board(r: sqlite3.Row) -> Board:
-    return Board(
-        id=r["id"],
-        name=r["name"],
-        question_id=r["question_id"],
-        interview_item_id=r["interview_item_id"],
-        updated_at=r["updated_at"],
-        thumbnail=bytes(r["thumbnail"]) if r["thumbnail"] is not None else None,
-        scene_json=r["scene_json"],
-        created_at=r["created_at"],
-    )
+    return Board(**vars(_summary(r)), scene_json=r["scene_json"], created_at=r["created_at"])

@@ -309,18 +309,15 @@ class InterviewTab(QWidget):
         self.message.emit(self.tr("Interview over. Review each answer, then see the summary."))
 
     def _on_review_key_point_toggled(self, item_id: int, index: int, checked: bool) -> None:
-        try:
-            item = self._ctx.interviews.set_key_point(item_id, index, checked)
-        except WriteError as exc:
-            self.error_occurred.emit(str(exc))
-            self._reload_review()
-            return
-        self.review.update_item(item)
-        self.data_changed.emit({INTERVIEWS})
+        self._write_review(lambda: self._ctx.interviews.set_key_point(item_id, index, checked))
 
     def _on_review_score_set(self, item_id: int, kind: str, value: int) -> None:
+        self._write_review(lambda: self._ctx.interviews.set_score(item_id, kind, value))
+
+    def _write_review(self, write) -> None:
+        """Store one tick or score at once; on failure say so and show what is stored."""
         try:
-            item = self._ctx.interviews.set_score(item_id, kind, value)
+            item = write()
         except WriteError as exc:
             self.error_occurred.emit(str(exc))
             self._reload_review()
