@@ -21,7 +21,6 @@ from mlprep_desktop.bank.source import Problem, SourceQuestion, parse_source
 from mlprep_desktop.core.models import Question
 from mlprep_desktop.storage import schema
 from mlprep_desktop.storage.connection import connect
-from mlprep_desktop.storage.content_merge import content_version
 
 FIXED_TIMESTAMP = "2000-01-01 00:00:00.000000+00:00"
 
@@ -153,4 +152,4 @@ def _row(q: Question) -> dict:
     }
 
 
-__all__ = ["BuildError", "BundleInfo", "build", "bundle_info", "content_hash", "content_version", "load_sources"]
+__all__ = ["BuildError", "BundleInfo", "build", "bundle_info", "content_hash", "load_sources"]

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from mlprep_desktop.app import create_main_window
+from mlprep_desktop.services.app_context import AppContext
 
 
 @pytest.fixture
@@ -27,3 +28,11 @@ def open_window(qtbot, db_path):
         return window
 
     return _open
+
+
+@pytest.fixture
+def context(db_path):
+    """The app's database context on the test's file, without a window (for testing one tab)."""
+    ctx = AppContext.open(db_path)
+    yield ctx
+    ctx.close()

@@ -12,18 +12,10 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QPushButton, QTex
 
 from mlprep_desktop.core.interview_models import InterviewConfig, PlannedItem, SessionStatus
 from mlprep_desktop.core.interview_plan import eligible
-from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.ui.interview.interview_tab import InterviewTab
 from tests.ui.interview_helpers import FakeClock, rows
 
 LEFT = Qt.MouseButton.LeftButton
-
-
-@pytest.fixture
-def context(db_path):
-    ctx = AppContext.open(db_path)
-    yield ctx
-    ctx.close()
 
 
 @pytest.fixture

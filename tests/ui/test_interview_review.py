@@ -11,19 +11,11 @@ from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 
 from mlprep_desktop.core.interview_models import InterviewConfig, PlannedItem, SessionStatus
-from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.ui.browser.question_view import QuestionView
 from mlprep_desktop.ui.interview.interview_tab import InterviewTab
 from tests.ui.interview_helpers import FakeClock, find, rows
 
 LEFT = Qt.MouseButton.LeftButton
-
-
-@pytest.fixture
-def context(db_path):
-    ctx = AppContext.open(db_path)
-    yield ctx
-    ctx.close()
 
 
 @pytest.fixture

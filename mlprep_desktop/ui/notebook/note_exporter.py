@@ -90,6 +90,16 @@ class NoteExporter(QObject):
         return self._worker is not None and self._worker.is_alive()
 
     # ----- menu actions (ask where, then export)
+    def _notes_to_export(self) -> list | None:
+        """Every note, after saving the open one; None (and a word why) when there is nothing."""
+        if not self._flush():
+            return None
+        notes = self._all_notes()
+        if not notes:
+            self.finished.emit(self.tr("There are no notes to export."))
+            return None
+        return notes
+
     def export_current_markdown(self) -> None:
         note = self._ready_note()
         if note is None:
@@ -99,11 +109,8 @@ class NoteExporter(QObject):
             self._guard(lambda: write_atomic(path, markdown_export(note)), self.tr(f"Exported “{note.title}” to {path}."))
 
     def export_all_markdown(self) -> None:
-        if not self._flush():
-            return
-        notes = self._all_notes()
+        notes = self._notes_to_export()
         if not notes:
-            self.finished.emit(self.tr("There are no notes to export."))
             return
         folder = QFileDialog.getExistingDirectory(self._parent, self.tr("Export all notes into a folder"), self._start_dir())
         if folder:
@@ -118,11 +125,8 @@ class NoteExporter(QObject):
             self.start_html([note], path, note.title)
 
     def export_all_html(self) -> None:
-        if not self._flush():
-            return
-        notes = self._all_notes()
+        notes = self._notes_to_export()
         if not notes:
-            self.finished.emit(self.tr("There are no notes to export."))
             return
         path = self._ask_file(self.tr("Export all notes as HTML"), f"MLPrep notes {date.today().isoformat()}.html",
                               "HTML (*.html)")
