@@ -30,6 +30,14 @@ TOPICS = (
     "mlops",
     "ml-system-design",
     "generative-rl",
+    # Bank 3: the 2026 interview
+    "llm-training",
+    "llm-inference",
+    "distributed-training",
+    "causal-inference",
+    "responsible-ai",
+    "representation-learning",
+    "behavioral",
 )
 
 
@@ -62,6 +70,13 @@ _TOPIC_LABELS = {
     "mlops": "MLOps",
     "ml-system-design": "ML system design",
     "generative-rl": "Generative models & RL",
+    "llm-training": "LLM training",
+    "llm-inference": "LLM inference & serving",
+    "distributed-training": "Distributed training",
+    "causal-inference": "Causal inference",
+    "responsible-ai": "Responsible AI",
+    "representation-learning": "Representation learning",
+    "behavioral": "Behavioural & projects",
 }
 
 

@@ -108,3 +108,12 @@ def test_stats_prints_the_coverage_table():
     assert "fundamentals" in result.stdout and "ml-system-design" in result.stdout
     assert "difficulty:" in result.stdout
 
+
+
+def test_answer_word_limits_follow_content_md_exceptions():
+    from mlprep_desktop.bank.rules import answer_word_range
+
+    assert answer_word_range("theory", "intermediate", "optimization") == (120, 250)
+    assert answer_word_range("theory", "advanced", "optimization") == (120, 400)
+    assert answer_word_range("applied", "intermediate", "behavioral") == (300, 600)
+    assert answer_word_range("applied", "advanced", "ml-system-design") == (400, 800)
