@@ -1,4 +1,5 @@
-"""Command line: ``mlprep [--db PATH] [--smoke-test] [--report-startup] [--version]``."""
+"""Command line: ``mlprep [--db PATH] [--smoke-test] [--report-startup] [--version]`` starts the
+app; ``mlprep COMMAND …`` runs one of the subcommands of ``mlprep_desktop.commands``."""
 from __future__ import annotations
 
 import argparse
@@ -21,7 +22,19 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--report-startup", action="store_true",
                         help="start normally, print 'window-shown <monotonic seconds>' once the main "
                              "window is drawn, then quit (for startup benchmarks)")
+    from mlprep_desktop.commands import COMMAND_MODULES, register_all
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    wanted = [a for a in argv if a in COMMAND_MODULES][:1]
+    if COMMAND_MODULES:
+        subparsers = parser.add_subparsers(dest="command", metavar="COMMAND",
+                                           help="run a command instead of the app: "
+                                                + ", ".join(sorted(COMMAND_MODULES)))
+        # Only the command named is imported; for --help, all of them.
+        register_all(subparsers, None if ("-h" in argv or "--help" in argv) and not wanted else wanted)
     args = parser.parse_args(argv)
+    if getattr(args, "handler", None) is not None:
+        return args
     if args.smoke_test and (args.db or args.report_startup):
         parser.error("--smoke-test runs on its own temporary database; use it without --db or --report-startup")
     return args
@@ -29,6 +42,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if getattr(args, "handler", None) is not None:
+        return int(args.handler(args))
     if args.smoke_test:
         from mlprep_desktop.smoke_test import main as smoke_test
 
