@@ -3,7 +3,8 @@
 Contract (the main window's tab protocol): ``data_changed`` reports ``NOTES`` (and
 ``NOTE_LINKS`` when which questions have or are linked from notes changed);
 ``on_data_changed`` refreshes question titles and board pictures; ``flush_pending`` writes
-the open note now. Edits are saved ``AUTOSAVE_MS`` after the last keystroke and flushed on
+the open note now. Edits are saved ``AUTOSAVE_MS`` after the last keystroke (and at least every
+second while typing goes on: ``DebouncedSaver``'s maximum wait) and flushed on
 note switch, tab switch, focus loss, close and quit; a failed write keeps the text on screen,
 says so, and is retried on the next edit or flush. A save never overwrites a version saved
 in another MLPrep window meanwhile: the user is asked to keep theirs or show the other

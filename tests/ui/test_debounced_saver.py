@@ -1,0 +1,55 @@
+"""``DebouncedSaver``: the debounce restarts on every edit, the maximum wait does not."""
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+
+from mlprep_desktop.ui.widgets.debounced_saver import DebouncedSaver
+
+
+def test_edits_that_never_pause_are_still_saved_again_and_again(qtbot):
+    saves: list[int] = []
+    edits = 0
+    saver = DebouncedSaver(lambda: saves.append(edits), delay_ms=400, max_wait_ms=150)
+
+    def edit() -> None:
+        nonlocal edits
+        edits += 1
+        saver.schedule()
+
+    typing = QTimer()
+    typing.setInterval(10)  # far shorter than the debounce: it never fires on its own
+    typing.timeout.connect(edit)
+    typing.start()
+    qtbot.waitUntil(lambda: len(saves) >= 3, timeout=10_000)
+    typing.stop()
+    assert saves == sorted(saves) and saves[0] < saves[1] < saves[2]  # each save caught newer edits
+    assert saver.pending  # typing went on after the last save
+    assert saver.flush() and not saver.pending and saves[-1] == edits
+
+
+def test_a_failed_save_stays_pending_and_the_next_edit_retries_it(qtbot):
+    calls: list[str] = []
+
+    def save() -> None:
+        calls.append("try")
+        if len(calls) == 1:
+            raise OSError("disk full")
+
+    saver = DebouncedSaver(save, delay_ms=50, max_wait_ms=1000)
+    with qtbot.waitSignal(saver.failed) as failed:
+        saver.schedule()
+    assert failed.args == ["disk full"] and saver.pending
+    with qtbot.waitSignal(saver.saved):
+        saver.schedule()
+    assert calls == ["try", "try"] and not saver.pending
+
+
+def test_cancel_drops_the_pending_edit_and_both_timers(qtbot):
+    saves: list[int] = []
+    saver = DebouncedSaver(lambda: saves.append(1), delay_ms=20, max_wait_ms=20)
+    saver.schedule()
+    saver.cancel()
+    other = DebouncedSaver(lambda: saves.append(2), delay_ms=60, max_wait_ms=60)
+    with qtbot.waitSignal(other.saved):
+        other.schedule()  # by the time this one fired, the cancelled one would have too
+    assert saves == [2]
