@@ -23,7 +23,6 @@ def test_edits_that_never_pause_are_still_saved_again_and_again(qtbot):
     qtbot.waitUntil(lambda: len(saves) >= 3, timeout=10_000)
     typing.stop()
     assert saves == sorted(saves) and saves[0] < saves[1] < saves[2]  # each save caught newer edits
-    assert saver.pending  # typing went on after the last save
     assert saver.flush() and not saver.pending and saves[-1] == edits
 
 
