@@ -12,7 +12,10 @@ import importlib
 from pathlib import Path
 
 # name on the command line -> module that registers it (one line per command module).
-COMMAND_MODULES: dict[str, str] = {}
+COMMAND_MODULES: dict[str, str] = {
+    "export": "mlprep_desktop.commands.portability",
+    "import": "mlprep_desktop.commands.portability",
+}
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:

@@ -12,6 +12,7 @@ from sqlite_utils.migrations import Migrations
 from mlprep_desktop.storage.boards_schema import BOARDS_SQL
 from mlprep_desktop.storage.interviews_schema import INTERVIEWS_SQL
 from mlprep_desktop.storage.notes_schema import NOTES_SQL
+from mlprep_desktop.storage.portable_schema import PORTABLE_IDS_SQL
 
 migrations = Migrations("mlprep")
 
@@ -114,6 +115,7 @@ _register(2, "study_state", _STUDY)
 _register(3, "interviews", INTERVIEWS_SQL)
 _register(4, "boards", BOARDS_SQL)
 _register(5, "notes", NOTES_SQL)
+_register(6, "portable_ids", PORTABLE_IDS_SQL)
 
 SCHEMA_VERSION = max(_VERSIONS)
 

@@ -1,0 +1,34 @@
+"""Filling a database with a bit of everything a user makes, for export/import tests."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mlprep_desktop.core.interview_models import InterviewConfig, PlannedItem
+from mlprep_desktop.core.models import Rating
+from mlprep_desktop.services.app_context import AppContext
+
+
+def fill(ctx: AppContext, tag: str = "a") -> None:
+    """Ratings, a flag, an answer, notes (one with a revision, one in the Trash), a board
+    linked to a question and one to an interview answer, a session, settings."""
+    ctx.study.rate("alpha-question", Rating.GOOD, 42.0)
+    ctx.study.rate("alpha-question", Rating.HARD, 10.0)
+    ctx.study.set_flag("beta-question", True)
+    ctx.study.save_answer("gamma-question", f"My answer {tag} with $x^2$")
+    note = ctx.notes.create(f"Note {tag}", "About [[alpha-question]] and $\\alpha$", tags=["ml", tag],
+                            question_id="alpha-question")
+    ctx.notes.keep_revision(note.id, note.title, "an older text")
+    gone = ctx.notes.create(f"Trashed {tag}", "bye")
+    ctx.notes.move_to_trash(gone.id)
+    record = ctx.interviews.create(InterviewConfig(count=2), [PlannedItem("alpha-question", 60),
+                                                            PlannedItem("gamma-question", 90)], 150)
+    ctx.interviews.save_answer(record.items[0].id, f"interview answer {tag}")
+    ctx.boards.create(f"Board {tag}", question_id="beta-question")
+    board = ctx.boards.for_interview_item(record.items[1].id, "Answer board")
+    ctx.boards.save_scene(board.id, '{"format":"mlprep-board","version":1,"items":[]}', b"\x89PNG fake")
+    ctx.settings.set("interview.setup", {"count": 7})
+    ctx.settings.set("window.geometry", "local-only")
+
+
+def open_context(path: Path, bundle: Path) -> AppContext:
+    return AppContext.open(path, bundle)

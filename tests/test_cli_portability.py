@@ -1,0 +1,41 @@
+"""``mlprep export`` / ``mlprep import`` from the shell: output, exit codes, the database after."""
+from __future__ import annotations
+
+import json
+
+from mlprep_desktop import cli
+from tests.services.portable_helpers import fill, open_context
+
+
+def test_export_then_dry_run_then_import_into_another_database(tmp_path, bundle, capsys):
+    a, b = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
+    ctx = open_context(a, bundle)
+    fill(ctx)
+    ctx.close()
+    open_context(b, bundle).close()
+    out = tmp_path / "all.json"
+    assert cli.main(["export", "--format", "json", str(out), "--db", str(a)]) == 0
+    assert f"Exported to {out}" in capsys.readouterr().out
+    assert json.loads(out.read_text())["format"] == "mlprep-export"
+    assert cli.main(["import", "--dry-run", str(out), "--db", str(b)]) == 0
+    said = capsys.readouterr().out
+    assert "nothing was written" in said and "notes: 2 to add, 0 to update" in said
+    check = open_context(b, bundle)
+    assert check.notes.list() == []
+    check.close()
+    assert cli.main(["import", str(out), "--db", str(b)]) == 0
+    assert "notes: 2 added" in capsys.readouterr().out
+    assert cli.main(["import", str(out), "--db", str(b)]) == 0
+    assert "already here" in capsys.readouterr().out
+    check = open_context(b, bundle)
+    assert {n.title for n in check.notes.list()} == {"Note a"}  # the other one is in the Trash
+    check.close()
+
+
+def test_import_of_an_unknown_kind_of_file_exits_non_zero(tmp_path, bundle, capsys):
+    db = tmp_path / "a.sqlite"
+    open_context(db, bundle).close()
+    thing = tmp_path / "deck.apkg"
+    thing.write_bytes(b"PK")
+    assert cli.main(["import", str(thing), "--db", str(db)]) == 1
+    assert "cannot import this kind of file" in capsys.readouterr().err
