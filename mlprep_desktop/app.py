@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QStandardPaths
@@ -10,9 +11,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mlprep_desktop import APP_NAME, __version__
+from mlprep_desktop.core.clock import monotonic
 from mlprep_desktop.core.paths import resources_dir
 from mlprep_desktop.services.app_context import AppContext
-from mlprep_desktop.storage.database import DatabaseError
+from mlprep_desktop.services.errors import DatabaseError
 from mlprep_desktop.ui.main_window import MainWindow
 
 ORGANIZATION = "MLPrep"
@@ -51,14 +53,15 @@ def default_db_path() -> Path:
     return Path(env).expanduser() if env else data_dir() / "questions.sqlite"
 
 
-def create_main_window(db_path: Path | str) -> MainWindow:
+def create_main_window(db_path: Path | str, *, clock: Callable[[], float] = monotonic) -> MainWindow:
     """Open the database at ``db_path`` (created from the bundle if missing) and return the
-    ready main window, not shown and without entering the event loop.
+    ready main window, not shown and without entering the event loop. ``clock`` is the
+    monotonic clock everything that measures time reads (tests pass a fake one).
 
     Raises ``DatabaseError`` (with a message for the user) when the file cannot be used.
     """
     ensure_application()
-    context = AppContext.open(Path(db_path))
+    context = AppContext.open(Path(db_path), clock=clock)
     window = MainWindow(context)
     window.destroyed.connect(lambda *_: context.close())
     return window

@@ -1,26 +1,25 @@
-"""Everything the UI needs from below, built once by the composition root and passed down."""
+"""``AppContext``: everything the UI needs from below, built once by the composition root
+(``app.py``) and passed down. See ``services/__init__.py`` for what each member is for."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from mlprep_desktop.core.clock import monotonic
 from mlprep_desktop.core.paths import bundled_database
+from mlprep_desktop.services.board_ops import BoardOperations
+from mlprep_desktop.services.changes import Outcome
+from mlprep_desktop.services.errors import OperationError
+from mlprep_desktop.services.study_ops import StudyOperations
 from mlprep_desktop.storage.boards import BoardRepository
-from mlprep_desktop.storage.database import Database, open_database
+from mlprep_desktop.storage.database import Database, DatabaseError, backup_to, open_database
 from mlprep_desktop.storage.interviews import InterviewRepository
 from mlprep_desktop.storage.notes import NoteRepository
 from mlprep_desktop.storage.questions import QuestionRepository
 from mlprep_desktop.storage.settings import SettingsRepository
 from mlprep_desktop.storage.study import StudyRepository
-
-# What a write changed, as reported through the main window's ``data_changed`` signal.
-QUESTIONS = "questions"
-STUDY_STATE = "study_state"
-ANSWERS = "answers"
-INTERVIEWS = "interviews"  # mock interview sessions: started, answered, graded, ended
-BOARDS = "boards"  # whiteboard boards: created, renamed, deleted or their scene saved
-NOTES = "notes"  # notebook notes: created, edited, moved to or back from the Trash
-NOTE_LINKS = "note_links"  # which questions have notes, or are linked from one, changed
 
 
 @dataclass
@@ -32,10 +31,19 @@ class AppContext:
     interviews: InterviewRepository
     boards: BoardRepository
     notes: NoteRepository
+    clock: Callable[[], float] = monotonic  # monotonic seconds: time spent, interview clocks
+    study_ops: StudyOperations = field(init=False)
+    board_ops: BoardOperations = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.study_ops = StudyOperations(self.database, self.study, self.clock)
+        self.board_ops = BoardOperations(self.database, self.boards)
 
     @classmethod
-    def open(cls, db_path: Path | str, bundle: Path | None = None) -> AppContext:
-        """Open (creating from the bundle on first start) the database at ``db_path``."""
+    def open(cls, db_path: Path | str, bundle: Path | None = None,
+             clock: Callable[[], float] | None = None) -> AppContext:
+        """Open (creating from the bundle on first start) the database at ``db_path``.
+        ``clock``: the monotonic clock every operation and timer reads (default: core's)."""
         database = open_database(db_path, bundle if bundle is not None else bundled_database())
         return cls(
             database=database,
@@ -45,7 +53,17 @@ class AppContext:
             interviews=InterviewRepository(database),
             boards=BoardRepository(database),
             notes=NoteRepository(database),
+            clock=clock or monotonic,
         )
+
+    def back_up_to(self, target: Path) -> Outcome[Path]:
+        """A consistent copy of the database (SQLite's backup API, safe while the app runs)
+        at ``target``; ``OperationError`` with the reason when it cannot be written."""
+        try:
+            backup_to(self.database, target)
+        except (OSError, DatabaseError, sqlite3.Error) as exc:
+            raise OperationError(f"The backup to {target} failed: {exc}") from exc
+        return Outcome(target)
 
     def close(self) -> None:
         self.database.close()

@@ -2,15 +2,23 @@
 
 ``WriteError``: the database refused a write (disk full, file locked, read-only); nothing of
 the operation was written. ``OperationError``: the use case itself refuses (a rule, a missing
-record); its message is for the user.
+record); its message is for the user. ``NotYet``: an ``OperationError`` the user resolves by
+doing something first (reveal the answer before rating it); the UI shows it as a passing hint
+in the status bar, not as an error. ``NoteConflictError``: a note was saved in another window
+since it was loaded; nothing was written (``.current`` is the stored version).
 """
 from __future__ import annotations
 
-from mlprep_desktop.storage.database import WriteError
+from mlprep_desktop.storage.database import DatabaseError, WriteError
+from mlprep_desktop.storage.notes import NoteConflictError
 
 
 class OperationError(Exception):
     """A use-case rule refused the operation; ``str(exc)`` is the message for the user."""
 
 
-__all__ = ["OperationError", "WriteError"]
+class NotYet(OperationError):
+    """The operation needs a step first; ``str(exc)`` tells the user which (a hint, not an error)."""
+
+
+__all__ = ["DatabaseError", "NoteConflictError", "NotYet", "OperationError", "WriteError"]

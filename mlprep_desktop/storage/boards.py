@@ -113,11 +113,21 @@ class BoardRepository:
                 raise KeyError(f"no board {board_id}")
         return now
 
+    def by_question(self, question_id: str) -> Board | None:
+        """The board linked to a question, or None."""
+        rows = self._db.query(f"SELECT {_FULL} FROM boards WHERE question_id = ?", (question_id,))
+        return _board(rows[0]) if rows else None
+
+    def by_interview_item(self, item_id: int) -> Board | None:
+        """The board linked to a mock-interview answer, or None."""
+        rows = self._db.query(f"SELECT {_FULL} FROM boards WHERE interview_item_id = ?", (int(item_id),))
+        return _board(rows[0]) if rows else None
+
     def for_question(self, question_id: str) -> Board:
         """The board linked to a question, created (named after the question) on first use."""
-        rows = self._db.query(f"SELECT {_FULL} FROM boards WHERE question_id = ?", (question_id,))
-        if rows:
-            return _board(rows[0])
+        board = self.by_question(question_id)
+        if board is not None:
+            return board
         titles = self._db.query("SELECT title FROM questions WHERE id = ?", (question_id,))
         if not titles:
             raise KeyError(f"no question {question_id!r}")
@@ -125,9 +135,9 @@ class BoardRepository:
 
     def for_interview_item(self, item_id: int, title: str) -> Board:
         """The board linked to a mock-interview answer, created (named ``title``) on first use."""
-        rows = self._db.query(f"SELECT {_FULL} FROM boards WHERE interview_item_id = ?", (int(item_id),))
-        if rows:
-            return _board(rows[0])
+        board = self.by_interview_item(item_id)
+        if board is not None:
+            return board
         return self.create(_short(title) or "Interview sketch", interview_item_id=int(item_id))
 
     # ----- internals

@@ -1,26 +1,28 @@
 """``MainWindow``: builds the tabs, menus and status bar and wires them; nothing more.
 
-Each tab is a widget with ``data_changed`` (what it wrote), ``on_data_changed`` (refresh if
-it concerns you) and ``flush_pending`` (write unsaved edits now). The window relays
-``data_changed`` to every other tab and flushes on tab switch and close.
+Each tab is a ``TabPage`` given the window's one ``OperationRunner``. Every change an
+operation reports goes to every other tab's ``on_data_changed`` and out through the window's
+``data_changed(Change)``; refused writes are shown by ``show_error``. The window flushes every
+tab on tab switch and close.
 """
 from __future__ import annotations
 
 import base64
-import sqlite3
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from mlprep_desktop import APP_NAME, __version__
 from mlprep_desktop.services.app_context import AppContext
-from mlprep_desktop.storage.database import DatabaseError, WriteError, backup_to
+from mlprep_desktop.services.changes import Change
 from mlprep_desktop.ui.browser.browser_tab import BrowserTab
 from mlprep_desktop.ui.interview.interview_tab import InterviewTab
 from mlprep_desktop.ui.notebook.notebook_tab import NotebookTab
+from mlprep_desktop.ui.operation_runner import OperationRunner
+from mlprep_desktop.ui.tab_page import TabPage
 from mlprep_desktop.ui.whiteboard.whiteboard_tab import WhiteboardTab
 
 GEOMETRY_KEY = "window.geometry"
@@ -30,7 +32,7 @@ SPLITTER_KEY = "browser.splitter"
 
 
 class MainWindow(QMainWindow):
-    data_changed = Signal(object)
+    data_changed = Signal(object)  # Change: what any operation wrote
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,8 +45,12 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
 
-        self._pages: list[QWidget] = []
+        self._pages: list[TabPage] = []
         self._error_box: QMessageBox | None = None
+        self.operations = OperationRunner(self)
+        self.operations.changed.connect(self._on_operations_changed)
+        self.operations.error_occurred.connect(self.show_error)
+        self.operations.notice.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self._build_tabs()
 
         self._counts = QLabel(self)
@@ -60,18 +66,15 @@ class MainWindow(QMainWindow):
     # ----- construction
     def _build_tabs(self) -> None:
         """One tab per feature, in this order: Browse, Interview, Whiteboard, Notebook.
-
-        A tab is a QWidget with: ``data_changed`` (Signal(object): a set of change kinds it
-        wrote), ``on_data_changed(kinds)`` (refresh if it concerns you), ``flush_pending()``
-        (write unsaved edits now), and optionally ``error_occurred`` (Signal(str)) and
-        ``message`` (Signal(str), for the status bar)."""
-        self.browser = BrowserTab(self.context, self)
+        Each is a ``TabPage`` (see ui/tab_page.py) built with the window's runner."""
+        ops = self.operations
+        self.browser = BrowserTab(self.context, ops, self)
         self._add_tab(self.browser, self.tr("&Browse"), self.tr("Browse, search and study the question bank"))
-        self.interview = InterviewTab(self.context, self)
+        self.interview = InterviewTab(self.context, ops, self)
         self._add_tab(self.interview, self.tr("&Interview"), self.tr("Timed mock interviews, their review and history"))
-        self.whiteboard = WhiteboardTab(self.context, self)
+        self.whiteboard = WhiteboardTab(self.context, ops, self)
         self._add_tab(self.whiteboard, self.tr("&Whiteboard"), self.tr("Draw diagrams on named boards"))
-        self.notebook = NotebookTab(self.context, self)
+        self.notebook = NotebookTab(self.context, ops, self)
         self._add_tab(self.notebook, self.tr("&Notebook"),
                       self.tr("Your study notes: Markdown with code and math, linked to questions"))
         self._wire_tabs()
@@ -107,35 +110,26 @@ class MainWindow(QMainWindow):
 
     def _on_browser_sketch_requested(self, question_id: str) -> None:
         """The browser's Sketch button: open (creating on first use) the question's board."""
-        try:
-            board = self.context.boards.for_question(question_id)
-        except (WriteError, KeyError) as exc:
-            self.show_error(str(exc))
-            return
-        self.show_tab(self.whiteboard)
-        self.whiteboard.open_board(board.id)
+        outcome = self.operations.run(lambda: self.context.board_ops.for_question(question_id))
+        if outcome is not None:
+            self.show_tab(self.whiteboard)
+            self.whiteboard.open_board(outcome.value.id)
 
     def open_board_for_interview_item(self, item_id: int, title: str) -> None:
         """The interview tab's Sketch button: the board of that mock-interview answer."""
-        try:
-            board = self.context.boards.for_interview_item(item_id, title)
-        except WriteError as exc:
-            self.show_error(str(exc))
-            return
-        self.show_tab(self.whiteboard)
-        self.whiteboard.open_board(board.id)
+        outcome = self.operations.run(lambda: self.context.board_ops.for_interview_item(item_id, title))
+        if outcome is not None:
+            self.show_tab(self.whiteboard)
+            self.whiteboard.open_board(outcome.value.id)
 
     def show_tab(self, page: QWidget) -> None:
         self.tabs.setCurrentWidget(page)
 
-    def _add_tab(self, page: QWidget, title: str, tooltip: str) -> None:
+    def _add_tab(self, page: TabPage, title: str, tooltip: str) -> None:
         index = self.tabs.addTab(page, title)
         self.tabs.setTabToolTip(index, tooltip)
-        page.data_changed.connect(lambda kinds, source=page: self._on_page_data_changed(source, kinds))
-        if hasattr(page, "error_occurred"):
-            page.error_occurred.connect(self.show_error)
-        if hasattr(page, "message"):
-            page.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        page.error_occurred.connect(self.show_error)
+        page.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self._pages.append(page)
 
     def _build_menus(self) -> None:
@@ -185,7 +179,7 @@ class MainWindow(QMainWindow):
 
     def flush_all(self) -> bool:
         """Every tab writes its unsaved edits now. False if any could not be written."""
-        results = [page.flush_pending() is not False for page in self._pages]
+        results = [page.flush_pending() for page in self._pages]
         return all(results)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's API)
@@ -223,20 +217,21 @@ class MainWindow(QMainWindow):
         """Write every pending edit, then a consistent copy of the database (SQLite's backup
         API, safe while the app runs) to ``target``."""
         self.flush_all()
-        try:
-            backup_to(self.context.database, target)
-        except (OSError, DatabaseError, sqlite3.Error) as exc:
-            self.show_error(self.tr(f"The backup to {target} failed: {exc}"))
+        if self.operations.run(lambda: self.context.back_up_to(target)) is None:
             return False
         self.statusBar().showMessage(self.tr(f"Backed up to {target}"), 6000)
         return True
 
-    def _on_page_data_changed(self, source: QWidget, kinds: object) -> None:
-        """One tab wrote something: tell the others, then anyone listening to the window."""
+    def _on_operations_changed(self, change: Change, source: QObject | None) -> None:
+        """An operation wrote something: tell every tab but the one that ran it (it has
+        shown its own write), then anyone listening to the window."""
+        origin = source
+        while origin is not None and origin not in self._pages:
+            origin = origin.parent()
         for page in self._pages:
-            if page is not source:
-                page.on_data_changed(kinds)
-        self.data_changed.emit(kinds)
+            if page is not origin:
+                page.on_data_changed(change)
+        self.data_changed.emit(change)
 
     def _on_browser_counts_changed(self, shown: int, total: int) -> None:
         self._counts.setText(self.tr(f"{shown} of {total} questions shown"))

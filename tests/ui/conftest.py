@@ -16,10 +16,11 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def open_window(qtbot, db_path):
-    """open_window() builds a main window on the test's database file (again after a close)."""
+    """open_window() builds a main window on the test's database file (again after a close);
+    open_window(clock=FakeClock()) gives it a clock the test moves by hand."""
 
-    def _open():
-        window = create_main_window(db_path)
+    def _open(clock=None):
+        window = create_main_window(db_path) if clock is None else create_main_window(db_path, clock=clock)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QTextBrowser,
 )
 
-import mlprep_desktop.ui.interview.interview_tab as interview_tab_module
 from mlprep_desktop.core.interview import Phase
 from tests.ui.interview_helpers import FakeClock, answer_next_message_box, find, item_rows, rows, session_row
 
@@ -26,11 +25,15 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 @pytest.fixture
-def clock(monkeypatch) -> FakeClock:
-    """Windows built from now on time their interviews with this clock."""
-    fake = FakeClock()
-    monkeypatch.setattr(interview_tab_module, "monotonic", fake)
-    return fake
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def open_window(open_window, clock):
+    """Windows built in these tests time their interviews with ``clock`` (the composition
+    root's clock, injected through ``create_main_window``)."""
+    return lambda: open_window(clock=clock)
 
 
 def open_interview_tab(qtbot, window):

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QPushButton, QTex
 from mlprep_desktop.core.interview_models import InterviewConfig, PlannedItem, SessionStatus
 from mlprep_desktop.core.interview_plan import eligible
 from mlprep_desktop.ui.interview.interview_tab import InterviewTab
+from mlprep_desktop.ui.operation_runner import OperationRunner
 from tests.ui.interview_helpers import FakeClock, rows
 
 LEFT = Qt.MouseButton.LeftButton
@@ -26,7 +27,7 @@ def clock() -> FakeClock:
 @pytest.fixture
 def make_tab(qtbot, context, clock):
     def _make() -> InterviewTab:
-        tab = InterviewTab(context, clock=clock)
+        tab = InterviewTab(context, OperationRunner(), clock=clock)
         qtbot.addWidget(tab)
         tab.resize(1280, 800)
         tab.show()

@@ -6,17 +6,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QTableView, QTextBrowser
 
-import mlprep_desktop.ui.interview.interview_tab as interview_tab_module
 from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.storage.database import WriteError
 from mlprep_desktop.ui.interview.interview_tab import InterviewTab
+from mlprep_desktop.ui.operation_runner import OperationRunner
 from tests.ui.interview_helpers import FakeClock, find, item_rows, session_row
 from tests.ui.test_interview import LEFT, open_interview_tab, set_up, start_by_mouse, wait_for_clock
 
 
 def test_answers_autosave_while_typing(qtbot, open_window, db_path, monkeypatch):
-    monkeypatch.setattr(interview_tab_module, "monotonic", FakeClock())
-    window = open_window()
+    window = open_window(clock=FakeClock())
     open_interview_tab(qtbot, window)
     set_up(qtbot, window, count=1)
     start_by_mouse(qtbot, window)
@@ -27,8 +26,7 @@ def test_answers_autosave_while_typing(qtbot, open_window, db_path, monkeypatch)
 
 def test_kill_mid_interview_then_resume_with_the_remaining_time(qtbot, open_window, db_path, monkeypatch):
     before_kill = FakeClock(start=50_000.0)
-    monkeypatch.setattr(interview_tab_module, "monotonic", before_kill)
-    window = open_window()
+    window = open_window(clock=before_kill)
     open_interview_tab(qtbot, window)
     set_up(qtbot, window, count=3, timing="fixed", fixed=5)
     start_by_mouse(qtbot, window)
@@ -45,8 +43,7 @@ def test_kill_mid_interview_then_resume_with_the_remaining_time(qtbot, open_wind
     # killed: this process's clock stops for good, nothing else runs in it (no close, no flush)
 
     after_restart = FakeClock(start=7.0)  # a new process: its monotonic clock has another origin
-    monkeypatch.setattr(interview_tab_module, "monotonic", after_restart)
-    window2 = open_window()
+    window2 = open_window(clock=after_restart)
     tab = open_interview_tab(qtbot, window2)
     banner = find(window2, object, "interviewResumeBanner")
     assert banner.isVisible()
@@ -71,14 +68,13 @@ def test_kill_mid_interview_then_resume_with_the_remaining_time(qtbot, open_wind
 
 
 def test_abandon_an_interrupted_interview_keeps_it_in_the_history(qtbot, open_window, db_path, monkeypatch):
-    monkeypatch.setattr(interview_tab_module, "monotonic", FakeClock())
-    window = open_window()
+    window = open_window(clock=FakeClock())
     open_interview_tab(qtbot, window)
     set_up(qtbot, window, count=2)
     start_by_mouse(qtbot, window)
     qtbot.keyClicks(find(window, QPlainTextEdit, "interviewAnswer"), "an answer worth keeping")
     window.close()  # a normal close while answering also leaves it to resume
-    window = open_window()
+    window = open_window(clock=FakeClock())
     tab = open_interview_tab(qtbot, window)
     assert find(window, object, "interviewResumeBanner").isVisible()
     qtbot.mouseClick(find(window, QPushButton, "interviewAbandon"), LEFT)
@@ -92,13 +88,12 @@ def test_abandon_an_interrupted_interview_keeps_it_in_the_history(qtbot, open_wi
     tab.open_history(session["id"])
     assert tab.review.read_only
     window.close()
-    window = open_window()
+    window = open_window(clock=FakeClock())
     assert not find(window, object, "interviewResumeBanner").isVisible()
 
 
 def test_practice_mode_reveals_the_model_answer_and_records_it(qtbot, open_window, db_path, monkeypatch):
-    monkeypatch.setattr(interview_tab_module, "monotonic", FakeClock())
-    window = open_window()
+    window = open_window(clock=FakeClock())
     open_interview_tab(qtbot, window)
     set_up(qtbot, window, count=1, mode="practice")
     start_by_mouse(qtbot, window)
@@ -116,8 +111,7 @@ def test_practice_mode_reveals_the_model_answer_and_records_it(qtbot, open_windo
 
 
 def test_exam_mode_has_no_reveal(qtbot, open_window, monkeypatch):
-    monkeypatch.setattr(interview_tab_module, "monotonic", FakeClock())
-    window = open_window()
+    window = open_window(clock=FakeClock())
     open_interview_tab(qtbot, window)
     set_up(qtbot, window, count=1, mode="exam")
     start_by_mouse(qtbot, window)
@@ -128,7 +122,7 @@ def test_exam_mode_has_no_reveal(qtbot, open_window, monkeypatch):
 
 def test_sketch_stays_hidden_until_enabled_and_names_the_item(qtbot, db_path):
     context = AppContext.open(db_path)
-    tab = InterviewTab(context, clock=FakeClock())
+    tab = InterviewTab(context, OperationRunner(), clock=FakeClock())
     qtbot.addWidget(tab)
     tab.show()
     assert tab.start()
@@ -145,8 +139,7 @@ def test_sketch_stays_hidden_until_enabled_and_names_the_item(qtbot, db_path):
 
 
 def test_the_main_window_links_sketch_to_the_whiteboard(qtbot, open_window, monkeypatch):
-    monkeypatch.setattr(interview_tab_module, "monotonic", FakeClock())
-    window = open_window()
+    window = open_window(clock=FakeClock())
     if not hasattr(window, "whiteboard"):
         pytest.skip("the whiteboard tab is not built yet")
     open_interview_tab(qtbot, window)
@@ -160,8 +153,7 @@ def test_the_main_window_links_sketch_to_the_whiteboard(qtbot, open_window, monk
 
 
 def test_a_failed_save_is_reported_once_and_the_text_stays(qtbot, open_window, db_path, monkeypatch):
-    monkeypatch.setattr(interview_tab_module, "monotonic", FakeClock())
-    window = open_window()
+    window = open_window(clock=FakeClock())
     tab = open_interview_tab(qtbot, window)
     set_up(qtbot, window, count=2)
     start_by_mouse(qtbot, window)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 from mlprep_desktop.core.interview_models import InterviewConfig, PlannedItem, SessionStatus
 from mlprep_desktop.ui.browser.question_view import QuestionView
 from mlprep_desktop.ui.interview.interview_tab import InterviewTab
+from mlprep_desktop.ui.operation_runner import OperationRunner
 from tests.ui.interview_helpers import FakeClock, find, rows
 
 LEFT = Qt.MouseButton.LeftButton
@@ -21,7 +22,7 @@ LEFT = Qt.MouseButton.LeftButton
 @pytest.fixture
 def make_tab(qtbot, context):
     def _make() -> InterviewTab:
-        tab = InterviewTab(context, clock=FakeClock())
+        tab = InterviewTab(context, OperationRunner(), clock=FakeClock())
         qtbot.addWidget(tab)
         tab.show()
         qtbot.waitExposed(tab)
@@ -82,7 +83,7 @@ def test_flag_weak_questions_is_all_or_nothing(make_tab, context, db_path):
     conn.execute("CREATE TEMP TRIGGER refuse_flag BEFORE UPDATE OF flagged ON question_state "
                  "BEGIN SELECT mlprep_test_refuse(NEW.question_id); END")
     errors: list[str] = []
-    tab.error_occurred.connect(errors.append)
+    tab.operations.error_occurred.connect(errors.append)  # the runner reports refused writes
     flag = tab.review.summary.findChild(QPushButton, "interviewFlagWeak")
     tab.review.show_summary()
     qtbot_click(flag)

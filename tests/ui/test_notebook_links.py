@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QPushButton, QTextBrowser
 
+from mlprep_desktop.services.changes import Change, ChangeKind
 from mlprep_desktop.ui.browser.question_table_model import ID_ROLE
 from tests.ui.notebook_helpers import click_link, db_rows, list_titles, open_notebook
 
@@ -73,7 +74,9 @@ def test_notes_button_opens_the_questions_note_and_the_browser_marks_and_links_i
     assert "· Note" in status_of(window, QID)
 
     other = window.context.notes.create("Exam prep", f"Link to [[{QID}]]")
-    window.notebook.data_changed.emit({"notes", "note_links"})  # as the notebook reports its writes
+    # as the notebook reports its writes
+    window.operations.publish(Change.of(ChangeKind.NOTES, ChangeKind.NOTE_LINKS, note_ids=[other.id]),
+                              window.notebook)
     view = window.findChild(QTextBrowser, "questionView")
     qtbot.waitUntil(lambda: "Notes that link here" in view.toPlainText())
     assert "Exam prep" in view.toPlainText() and note.title in view.toPlainText()

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from mlprep_desktop.services.changes import NO_CHANGE, Change, ChangeKind, Outcome
-from mlprep_desktop.services.errors import OperationError, WriteError
+from mlprep_desktop.services.errors import NotYet, OperationError, WriteError
 from mlprep_desktop.ui.operation_runner import OperationRunner
 
 
@@ -43,3 +43,24 @@ def test_a_rule_refusal_is_told_too(qtbot):
     with qtbot.waitSignal(runner.error_occurred) as blocker:
         assert runner.run(refuses) is None
     assert blocker.args == ["Show the answer first."]
+
+
+def test_a_step_to_take_first_is_a_notice_not_an_error(qtbot):
+    runner = OperationRunner()
+
+    def not_yet() -> Outcome[None]:
+        raise NotYet("Show the answer first, then rate how well you knew it.")
+
+    with qtbot.waitSignal(runner.notice) as blocker, qtbot.assertNotEmitted(runner.error_occurred):
+        assert runner.run(not_yet) is None
+    assert blocker.args == ["Show the answer first, then rate how well you knew it."]
+
+
+def test_publish_passes_on_a_change_made_elsewhere_and_ignores_no_change(qtbot):
+    runner = OperationRunner()
+    change = Change.of(ChangeKind.ANSWERS, question_ids=["q"])
+    with qtbot.waitSignal(runner.changed) as blocker:
+        runner.publish(change, runner)
+    assert blocker.args == [change, runner]
+    with qtbot.assertNotEmitted(runner.changed):
+        runner.publish(NO_CHANGE)

@@ -16,19 +16,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mlprep_desktop.core.clock import monotonic
 from mlprep_desktop.core.models import Question, QuestionFilter, Rating, Status
+from mlprep_desktop.core.study_card import StudyCard
 from mlprep_desktop.core.search_query import search_terms
 from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
 from mlprep_desktop.rendering.question_html import render_question
 from mlprep_desktop.rendering.markdown_html import RenderedHtml
 from mlprep_desktop.rendering.note_html import backlinks_markdown
-from mlprep_desktop.services.app_context import ANSWERS, NOTE_LINKS, STUDY_STATE, AppContext
-from mlprep_desktop.storage.database import WriteError
+from mlprep_desktop.services.app_context import AppContext
+from mlprep_desktop.services.changes import Change, ChangeKind
 from mlprep_desktop.ui.browser.filter_bar import FilterBar
 from mlprep_desktop.ui.browser.question_table_model import ID_ROLE, QuestionTableModel
 from mlprep_desktop.ui.browser.question_view import QuestionView
 from mlprep_desktop.ui.browser.study_bar import StudyBar
+from mlprep_desktop.ui.operation_runner import OperationRunner
+from mlprep_desktop.ui.tab_page import TabPage
 from mlprep_desktop.ui.theme import render_theme
 from mlprep_desktop.ui.widgets.debounced_saver import DebouncedSaver
 
@@ -43,26 +45,22 @@ class AnswerEditor(QPlainTextEdit):
         self.focus_lost.emit()
 
 
-class BrowserTab(QWidget):
-    data_changed = Signal(object)  # a set of change kinds (services.app_context)
+class BrowserTab(TabPage):
     counts_changed = Signal(int, int)  # shown, total
-    message = Signal(str)  # a short, transient message for the status bar
-    error_occurred = Signal(str)  # a problem the user must see
     sketch_requested = Signal(str)  # question id: open its whiteboard board
     notes_requested = Signal(str)  # question id: open (or create) its note
     note_open_requested = Signal(int)  # note id: a note in "Notes that link here" was clicked
 
     SEARCH_DELAY_MS = 150
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, context: AppContext, operations: OperationRunner, parent: QWidget | None = None) -> None:
+        super().__init__(operations, parent)
         self.setObjectName("browserTab")
         self.setAccessibleName(self.tr("Browse questions"))
         self._ctx = context
         self._renderer = MarkdownRenderer(render_theme(self))
         self._question: Question | None = None
-        self._revealed = False
-        self._shown_at = 0.0
+        self._card: StudyCard | None = None  # the shown question: when shown, answer revealed
         self._answer_for: str | None = None
         self._rendered_for = ""  # the search text the shown question was highlighted for
         self._backlinks_shown = False  # set by enable_links(notes=True)
@@ -221,7 +219,7 @@ class BrowserTab(QWidget):
 
     @property
     def revealed(self) -> bool:
-        return self._revealed
+        return self._card is not None and self._card.revealed
 
     def current_filter(self) -> QuestionFilter:
         status = self.filters.value("status")
@@ -287,62 +285,55 @@ class BrowserTab(QWidget):
         self.search_box.selectAll()
 
     def toggle_answer(self) -> None:
-        if self._question is None:
+        """Show the model answer (marking the question seen) or hide it again. The answer is
+        shown even when the seen mark cannot be stored (the error is shown)."""
+        card = self._card
+        if self._question is None or card is None:
             return
-        self._revealed = not self._revealed
-        if self._revealed:
-            try:
-                state = self._ctx.study.mark_seen(self._question.id)
-            except WriteError as exc:
-                self.error_occurred.emit(str(exc))
-            else:
-                self.model.update_state(state)
-                self.data_changed.emit({STUDY_STATE})
-        self.study_bar.set_revealed(self._revealed)
+        ops = self._ctx.study_ops
+        outcome = self.operations.run(lambda: ops.toggle_reveal(card), source=self)
+        self._card = outcome.value if outcome is not None else card.toggled()
+        if outcome is not None and outcome.change:
+            self.model.update_state(ops.state(card.question_id))
+        self.study_bar.set_revealed(self._card.revealed)
         self._render()
 
     def rate(self, value: int) -> None:
-        if self._question is None:
-            return
-        if not self._revealed:
-            self.message.emit(self.tr("Show the answer first, then rate how well you knew it."))
+        """Rate the shown question 1-4 (the answer must be revealed first: else a hint)."""
+        card = self._card
+        if self._question is None or card is None:
             return
         rating = Rating(value)
-        try:
-            state = self._ctx.study.rate(self._question.id, rating, monotonic() - self._shown_at)
-        except WriteError as exc:
-            self.error_occurred.emit(str(exc))
+        outcome = self.operations.run(lambda: self._ctx.study_ops.rate_card(card, rating), source=self)
+        if outcome is None:
             return
-        self.model.update_state(state)
+        self.model.update_state(outcome.value)
         self._refresh_counts()
         self.message.emit(self.tr(f"Rated “{rating.label}”."))
-        self.data_changed.emit({STUDY_STATE})
 
     def set_flag(self, flagged: bool) -> None:
         if self._question is None:
             return
-        try:
-            state = self._ctx.study.set_flag(self._question.id, flagged)
-        except WriteError as exc:
-            self.study_bar.set_flagged(not flagged)
-            self.error_occurred.emit(str(exc))
+        question_id = self._question.id
+        outcome = self.operations.run(lambda: self._ctx.study_ops.set_flag(question_id, flagged), source=self,
+                                      on_error=lambda _: self.study_bar.set_flagged(not flagged))
+        if outcome is None:
             return
-        self.model.update_state(state)
+        self.model.update_state(outcome.value)
         self._refresh_counts()
         self.message.emit(self.tr("Flagged to revisit.") if flagged else self.tr("Flag removed."))
-        self.data_changed.emit({STUDY_STATE})
 
     def flush_pending(self) -> bool:
         """Write any unsaved draft now (tab switch, focus loss, close, quit).
         Returns False when it could not be written (it stays on screen and pending)."""
         return self._saver.flush()
 
-    def on_data_changed(self, kinds: set) -> None:
+    def on_data_changed(self, change: Change) -> None:
         """Another part of the app wrote something; refresh what this tab shows of it."""
-        if STUDY_STATE in kinds or "questions" in kinds:
+        if change.concerns(ChangeKind.STUDY_STATE, ChangeKind.QUESTIONS):
             self._titles = self._ctx.questions.titles()
             self.refresh()
-        if NOTE_LINKS in kinds:  # the "· Note" marks and the backlinks
+        if change.concerns(ChangeKind.NOTE_LINKS):  # the "· Note" marks and the backlinks
             self.refresh()
             self._render()
 
@@ -370,8 +361,7 @@ class BrowserTab(QWidget):
                 self._select_row(row)
             return
         self._question = self._ctx.questions.get(question_id) if question_id else None
-        self._revealed = False
-        self._shown_at = monotonic()
+        self._card = self._ctx.study_ops.show(self._question.id) if self._question is not None else None
         self.study_bar.set_question_loaded(self._question is not None)
         self.study_bar.set_revealed(False)
         self.answer_edit.setEnabled(self._question is not None)
@@ -382,8 +372,8 @@ class BrowserTab(QWidget):
             self.view.clear()
         else:
             self._answer_for = self._question.id
-            self.answer_edit.setPlainText(self._ctx.study.answer(self._question.id))
-            self.study_bar.set_flagged(self._ctx.study.state(self._question.id).flagged)
+            self.answer_edit.setPlainText(self._ctx.study_ops.answer(self._question.id))
+            self.study_bar.set_flagged(self._ctx.study_ops.state(self._question.id).flagged)
             self._render()
         self.answer_edit.blockSignals(False)
 
@@ -394,7 +384,7 @@ class BrowserTab(QWidget):
         rendered = render_question(
             self._renderer,
             self._question,
-            reveal=self._revealed,
+            reveal=self.revealed,
             highlight=search_terms(self.search_box.text()),
             titles=self._titles,
         )
@@ -410,9 +400,11 @@ class BrowserTab(QWidget):
             self._saver.schedule()
 
     def _save_answer(self) -> None:
+        """The debounced draft save; a refused write raises to the saver, which keeps the draft
+        pending and reports it."""
         if self._answer_for is not None:
-            self._ctx.study.save_answer(self._answer_for, self.answer_edit.toPlainText())
-            self.data_changed.emit({ANSWERS})
+            outcome = self._ctx.study_ops.save_answer(self._answer_for, self.answer_edit.toPlainText())
+            self.operations.publish(outcome.change, self)
 
     def _on_search_box_return(self) -> None:
         self.refresh()

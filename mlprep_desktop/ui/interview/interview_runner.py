@@ -22,7 +22,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from mlprep_desktop.core.grading import grade_answer
 from mlprep_desktop.core.interview import Event, InterviewSession, InterviewStateError, SessionSnapshot
 from mlprep_desktop.core.interview_models import InterviewItem, InterviewRecord, KeyPointCheck, SessionStatus
-from mlprep_desktop.services.app_context import INTERVIEWS, AppContext
+from mlprep_desktop.services.app_context import AppContext
+from mlprep_desktop.services.changes import Change, ChangeKind
 from mlprep_desktop.storage.database import WriteError
 from mlprep_desktop.ui.widgets.debounced_saver import DebouncedSaver
 
@@ -36,7 +37,7 @@ class InterviewRunner(QObject):
     time_ran_out = Signal(str)  # "question" or "total"
     finished = Signal(int)  # session id: answering ended, review begins
     error_occurred = Signal(str)
-    data_changed = Signal(object)
+    data_changed = Signal(object)  # Change
 
     def __init__(self, context: AppContext, clock: Callable[[], float], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -190,7 +191,7 @@ class InterviewRunner(QObject):
             return
         session_id = self.record.id
         self.stop()
-        self.data_changed.emit({INTERVIEWS})
+        self.data_changed.emit(Change.of(ChangeKind.INTERVIEWS, session_ids=[session_id]))
         self.finished.emit(session_id)
 
     def _put_back(self, snapshot: SessionSnapshot) -> None:
@@ -225,7 +226,7 @@ class InterviewRunner(QObject):
             return
         self._ctx.interviews.save_answer(item_id, self._answers.get(item_id, ""))
         self._failing = False
-        self.data_changed.emit({INTERVIEWS})
+        self.data_changed.emit(Change.of(ChangeKind.INTERVIEWS, session_ids=[self.record.id] if self.record else ()))
 
     def _report(self, text: str) -> None:
         if not self._failing:

@@ -1,9 +1,9 @@
 """``InterviewTab``: timed mock interviews — set-up, running against the clock, review and summary.
 
 Pages: set-up (with the history), running, review. A banner above them offers to resume or
-abandon an interview that a crash or a close interrupted. The tab follows the main window's
-tab protocol (``data_changed``, ``on_data_changed``, ``flush_pending``, ``error_occurred``,
-``message``). Time comes from ``clock`` (default: core's monotonic clock).
+abandon an interview that a crash or a close interrupted. A ``TabPage``: its writes report
+``INTERVIEWS`` (and ``STUDY_STATE`` for flags) through the window's ``OperationRunner``. Time
+comes from ``clock`` (default: the context's, injected by the composition root).
 """
 from __future__ import annotations
 
@@ -14,39 +14,38 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
-from mlprep_desktop.core.clock import monotonic
 from mlprep_desktop.core.interview_models import InterviewConfig, InterviewMode, SessionStatus
 from mlprep_desktop.core.interview_plan import plan
 from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
 from mlprep_desktop.rendering.question_html import render_question
-from mlprep_desktop.services.app_context import INTERVIEWS, QUESTIONS, STUDY_STATE, AppContext
+from mlprep_desktop.services.app_context import AppContext
+from mlprep_desktop.services.changes import Change, ChangeKind
 from mlprep_desktop.storage.database import WriteError
 from mlprep_desktop.ui.interview.interview_runner import InterviewRunner
 from mlprep_desktop.ui.interview.resume_banner import ResumeBanner
 from mlprep_desktop.ui.interview.review_page import ReviewPage
 from mlprep_desktop.ui.interview.running_page import RunningPage
 from mlprep_desktop.ui.interview.setup_page import SetupPage
+from mlprep_desktop.ui.operation_runner import OperationRunner
+from mlprep_desktop.ui.tab_page import TabPage
 from mlprep_desktop.ui.theme import render_theme
 
 SETUP_KEY = "interview.setup"
 
 
-class InterviewTab(QWidget):
-    data_changed = Signal(object)
-    message = Signal(str)
-    error_occurred = Signal(str)
+class InterviewTab(TabPage):
     sketch_requested = Signal(int, str)  # interview item id, question title
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None,
+    def __init__(self, context: AppContext, operations: OperationRunner, parent: QWidget | None = None,
                  clock: Callable[[], float] | None = None, rng: random.Random | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(operations, parent)
         self.setObjectName("interviewTab")
         self.setAccessibleName(self.tr("Mock interview"))
         self._ctx = context
         self._rng = rng or random.Random()
         self._renderer = MarkdownRenderer(render_theme(self))
         self._revealed = False
-        self.runner = InterviewRunner(context, clock or monotonic, self)
+        self.runner = InterviewRunner(context, clock or context.clock, self)
         self.banner = ResumeBanner(self)
         self.setup = SetupPage(self)
         self.running = RunningPage(self)
@@ -79,7 +78,7 @@ class InterviewTab(QWidget):
         r.time_ran_out.connect(self._on_runner_time_ran_out)
         r.finished.connect(self._on_runner_finished)
         r.error_occurred.connect(self.error_occurred)
-        r.data_changed.connect(self.data_changed)
+        r.data_changed.connect(lambda change: self.operations.publish(change, self))
         run.next_clicked.connect(r.next)
         run.previous_clicked.connect(r.previous)
         run.skip_clicked.connect(r.skip)
@@ -125,10 +124,10 @@ class InterviewTab(QWidget):
         """Write the pending answer and the clock now (tab switch, focus loss, close, quit)."""
         return self.runner.flush()
 
-    def on_data_changed(self, kinds: set) -> None:
-        if QUESTIONS in kinds:
+    def on_data_changed(self, change: Change) -> None:
+        if change.concerns(ChangeKind.QUESTIONS):
             self._refresh_setup()
-        if STUDY_STATE in kinds and self.pages.currentWidget() is self.review:
+        if change.concerns(ChangeKind.STUDY_STATE) and self.pages.currentWidget() is self.review:
             self.review.set_flagged(self._flagged_ids())
 
     def enable_sketch(self, enabled: bool) -> None:
@@ -157,7 +156,7 @@ class InterviewTab(QWidget):
             self.error_occurred.emit(str(exc))
             return False
         self._begin(record)
-        self.data_changed.emit({INTERVIEWS})
+        self.operations.publish(Change.of(ChangeKind.INTERVIEWS, session_ids=[record.id]), self)
         return True
 
     def resume_interrupted(self) -> None:
@@ -180,7 +179,7 @@ class InterviewTab(QWidget):
             except WriteError as exc:
                 self.error_occurred.emit(str(exc))
                 return
-            self.data_changed.emit({INTERVIEWS})
+            self.operations.publish(Change.of(ChangeKind.INTERVIEWS, session_ids=[record.id]), self)
             self.message.emit(self.tr("The interrupted interview was abandoned; it stays in the history."))
         self._refresh_setup()
         if self._offer_resume():
@@ -223,18 +222,12 @@ class InterviewTab(QWidget):
         self.pages.setCurrentWidget(self.review)
 
     def flag_weak_questions(self) -> None:
-        flagged = self._flagged_ids()
-        todo = [q for q in self.review.summary.weak_question_ids() if q not in flagged]
-        try:
-            if todo:
-                self._ctx.study.set_flags(todo, True)  # one transaction: all of them or none
-        except WriteError as exc:
-            self.error_occurred.emit(str(exc))
-            todo = []
+        """Flag every weak question of the review not flagged yet: all of them or none."""
+        weak = self.review.summary.weak_question_ids()
+        outcome = self.operations.run(lambda: self._ctx.study_ops.flag_all(weak), source=self)
         self.review.set_flagged(self._flagged_ids())
-        if todo:
-            self.message.emit(self.tr(f"Flagged {len(todo)} question(s) to revisit in the Browse tab."))
-            self.data_changed.emit({STUDY_STATE})
+        if outcome is not None and outcome.value:
+            self.message.emit(self.tr(f"Flagged {len(outcome.value)} question(s) to revisit in the Browse tab."))
 
     # ----- internals
     def _begin(self, record) -> None:
@@ -323,7 +316,7 @@ class InterviewTab(QWidget):
             self._reload_review()
             return
         self.review.update_item(item)
-        self.data_changed.emit({INTERVIEWS})
+        self.operations.publish(Change.of(ChangeKind.INTERVIEWS), self)
 
     def _reload_review(self) -> None:
         """Show what is stored again (after a failed write), on the same row."""
@@ -347,7 +340,7 @@ class InterviewTab(QWidget):
         except WriteError as exc:
             self.error_occurred.emit(str(exc))
             return
-        self.data_changed.emit({INTERVIEWS})
+        self.operations.publish(Change.of(ChangeKind.INTERVIEWS, session_ids=[record.id]), self)
         self._refresh_setup()  # the history lists it as completed when the candidate goes back
         completed = self._ctx.interviews.load(record.id)
         if completed is None:

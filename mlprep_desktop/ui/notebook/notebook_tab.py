@@ -1,6 +1,6 @@
 """``NotebookTab``: Markdown notes with code and math, linked to questions, never lost.
 
-Contract (the main window's tab protocol): ``data_changed`` reports ``NOTES`` (and
+Contract (a ``TabPage``): its writes report ``NOTES`` (and
 ``NOTE_LINKS`` when which questions have or are linked from notes changed);
 ``on_data_changed`` refreshes question titles and board pictures; ``flush_pending`` writes
 the open note now. Edits are saved ``AUTOSAVE_MS`` after the last keystroke (and at least every
@@ -24,7 +24,8 @@ from mlprep_desktop.core.note_models import UNTITLED, Note, parse_tags
 from mlprep_desktop.core.note_templates import NoteDraft, daily_log, daily_log_title, local_day_bounds, question_note
 from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
 from mlprep_desktop.rendering.note_html import NoteRenderer
-from mlprep_desktop.services.app_context import BOARDS, NOTE_LINKS, NOTES, QUESTIONS, AppContext
+from mlprep_desktop.services.app_context import AppContext
+from mlprep_desktop.services.changes import Change, ChangeKind
 from mlprep_desktop.storage.database import WriteError
 from mlprep_desktop.storage.notes import NoteConflictError
 from mlprep_desktop.ui.notebook.board_images import BoardImages
@@ -39,20 +40,19 @@ from mlprep_desktop.ui.notebook.note_preview import NotePreview
 from mlprep_desktop.ui.notebook.notebook_layout import NotebookLayout
 from mlprep_desktop.ui.notebook.preview_sync import PreviewSync
 from mlprep_desktop.ui.notebook.trash_actions import TrashActions
+from mlprep_desktop.ui.operation_runner import OperationRunner
+from mlprep_desktop.ui.tab_page import TabPage
 from mlprep_desktop.ui.theme import is_dark, render_theme
 from mlprep_desktop.ui.widgets.debounced_saver import DebouncedSaver
 
 
-class NotebookTab(TrashActions, QWidget):
-    data_changed = Signal(object)
-    message = Signal(str)
-    error_occurred = Signal(str)
+class NotebookTab(TrashActions, TabPage):
     question_link_activated = Signal(str)
 
     AUTOSAVE_MS = 1000
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, context: AppContext, operations: OperationRunner, parent: QWidget | None = None) -> None:
+        super().__init__(operations, parent)
         self.setObjectName("notebookTab")
         self.setAccessibleName(self.tr("Notebook"))
         self._ctx = context
@@ -293,13 +293,13 @@ class NotebookTab(TrashActions, QWidget):
         self.layout_state.save(self._note.id if self._initial_done and self._note else self._initial_note)
         return saved
 
-    def on_data_changed(self, kinds: set) -> None:
-        if QUESTIONS in kinds:
+    def on_data_changed(self, change: Change) -> None:
+        if change.concerns(ChangeKind.QUESTIONS):
             self._titles = self._ctx.questions.titles()
             self._renderer.set_titles(self._titles)
             self.editor.set_question_titles(self._titles)
             self.sync.schedule()
-        if BOARDS in kinds:
+        if change.concerns(ChangeKind.BOARDS):
             self._boards.clear()
             self._renderer.clear_cache()
             self.sync.schedule()
@@ -315,7 +315,7 @@ class NotebookTab(TrashActions, QWidget):
         self.pane.clear_filters()
         self.refresh()
         linked = question_id is not None or bool(linked_question_ids(draft.body))
-        self.data_changed.emit({NOTES, NOTE_LINKS} if linked else {NOTES})
+        self.operations.publish(_note_change(note.id, linked), self)
         return note
 
     def _show(self, note: Note) -> None:
@@ -375,7 +375,7 @@ class NotebookTab(TrashActions, QWidget):
             self.pane.model.update_summary(summary)
         if set(result.note.tags) != set(before.tags):
             self.pane.set_tags(self._ctx.notes.tag_counts())
-        self.data_changed.emit({NOTES, NOTE_LINKS} if result.links_changed else {NOTES})
+        self.operations.publish(_note_change(before.id, result.links_changed), self)
 
     def _on_saver_saved(self) -> None:
         self._last_error = ""
@@ -477,7 +477,7 @@ class NotebookTab(TrashActions, QWidget):
         self.open_note(note_id)
         self.refresh()
         self.message.emit(self.tr("Restored the earlier version; the text it replaced is in the history."))
-        self.data_changed.emit({NOTES, NOTE_LINKS} if result.links_changed else {NOTES})
+        self.operations.publish(_note_change(note_id, result.links_changed), self)
 
     def _place_cursor_after(self, marker: str) -> None:
         position = self.editor.toPlainText().find(marker)
@@ -510,3 +510,8 @@ class NotebookTab(TrashActions, QWidget):
             self.editor.set_dark(is_dark(self.palette()))
             self.sync.schedule()
 
+
+
+def _note_change(note_id: int, links_changed: bool) -> Change:
+    kinds = (ChangeKind.NOTES, ChangeKind.NOTE_LINKS) if links_changed else (ChangeKind.NOTES,)
+    return Change.of(*kinds, note_ids=[note_id])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from mlprep_desktop.services.app_context import NOTE_LINKS, NOTES
+from mlprep_desktop.services.changes import Change, ChangeKind
 from mlprep_desktop.storage.database import WriteError
 
 
@@ -30,7 +30,7 @@ class TrashActions:
             return
         self._after_removal(row)
         self.message.emit(self.tr(f"Moved “{note.title}” to the Trash. It is kept 30 days; restore it from the Trash."))
-        self.data_changed.emit({NOTES, NOTE_LINKS})
+        self.operations.publish(Change.of(ChangeKind.NOTES, ChangeKind.NOTE_LINKS, note_ids=[note.id]), self)
 
     def restore_current(self) -> None:
         note = self._note
@@ -44,7 +44,7 @@ class TrashActions:
         self._note = None
         self.open_note(restored.id)
         self.message.emit(self.tr(f"Restored “{restored.title}”."))
-        self.data_changed.emit({NOTES, NOTE_LINKS})
+        self.operations.publish(Change.of(ChangeKind.NOTES, ChangeKind.NOTE_LINKS, note_ids=[note.id]), self)
 
     def delete_forever_current(self) -> None:
         note = self._note
@@ -58,7 +58,7 @@ class TrashActions:
             self.error_occurred.emit(str(exc))
             return
         self._after_removal(row)
-        self.data_changed.emit({NOTES})
+        self.operations.publish(Change.of(ChangeKind.NOTES), self)
 
     def empty_trash(self) -> None:
         count = self._ctx.notes.trash_count()
@@ -70,7 +70,7 @@ class TrashActions:
             self.error_occurred.emit(str(exc))
             return
         self._after_removal(-1)
-        self.data_changed.emit({NOTES})
+        self.operations.publish(Change.of(ChangeKind.NOTES), self)
 
     def _after_removal(self, row: int) -> None:
         self._note = None

@@ -1,7 +1,7 @@
 """``WhiteboardTab``: named boards on the left, the canvas with its toolbars on the right.
 
-Tab protocol (see ``MainWindow._build_tabs``): ``data_changed`` ({BOARDS} after a write),
-``on_data_changed``, ``flush_pending``, ``error_occurred``, ``message``.
+A ``TabPage``: its writes report ``BOARDS`` changes through the window's ``OperationRunner``;
+``on_data_changed`` refreshes the list when boards or questions changed.
 
 Autosave: every change (a command, undo, redo) schedules a debounced save of the scene and
 its thumbnail; ``flush_pending`` ends any text being typed and saves at once. It runs on
@@ -23,7 +23,8 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QSplitter, QStac
 
 from mlprep_desktop.core.board_model import VERSION, BoardFormatError, BoardItem, read_scene
 from mlprep_desktop.core.board_records import Board
-from mlprep_desktop.services.app_context import BOARDS, AppContext
+from mlprep_desktop.services.app_context import AppContext
+from mlprep_desktop.services.changes import Change, ChangeKind
 from mlprep_desktop.storage.boards import BoardNameError
 from mlprep_desktop.storage.database import WriteError
 from mlprep_desktop.ui.whiteboard.board_actions import BoardActions
@@ -36,6 +37,8 @@ from mlprep_desktop.ui.whiteboard.board_styles import StyleBook, ToolStyle
 from mlprep_desktop.ui.whiteboard.board_theme import CanvasTheme
 from mlprep_desktop.ui.whiteboard.board_toolbar import BoardToolBar
 from mlprep_desktop.ui.whiteboard.board_view import WhiteboardView
+from mlprep_desktop.ui.operation_runner import OperationRunner
+from mlprep_desktop.ui.tab_page import TabPage
 from mlprep_desktop.ui.widgets.debounced_saver import DebouncedSaver
 
 log = logging.getLogger(__name__)
@@ -44,16 +47,13 @@ LAST_BOARD_KEY = "whiteboard.board"
 GRID_KEY = "whiteboard.grid"
 
 
-class WhiteboardTab(QWidget):
-    data_changed = Signal(object)
-    message = Signal(str)
-    error_occurred = Signal(str)
+class WhiteboardTab(TabPage):
     board_opened = Signal(int)
 
     SAVE_DELAY_MS = 800
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, context: AppContext, operations: OperationRunner, parent: QWidget | None = None) -> None:
+        super().__init__(operations, parent)
         self.setObjectName("whiteboardTab")
         self.setAccessibleName(self.tr("Whiteboard"))
         self._ctx = context
@@ -228,7 +228,7 @@ class WhiteboardTab(QWidget):
             self.error_occurred.emit(str(exc))
             return None
         self.refresh_list()
-        self.data_changed.emit({BOARDS})
+        self.operations.publish(Change.of(ChangeKind.BOARDS), self)
         self.open_board(board.id)
         self.view.setFocus()
         self.message.emit(self.tr(f"Made “{board.name}”. F2 in the list renames it."))
@@ -244,7 +244,7 @@ class WhiteboardTab(QWidget):
         if self._board is not None and self._board.id == board_id:
             self._board = self._ctx.boards.get(board_id)
         self.refresh_list()
-        self.data_changed.emit({BOARDS})
+        self.operations.publish(Change.of(ChangeKind.BOARDS), self)
         self.message.emit(self.tr(f"Renamed to “{board.name}”."))
         return True
 
@@ -257,7 +257,7 @@ class WhiteboardTab(QWidget):
             self.error_occurred.emit(str(exc))
             return None
         self.refresh_list()
-        self.data_changed.emit({BOARDS})
+        self.operations.publish(Change.of(ChangeKind.BOARDS), self)
         self.open_board(copy.id)
         return copy.id
 
@@ -278,7 +278,7 @@ class WhiteboardTab(QWidget):
             self.error_occurred.emit(str(exc))
             return False
         self.refresh_list()
-        self.data_changed.emit({BOARDS})
+        self.operations.publish(Change.of(ChangeKind.BOARDS), self)
         if self._board is None and self.list_model.rowCount():
             self.open_board(self.list_model.board(0).id)
         self._show_current_page()
@@ -297,8 +297,8 @@ class WhiteboardTab(QWidget):
         self.editor.finish_text_editing()
         return self._saver.flush()
 
-    def on_data_changed(self, kinds) -> None:
-        if BOARDS in kinds or "questions" in kinds:
+    def on_data_changed(self, change: Change) -> None:
+        if change.concerns(ChangeKind.BOARDS, ChangeKind.QUESTIONS):
             self.refresh_list()
             self._show_current_page()
 
@@ -385,7 +385,7 @@ class WhiteboardTab(QWidget):
             self._board = board
             self.message.emit(self.tr(f"The board was deleted elsewhere; saved your drawing as “{board.name}”."))
         self.refresh_list()
-        self.data_changed.emit({BOARDS})
+        self.operations.publish(Change.of(ChangeKind.BOARDS), self)
 
     # ----- behaviour
     def _show_current_page(self) -> None:
