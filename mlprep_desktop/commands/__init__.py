@@ -15,6 +15,8 @@ from pathlib import Path
 COMMAND_MODULES: dict[str, str] = {
     "export": "mlprep_desktop.commands.portability",
     "import": "mlprep_desktop.commands.portability",
+    "backup": "mlprep_desktop.commands.backup",
+    "restore": "mlprep_desktop.commands.backup",
 }
 
 

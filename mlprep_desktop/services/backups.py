@@ -142,6 +142,20 @@ class BackupService:
         return None
 
 
+def backup_to_file(db_path: Path, target: Path) -> None:
+    """A verified copy of the database at ``db_path`` in ``target`` (replaced only by a
+    complete copy). Raises ``BackupError``."""
+    db_path, target = Path(db_path), Path(target)
+    if not db_path.is_file():
+        raise BackupError(f"There is no database at {db_path} to back up.")
+    if target.resolve() == db_path.resolve():
+        raise BackupError(f"A backup cannot replace the database it copies ({target}); choose another file.")
+    try:
+        write_verified_copy(db_path, target)
+    except BackupFileError as exc:
+        raise BackupError(str(exc)) from exc
+
+
 @dataclass(frozen=True)
 class RestoreResult:
     restored_from: Path
