@@ -14,7 +14,7 @@ from mlprep_desktop import APP_NAME, __version__
 from mlprep_desktop.core.clock import monotonic
 from mlprep_desktop.core.paths import resources_dir
 from mlprep_desktop.services.app_context import AppContext
-from mlprep_desktop.services.errors import DatabaseError
+from mlprep_desktop.services.errors import CorruptDatabaseError, DatabaseError
 from mlprep_desktop.ui.main_window import MainWindow
 
 ORGANIZATION = "MLPrep"
@@ -62,7 +62,7 @@ def create_main_window(db_path: Path | str, *, clock: Callable[[], float] = mono
     """
     ensure_application()
     context = AppContext.open(Path(db_path), clock=clock)
-    window = MainWindow(context)
+    window = MainWindow(context, window_factory=lambda path: create_main_window(path, clock=clock))
     window.destroyed.connect(lambda *_: context.close())
     return window
 
@@ -94,10 +94,37 @@ def run(db_path: Path | None = None) -> int:
         return 3
     try:
         window = create_main_window(path)
+    except CorruptDatabaseError as exc:
+        from mlprep_desktop.ui.backup.damaged_start import offer_newest_backup
+
+        message = offer_newest_backup(path, str(exc))  # never writes to the damaged file
+        window = None if message is not None else _open_or_report(path)
+        if window is None:
+            if message is not None:
+                print(f"mlprep: {message}", file=sys.stderr)
+                QMessageBox.critical(None, APP_NAME, message)
+            return 2
     except DatabaseError as exc:
         print(f"mlprep: {exc}", file=sys.stderr)
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 2
-    app.aboutToQuit.connect(window.flush_all)
+    current = {"window": window}  # File › Restore backup… replaces the window
+
+    def on_window_replaced(new: MainWindow) -> None:
+        current["window"] = new
+        new.data_safety.window_replaced.connect(on_window_replaced)
+
+    window.data_safety.window_replaced.connect(on_window_replaced)
+    app.aboutToQuit.connect(lambda: current["window"].flush_all())
     window.show()
+    window.data_safety.scheduler.start()  # a backup now if the newest is 30 min old, then every 30 min
     return app.exec()
+
+
+def _open_or_report(path: Path) -> MainWindow | None:
+    try:
+        return create_main_window(path)
+    except DatabaseError as exc:
+        print(f"mlprep: {exc}", file=sys.stderr)
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return None

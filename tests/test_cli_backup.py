@@ -95,3 +95,34 @@ def test_restore_refuses_while_the_app_holds_the_database(tmp_path, bundle, caps
         assert cli.main(["restore", str(saved), "--db", str(db)]) == 3
     assert "MLPrep Desktop is open on" in capsys.readouterr().err
     assert db.read_bytes() == before
+
+
+def test_check_db_reports_a_sound_file_and_repairs_a_stale_index(tmp_path, bundle, capsys):
+    db = tmp_path / "questions.sqlite"
+    make_db(db, bundle)
+    assert cli.main(["check-db", "--db", str(db)]) == 0
+    assert "The database is sound" in capsys.readouterr().out
+    conn = sqlite3.connect(db)
+    conn.execute("INSERT INTO notes_fts (rowid, title, body) VALUES (999, 'ghost', 'x')")
+    conn.commit()
+    conn.close()
+    assert cli.main(["check-db", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "Fixed: the search index notes_fts" in out
+    assert cli.main(["check-db", "--db", str(db)]) == 0
+    assert "The database is sound" in capsys.readouterr().out
+
+
+def test_check_db_on_a_damaged_file_writes_nothing_and_fails(tmp_path, bundle, capsys):
+    db = tmp_path / "questions.sqlite"
+    make_db(db, bundle)
+    data = bytearray(db.read_bytes())
+    data[4096 * 2: 4096 * 3] = b"\xff" * 4096
+    db.write_bytes(bytes(data))
+    assert cli.main(["check-db", "--db", str(db)]) == 1
+    assert "failed SQLite's integrity check" in capsys.readouterr().out
+    assert db.read_bytes() == bytes(data)
+    with DatabaseLock(db) as held:
+        assert held
+        assert cli.main(["check-db", "--db", str(db)]) == 3
+    assert cli.main(["check-db", "--db", str(tmp_path / "none.sqlite")]) == 2

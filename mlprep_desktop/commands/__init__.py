@@ -17,6 +17,7 @@ COMMAND_MODULES: dict[str, str] = {
     "import": "mlprep_desktop.commands.portability",
     "backup": "mlprep_desktop.commands.backup",
     "restore": "mlprep_desktop.commands.backup",
+    "check-db": "mlprep_desktop.commands.check_db",
 }
 
 

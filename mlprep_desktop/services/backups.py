@@ -41,6 +41,8 @@ from mlprep_desktop.storage.backup_files import (
     write_verified_copy,
 )
 
+__all__ = ["BackupError", "BackupInfo", "BackupService", "DataSummary", "RestoreResult", "backup_to_file", "check_backup",
+           "restore_backup"]
 BACKUPS_FOLDER = "backups"
 Clock = Callable[[], datetime]
 
@@ -101,6 +103,9 @@ class BackupService:
         with self._lock:
             now = self._clock()
             target = self.folder / backup_file_name(self.db_path.stem, now)
+            while target.exists():  # one already this second (e.g. just before a restore): never replace it
+                now += timedelta(seconds=1)
+                target = self.folder / backup_file_name(self.db_path.stem, now)
             try:
                 write_verified_copy(self.db_path, target)
             except BackupFileError as exc:
@@ -152,6 +157,14 @@ def backup_to_file(db_path: Path, target: Path) -> None:
         raise BackupError(f"A backup cannot replace the database it copies ({target}); choose another file.")
     try:
         write_verified_copy(db_path, target)
+    except BackupFileError as exc:
+        raise BackupError(str(exc)) from exc
+
+
+def check_backup(path: Path) -> None:
+    """Raise ``BackupError`` unless ``path`` can be restored (sound, an MLPrep database, not newer)."""
+    try:
+        check_restorable(Path(path))
     except BackupFileError as exc:
         raise BackupError(str(exc)) from exc
 

@@ -8,16 +8,18 @@ tab on tab switch and close.
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from mlprep_desktop import APP_NAME, __version__
 from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.services.changes import Change
+from mlprep_desktop.ui.backup.data_safety import DataSafety
 from mlprep_desktop.ui.browser.browser_tab import BrowserTab
 from mlprep_desktop.ui.interview.interview_tab import InterviewTab
 from mlprep_desktop.ui.notebook.notebook_tab import NotebookTab
@@ -34,7 +36,10 @@ SPLITTER_KEY = "browser.splitter"
 class MainWindow(QMainWindow):
     data_changed = Signal(object)  # Change: what any operation wrote
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None, *,
+                 window_factory: Callable[[Path], MainWindow] | None = None) -> None:
+        """``window_factory(db_path)`` builds a window on a file (File › Restore backup…
+        rebuilds the window on the restored file); without it restoring is disabled."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
@@ -59,6 +64,7 @@ class MainWindow(QMainWindow):
         self.browser.counts_changed.connect(self._on_browser_counts_changed)
         self.browser.refresh()  # fill the status bar now that it is connected
 
+        self.data_safety = DataSafety(self, window_factory)  # automatic backups, restore, check
         self._build_menus()
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self._restore()
@@ -139,6 +145,8 @@ class MainWindow(QMainWindow):
         backup.setStatusTip(self.tr("Save a consistent copy of all your data to a file of your choice"))
         backup.triggered.connect(self._on_backup_triggered)
         file_menu.addAction(backup)
+        tools_menu = QMenu(self.tr("&Tools"), self)
+        self.data_safety.add_actions(file_menu, tools_menu)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setObjectName("quitAction")
@@ -146,6 +154,7 @@ class MainWindow(QMainWindow):
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        self.menuBar().addMenu(tools_menu)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About MLPrep Desktop"), self)
         about.setObjectName("aboutAction")
@@ -187,6 +196,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._save_layout()
+        self.data_safety.on_close()
         super().closeEvent(event)
 
     def confirm_close_unsaved(self) -> bool:

@@ -185,3 +185,13 @@ def test_restoring_over_a_damaged_file_moves_it_aside_unwritten(db, service, clo
     assert result.previous_was_damaged
     assert result.previous_saved_as.read_bytes() == bytes(damaged)
     assert count(db.path, "SELECT count(*) FROM notes") == 1
+
+
+def test_two_backups_in_the_same_second_never_replace_each_other(db, service):
+    first = service.create()
+    NoteRepository(db).create("Later", "")
+    second = service.create()
+    assert first.path != second.path and first.path.exists()
+    assert second.created_at == first.created_at + timedelta(seconds=1)
+    assert count(first.path, "SELECT count(*) FROM notes") == 0
+    assert count(second.path, "SELECT count(*) FROM notes") == 1
