@@ -16,14 +16,19 @@ _MAX_TERM_LEN = 64
 
 
 def search_terms(text: str) -> list[str]:
-    """The words of a search, lower-cased, de-duplicated, in order; underscores split words."""
-    terms: list[str] = []
+    """The words of a search, lower-cased, de-duplicated, in order; underscores split words.
+
+    At most ``_MAX_TERMS`` words: scanning stops as soon as that many are found, so the cost is
+    linear in the text read and bounded for any input (a pasted megabyte included)."""
+    terms: dict[str, None] = {}  # ordered set: O(1) membership
     for match in _WORD.finditer(text or ""):
         for part in match.group().split("_"):
             word = part.lower()[:_MAX_TERM_LEN]
             if word and word not in terms:
-                terms.append(word)
-    return terms[:_MAX_TERMS]
+                terms[word] = None
+                if len(terms) == _MAX_TERMS:
+                    return list(terms)
+    return list(terms)
 
 
 def fts_query(text: str) -> str | None:

@@ -23,7 +23,18 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from mlprep_desktop.rendering.math_svg import DISPLAY_MATH, INLINE_MATH, MathError, MathImage, render_math
+import time
+
+from mlprep_desktop.rendering.math_svg import (
+    DISPLAY_MATH,
+    INLINE_MATH,
+    MAX_FORMULA_CHARS,
+    MathError,
+    MathImage,
+    MathTooLargeError,
+    is_cached,
+    render_math,
+)
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "question", "board", "note"})
 IMAGE_SCHEMES = frozenset({"mlmath", "board"})
@@ -47,6 +58,9 @@ class RenderTheme:
 class RenderedHtml:
     html: str
     images: dict[str, MathImage] = field(default_factory=dict)
+    # Formulas left as source because the render's math budget ran out: (latex, display, color).
+    # Draw them (``prerender_math``) a few at a time, then render again.
+    pending_math: tuple[tuple[str, bool, str], ...] = ()
 
 
 class MarkdownRenderer:
@@ -56,6 +70,8 @@ class MarkdownRenderer:
         self.theme = theme or RenderTheme()
         self._images: dict[str, MathImage] = {}
         self._terms: list[str] = []
+        self._math_deadline: float | None = None
+        self._pending: dict[tuple[str, bool, str], None] = {}
         self._md = markdown.Markdown(
             extensions=[
                 "fenced_code",
@@ -75,11 +91,18 @@ class MarkdownRenderer:
             output_format="html",
         )
 
-    def render(self, text: str, highlight: Iterable[str] = ()) -> RenderedHtml:
+    def render(self, text: str, highlight: Iterable[str] = (), math_budget: float | None = None) -> RenderedHtml:
         """HTML for ``text``; words starting with any of ``highlight`` are marked.
+
+        ``math_budget`` (seconds): once drawing new formulas has taken that long, the rest are
+        shown as their source and listed in ``pending_math`` (the GUI draws them in slices and
+        renders again), so a note with thousands of formulas never blocks for long. None: draw
+        every formula now.
 
         Never raises for any text: what the Markdown parser cannot handle (absurd nesting
         depth, say) is shown as escaped plain text with a note."""
+        self._math_deadline = None if math_budget is None else time.perf_counter() + math_budget
+        self._pending = {}
         self._images = {}
         self._terms = [t for t in highlight if t]
         self._md.reset()
@@ -94,17 +117,24 @@ class MarkdownRenderer:
             )
         # Pygments ends a block with a newline that Qt draws as an empty, shaded last line.
         html = _CODE_END.sub("</code></pre>", html)
-        return RenderedHtml(html, dict(self._images))
+        return RenderedHtml(html, dict(self._images), tuple(self._pending))
 
     # used by the extension's processors
     def _math_element(self, latex: str, display: bool) -> etree.Element:
+        color = self.theme.text_color
+        if len(latex) > MAX_FORMULA_CHARS:  # never drawn: no need to wait for it
+            return self._math_source(latex, display, f"This formula of {len(latex):,} characters is not drawn "
+                                                     f"(the limit is {MAX_FORMULA_CHARS}); it is shown as written")
+        if (self._math_deadline is not None and time.perf_counter() > self._math_deadline
+                and not is_cached(latex, display, color)):
+            self._pending[(latex, display, color)] = None
+            return self._math_source(latex, display, "This formula is being drawn")
         try:
-            image = render_math(latex, display=display, color=self.theme.text_color)
+            image = render_math(latex, display=display, color=color)
+        except MathTooLargeError as exc:
+            return self._math_source(latex, display, f"This {exc}")
         except MathError:
-            code = etree.Element("code")
-            code.text = markdown.util.AtomicString(("$$%s$$" if display else "$%s$") % latex)
-            code.set("title", "This formula could not be rendered")
-            return code
+            return self._math_source(latex, display, "This formula could not be rendered")
         self._images[image.key] = image
         img = etree.Element("img")
         img.set("src", f"mlmath:{image.key}")
@@ -114,6 +144,30 @@ class MarkdownRenderer:
         img.set("class", "math-display" if display else "math")
         img.set("style", "vertical-align: middle")
         return img
+
+
+    @staticmethod
+    def _math_source(latex: str, display: bool, why: str) -> etree.Element:
+        code = etree.Element("code")
+        code.text = markdown.util.AtomicString(("$$%s$$" if display else "$%s$") % latex)
+        code.set("title", why)
+        return code
+
+
+def prerender_math(pending: Iterable[tuple[str, bool, str]], budget: float) -> list[tuple[str, bool, str]]:
+    """Draw pending formulas into the cache for at most about ``budget`` seconds (one formula
+    is bounded by ``MAX_FORMULA_CHARS``); returns those still to draw."""
+    todo = list(pending)
+    deadline = time.perf_counter() + budget
+    done = 0
+    while done < len(todo) and time.perf_counter() < deadline:
+        latex, display, color = todo[done]
+        done += 1
+        try:
+            render_math(latex, display=display, color=color)
+        except MathError:
+            pass  # shown as source when rendered again
+    return todo[done:]
 
 
 class _MathInline(InlineProcessor):
@@ -128,6 +182,30 @@ class _MathInline(InlineProcessor):
 
 
 _CODE_END = re.compile(r"\n+</code></pre>")
+# Python-Markdown looks for the ']' of every '[' by scanning forward, so its cost is the sum of
+# the distances from each '[' to its ']' (or to the block's end): 10,000 unclosed brackets took
+# half a minute. A block over this budget has its brackets escaped (shown as typed, no links).
+_BRACKET_SCAN_BUDGET = 400_000
+
+
+def _defuse_brackets(block: str) -> str:
+    """``block`` (one paragraph) with '[' escaped if its link parsing would take too long."""
+    if _bracket_scan_cost(block) > _BRACKET_SCAN_BUDGET:
+        return block.replace("\\[", "[").replace("[", "\\[")
+    return block
+
+
+def _bracket_scan_cost(block: str) -> int:
+    """Sum over '[' of the distance to its matching ']' (or to the end): linear, with a stack."""
+    cost = 0
+    opened: list[int] = []
+    for m in re.finditer(r"[\[\]]", block):
+        if m.group() == "[":
+            opened.append(m.start())
+        elif opened:
+            cost += m.start() - opened.pop()
+    end = len(block)
+    return cost + sum(end - i for i in opened)
 _LIST_ITEM = re.compile(r"^( *)([-*+]|\d+[.)]) +\S")
 
 
@@ -151,6 +229,48 @@ class _CommonMarkLists(Preprocessor):
             elif not line.strip():
                 in_list = False
             out.append(line)
+        return out
+
+
+# Inline Markdown (emphasis, links, escapes, math) costs time quadratic in a paragraph's length
+# in Python-Markdown; a paragraph longer than this (a pasted wall of text) is shown as written.
+MAX_BLOCK_CHARS = 5_000
+
+
+def _breakable(text: str, every: int = 80) -> str:
+    """``text`` with a zero-width space every ``every`` characters: Qt lays out a long line
+    without break opportunities in time quadratic in its length (seconds at 100 KB)."""
+    return "&#8203;".join(text[i:i + every] for i in range(0, len(text), every))
+
+
+class _LongBlocks(Preprocessor):
+    """Shows an over-long paragraph as escaped plain text with a note, instead of formatting it
+    (fenced code is already set aside by then and is not affected)."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        block: list[str] = []
+
+        def flush() -> None:
+            size = sum(len(line) + 1 for line in block)
+            if size > MAX_BLOCK_CHARS:
+                body = "<br>".join(_breakable(_html.escape(line)) for line in block)
+                note = (f"<p><i>This paragraph of {size:,} characters is too long to format; "
+                        "it is shown as written.</i></p>")
+                out.append(self.md.htmlStash.store(f"{note}<p>{body}</p>"))
+            elif sum(line.count("[") for line in block) >= 64:
+                out.extend(_defuse_brackets("\n".join(block)).split("\n"))
+            else:
+                out.extend(block)
+            block.clear()
+
+        for line in lines:
+            if line.strip():
+                block.append(line)
+            else:
+                flush()
+                out.append(line)
+        flush()
         return out
 
 
@@ -266,6 +386,7 @@ class _AppExtension(Extension):
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         md.preprocessors.register(_CommonMarkLists(md), "commonmark_lists", 20)
+        md.preprocessors.register(_LongBlocks(md), "long_blocks", 19)
         md.inlinePatterns.register(_MathInline(DISPLAY_MATH, True, self._owner), "math_display", 186)
         md.inlinePatterns.register(_MathInline(INLINE_MATH, False, self._owner), "math_inline", 185)
         md.treeprocessors.register(_SanitizeAndDecorate(md, self._owner), "app_sanitize", 1)

@@ -22,8 +22,19 @@ _FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.DOTALL | re.MULTILINE)
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
 
 
+# A formula's drawing time grows with its length (~0.4 ms a character, more for nesting and
+# matrices): longer ones are shown as their source, so drawing one never blocks for long.
+MAX_FORMULA_CHARS = 300
+# Drawn formulas kept (SVG text, a few KB each): more than a long note holds.
+CACHE_SIZE = 8192
+
+
 class MathError(ValueError):
     """A formula the renderer cannot draw."""
+
+
+class MathTooLargeError(MathError):
+    """A formula too long to draw in reasonable time; it is shown as source."""
 
 
 @dataclass(frozen=True)
@@ -46,19 +57,43 @@ def find_math(markdown_text: str) -> list[tuple[str, bool]]:
 
 
 def render_math(latex: str, display: bool = False, color: str = "black", size: float = 15.5) -> MathImage:
-    """SVG for one formula. Raises MathError for what ziamath cannot parse or draw."""
-    return _render(latex.strip(), display, color, size)
+    """SVG for one formula. Raises MathError for what ziamath cannot parse or draw, and
+    MathTooLargeError (without trying) for one over ``MAX_FORMULA_CHARS`` characters."""
+    latex = latex.strip()
+    if len(latex) > MAX_FORMULA_CHARS:
+        raise MathTooLargeError(
+            f"formula of {len(latex):,} characters not drawn (the limit is {MAX_FORMULA_CHARS}); shown as written"
+        )
+    return _render(latex, display, color, size)
 
 
-@lru_cache(maxsize=2048)
+def is_cached(latex: str, display: bool = False, color: str = "black", size: float = 15.5) -> bool:
+    """True if this formula is already drawn (``render_math`` returns at once)."""
+    return (latex.strip(), display, color, size) in _cached_keys
+
+
+_cached_keys: set[tuple[str, bool, str, float]] = set()
+
+
 def _render(latex: str, display: bool, color: str, size: float) -> MathImage:
+    image = _render_cached(latex, display, color, size)  # failures are cached too
+    if len(_cached_keys) > CACHE_SIZE:  # the LRU dropped some: forget the keys too
+        _cached_keys.clear()
+    _cached_keys.add((latex, display, color, size))
+    if isinstance(image, MathError):
+        raise image
+    return image
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _render_cached(latex: str, display: bool, color: str, size: float) -> MathImage | MathError:
     try:
         svg = ziamath.Latex(latex, size=size, color=color, inline=not display).svg()
     except Exception as exc:  # ziamath raises many kinds for bad input
-        raise MathError(f"cannot render math {latex!r}: {exc}") from exc
+        return MathError(f"cannot render math {latex!r}: {exc}")
     match = re.search(r'viewBox="([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)"', svg)
     if not match:
-        raise MathError(f"cannot render math {latex!r}: no size in SVG")
+        return MathError(f"cannot render math {latex!r}: no size in SVG")
     _, y, w, h = (float(v) for v in match.groups())
     key = hashlib.sha1(f"{display}|{color}|{size}|{latex}".encode()).hexdigest()[:16]
     return MathImage(key=key, svg=svg, width=w, height=h, depth=max(0.0, h + y))

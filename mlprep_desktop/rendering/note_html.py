@@ -36,6 +36,7 @@ class NotePreviewHtml:
     first_line: int = 0
     last_line: int = 0
     total_lines: int = 0
+    pending_math: tuple[tuple[str, bool, str], ...] = ()  # see RenderedHtml.pending_math
 
 
 class NoteRenderer:
@@ -67,36 +68,41 @@ class NoteRenderer:
     def markdown(self, text: str) -> str:
         return wiki_to_markdown(text, self._titles, self._board_exists)
 
-    def render_full(self, text: str) -> RenderedHtml:
-        return self._renderer.render(self.markdown(text))
+    def render_full(self, text: str, math_budget: float | None = None) -> RenderedHtml:
+        return self._renderer.render(self.markdown(text), math_budget=math_budget)
 
-    def render(self, text: str, around_line: int = 0) -> NotePreviewHtml:
-        """The whole note, or for a long note the pieces around ``around_line`` (0-based)."""
+    def render(self, text: str, around_line: int = 0, math_budget: float | None = None) -> NotePreviewHtml:
+        """The whole note, or for a long note the pieces around ``around_line`` (0-based).
+        ``math_budget``: as for ``MarkdownRenderer.render`` (formulas left pending are listed)."""
         total = text.count("\n") + 1
         if len(text) <= LARGE_NOTE_CHARS:
-            full = self.render_full(text)
-            return NotePreviewHtml(full.html, full.images, False, 0, total - 1, total)
+            full = self.render_full(text, math_budget)
+            return NotePreviewHtml(full.html, full.images, False, 0, total - 1, total, full.pending_math)
         chunks = split_chunks(text)
         first, last = window_around(chunks, around_line, WINDOW_CHARS)
         parts: list[str] = []
         images: dict[str, MathImage] = {}
+        pending: dict[tuple[str, bool, str], None] = {}
         for chunk in chunks[first:last + 1]:
-            rendered = self._cached(chunk.text)
+            rendered = self._cached(chunk.text, math_budget)
             parts.append(f'<a name="line-{chunk.first_line}"></a>{rendered.html}')
             images.update(rendered.images)
+            pending.update(dict.fromkeys(rendered.pending_math))
         first_line, last_line = chunks[first].first_line, chunks[last].last_line
         if first > 0:
             parts.insert(0, f'<p align="center"><a href="#{PREVIOUS_PART}">▲ Earlier part (lines 1–{first_line})</a></p>')
         if last < len(chunks) - 1:
             parts.append(f'<p align="center"><a href="#{NEXT_PART}">▼ Later part (lines {last_line + 2}–{total})</a></p>')
-        return NotePreviewHtml("\n".join(parts), images, True, first_line, last_line, total)
+        return NotePreviewHtml("\n".join(parts), images, True, first_line, last_line, total, tuple(pending))
 
-    def _cached(self, text: str) -> RenderedHtml:
+    def _cached(self, text: str, math_budget: float | None = None) -> RenderedHtml:
         hit = self._cache.get(text)
         if hit is not None:
             self._cache.move_to_end(text)
             return hit
-        rendered = self.render_full(text)
+        rendered = self.render_full(text, math_budget)
+        if rendered.pending_math:
+            return rendered  # not final: rendered again once its formulas are drawn
         self._cache[text] = rendered
         if len(self._cache) > _CACHE_SIZE:
             self._cache.popitem(last=False)

@@ -20,3 +20,13 @@ def test_terms_deduplicate_and_split_underscores():
 
 def test_one_letter_words_match_whole_tokens_only():
     assert fts_query("k means") == '"k" "means"*'
+
+
+def test_huge_inputs_are_cut_to_the_first_words_in_linear_time():
+    import time
+
+    words = " ".join(f"w{i}" for i in range(200_000))  # ~1.4 MB of distinct words
+    start = time.perf_counter()
+    terms = search_terms(words)
+    assert terms == [f"w{i}" for i in range(16)]
+    assert time.perf_counter() - start < 5.0  # generous: the old list scan took minutes here

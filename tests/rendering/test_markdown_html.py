@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -100,3 +101,46 @@ def test_any_markdown_renders_without_raising(text):
 def test_code_blocks_do_not_end_in_an_empty_line():
     html = render("```python\nx = 1\n```\n").html
     assert "\n</code></pre>" not in html and "</code></pre>" in html
+
+
+# ----- bounded work for hostile text (each used to take from seconds to minutes)
+def test_a_paragraph_too_long_to_format_is_shown_as_written_and_escaped():
+    from mlprep_desktop.rendering.markdown_html import MAX_BLOCK_CHARS
+
+    renderer = MarkdownRenderer()
+    text = "Intro with **bold**.\n\n" + "<script>" + "[" * (MAX_BLOCK_CHARS + 10) + "\n\nOutro"
+    html = renderer.render(text).html
+    assert "<strong>bold</strong>" in html and "Outro" in html
+    assert "too long to format" in html and "&lt;script&gt;" in html and "<script>" not in html
+
+
+def test_thousands_of_unclosed_brackets_render_literally_and_links_still_work():
+    renderer = MarkdownRenderer()
+    html = renderer.render("[x](https://a.b) " + "[" * 4_000).html
+    assert html.count("[") >= 4_000
+    plain = renderer.render("See [x](https://a.b) and [[link]].").html
+    assert '<a href="https://a.b">x</a>' in plain
+
+
+def test_a_math_budget_leaves_formulas_pending_and_prerendering_draws_them():
+    from mlprep_desktop.rendering.markdown_html import prerender_math
+
+    renderer = MarkdownRenderer()
+    text = "\n\n".join(f"$q_{{{i}}} + r$" for i in range(600))
+    first = renderer.render(text, math_budget=0.0)
+    assert first.pending_math and len(first.images) < 600
+    todo = list(first.pending_math)
+    while todo:
+        todo = prerender_math(todo, 0.05)
+    again = renderer.render(text, math_budget=0.0)
+    assert not again.pending_math and len(again.images) == 600
+
+
+def test_an_oversized_formula_is_never_drawn_nor_left_pending():
+    from mlprep_desktop.rendering.math_svg import MAX_FORMULA_CHARS, MathTooLargeError, render_math
+
+    huge = "x+" * MAX_FORMULA_CHARS
+    with pytest.raises(MathTooLargeError):
+        render_math(huge)
+    result = MarkdownRenderer().render(f"$${huge}$$", math_budget=0.0)
+    assert not result.pending_math and not result.images and "not drawn" in result.html

@@ -58,7 +58,7 @@ def test_window_pieces_are_cached_and_the_cache_follows_edits():
     r = renderer()
     calls = []
     original = r.render_full
-    r.render_full = lambda t: calls.append(t) or original(t)
+    r.render_full = lambda t, budget=None: calls.append(t) or original(t, budget)
     r.render(text, 0)
     first = len(calls)
     r.render(text, 0)

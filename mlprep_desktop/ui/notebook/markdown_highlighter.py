@@ -25,6 +25,12 @@ NORMAL = 0
 MATH = 1
 FENCE_BASE = 2
 LAZY_MARGIN_BLOCKS = 120
+# Work per line is bounded: inline Markdown (bold, links, math …) is matched in the first
+# MAX_INLINE_CHARS of a line and code is lexed in the first MAX_CODE_CHARS; the rest of a longer
+# line keeps a plain format. Emphasis patterns are quadratic in the worst case, so a pasted
+# 350 KB line would otherwise freeze typing for minutes; at this size the worst case is ~20 ms.
+MAX_INLINE_CHARS = 2_000
+MAX_CODE_CHARS = 10_000
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})\s*([^`\s]*)")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)")
@@ -203,9 +209,11 @@ class NoteHighlighter(QSyntaxHighlighter):
 
     def _highlight_code(self, text: str, language: str) -> None:
         lexer = self._lexer(language)
-        if lexer is None:
+        if lexer is None or len(text) > MAX_CODE_CHARS:
             self.setFormat(0, len(text), self._formats["code"])
-            return
+            if lexer is None:
+                return
+            text = text[:MAX_CODE_CHARS]
         for index, token_type, value in lexer.get_tokens_unprocessed(text):
             fmt = self._token_format(token_type)
             if fmt is not None:
@@ -233,6 +241,7 @@ class NoteHighlighter(QSyntaxHighlighter):
         marker = _LIST.match(text)
         if marker:
             self.setFormat(0, marker.end(), self._formats["marker"])
+        text = text[:MAX_INLINE_CHARS]
         if not any(c in text for c in "*_[$|`"):
             return
         for name, pattern in _INLINE:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtGui import QFontDatabase, QKeyEvent, QTextCursor
+from PySide6.QtGui import QFontDatabase, QKeyEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import QCompleter, QPlainTextEdit, QWidget
 
 from mlprep_desktop.core.note_links import completion_prefix
@@ -23,6 +23,9 @@ INDENT = 4
 LAZY_HIGHLIGHT_CHARS = 200_000
 _LIST_ITEM = re.compile(r"^(\s*)([-*+]|(\d+)([.)]))(\s+)(\[[ xX]\]\s+)?")
 _OPENERS = (":", "{", "(", "[")
+
+
+LONG_LINE_CHARS = 5_000
 
 
 class NoteEditor(QPlainTextEdit):
@@ -57,6 +60,11 @@ class NoteEditor(QPlainTextEdit):
     def load_text(self, text: str) -> None:
         """Show ``text`` (a fresh undo history; long texts are highlighted lazily)."""
         self.highlighter.set_lazy(len(text) > LAZY_HIGHLIGHT_CHARS)
+        # Qt lays out a line with no break opportunity in time that grows steeply with its
+        # length (1.4 s for a pasted 100 KB formula); such notes wrap anywhere instead.
+        long_line = len(text) > LONG_LINE_CHARS and max(map(len, text.split("\n"))) > LONG_LINE_CHARS
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere if long_line
+                             else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setPlainText(text)
         self.highlighter.format_visible()
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel
 from mlprep_desktop.rendering.note_html import LARGE_NOTE_CHARS, NoteRenderer
 from mlprep_desktop.ui.notebook.note_editor import NoteEditor
 from mlprep_desktop.ui.notebook.note_preview import NotePreview
+from mlprep_desktop.ui.widgets.math_prerenderer import RENDER_BUDGET_S, MathPrerenderer
 
 
 class PreviewSync(QObject):
@@ -36,6 +37,8 @@ class PreviewSync(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.render_now)
+        self._math = MathPrerenderer(self)  # formulas a render left pending, drawn a slice at a time
+        self._math.finished.connect(self.render_now)
         editor.verticalScrollBar().valueChanged.connect(self._on_editor_scrolled)
         preview.part_requested.connect(self._on_preview_part_requested)
 
@@ -77,6 +80,7 @@ class PreviewSync(QObject):
     def render_now(self) -> None:
         self._timer.stop()
         if not self._active:
+            self._math.cancel()
             self._preview.clear()
             self._notice.hide()
             self._stale = False
@@ -86,7 +90,9 @@ class PreviewSync(QObject):
             return
         text = self._editor.toPlainText()
         top = self._editor.firstVisibleBlock().blockNumber()
-        result = self._renderer.render(text, around_line=self._line if self._line is not None else top)
+        result = self._renderer.render(text, around_line=self._line if self._line is not None else top,
+                                       math_budget=RENDER_BUDGET_S)
+        self._math.start(result.pending_math)
         fraction = None
         if result.partial:
             span = max(1, result.last_line - result.first_line + 1)

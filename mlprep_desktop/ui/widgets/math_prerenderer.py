@@ -1,0 +1,54 @@
+"""``MathPrerenderer``: draws the formulas a render left pending, a slice at a time.
+
+A view renders with a math budget (``MarkdownRenderer.render(…, math_budget=…)``); formulas
+not drawn in time are shown as source and handed here. They are drawn in slices of
+``SLICE_S`` on the GUI thread between events (ziamath is not thread-safe, and a formula is
+bounded by ``MAX_FORMULA_CHARS``), so typing and scrolling stay responsive; ``finished`` then
+asks the view to render again, now from the cache. A new ``start`` replaces what was pending.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from mlprep_desktop.rendering.markdown_html import prerender_math
+
+# Time a view may spend drawing new formulas in one render, and in one slice afterwards.
+RENDER_BUDGET_S = 0.04
+SLICE_S = 0.03
+
+
+class MathPrerenderer(QObject):
+    finished = Signal()  # every pending formula is drawn: render again
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._todo: list[tuple[str, bool, str]] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._on_timer_timeout)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._todo)
+
+    def start(self, pending: Iterable[tuple[str, bool, str]]) -> None:
+        """Draw ``pending`` (replacing any earlier list); nothing to do: nothing happens."""
+        self._todo = list(pending)
+        if self._todo:
+            self._timer.start()
+        else:
+            self._timer.stop()
+
+    def cancel(self) -> None:
+        self._todo = []
+        self._timer.stop()
+
+    def _on_timer_timeout(self) -> None:
+        self._todo = prerender_math(self._todo, SLICE_S)
+        if self._todo:
+            self._timer.start()
+        else:
+            self.finished.emit()
