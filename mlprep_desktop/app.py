@@ -115,10 +115,17 @@ def run(db_path: Path | None = None) -> int:
         new.data_safety.window_replaced.connect(on_window_replaced)
 
     window.data_safety.window_replaced.connect(on_window_replaced)
-    app.aboutToQuit.connect(lambda: current["window"].flush_all())
+    app.aboutToQuit.connect(lambda: _on_quit(current["window"]))
     window.show()
     window.data_safety.scheduler.start()  # a backup now if the newest is 30 min old, then every 30 min
     return app.exec()
+
+
+def _on_quit(window: MainWindow) -> None:
+    """Quitting without closing the window (session end, a signal): write what is pending,
+    then the closing backup (done once, whichever comes first)."""
+    window.flush_all()
+    window.data_safety.on_close()
 
 
 def _open_or_report(path: Path) -> MainWindow | None:

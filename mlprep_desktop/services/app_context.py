@@ -2,7 +2,6 @@
 (``app.py``) and passed down. See ``services/__init__.py`` for what each member is for."""
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +13,7 @@ from mlprep_desktop.services.changes import Outcome
 from mlprep_desktop.services.errors import OperationError
 from mlprep_desktop.services.study_ops import StudyOperations
 from mlprep_desktop.storage.boards import BoardRepository
-from mlprep_desktop.storage.database import Database, DatabaseError, backup_to, open_database
+from mlprep_desktop.storage.database import Database, open_database
 from mlprep_desktop.storage.interviews import InterviewRepository
 from mlprep_desktop.storage.notes import NoteRepository
 from mlprep_desktop.storage.questions import QuestionRepository
@@ -59,9 +58,11 @@ class AppContext:
     def back_up_to(self, target: Path) -> Outcome[Path]:
         """A consistent copy of the database (SQLite's backup API, safe while the app runs)
         at ``target``; ``OperationError`` with the reason when it cannot be written."""
+        from mlprep_desktop.services.backups import BackupError, backup_to_file
+
         try:
-            backup_to(self.database, target)
-        except (OSError, DatabaseError, sqlite3.Error) as exc:
+            backup_to_file(self.database.path, target)  # verified with integrity_check before it is in place
+        except BackupError as exc:
             raise OperationError(f"The backup to {target} failed: {exc}") from exc
         return Outcome(target)
 

@@ -183,9 +183,13 @@ def restore_backup(service: BackupService, backup: Path) -> RestoreResult:
     backup = Path(backup)
     try:
         check_restorable(backup)
-        replacement = prepare_replacement(backup, db_path)
     except BackupFileError as exc:
         raise BackupError(str(exc)) from exc
+    try:
+        replacement = prepare_replacement(backup, db_path)
+    except BackupFileError as exc:
+        raise BackupError(f"Could not restore {backup}: the copy beside {db_path} could not be written "
+                          f"({exc}). Nothing was changed.") from exc
     try:
         saved: Path | None = None
         damaged = False

@@ -192,26 +192,3 @@ def _create_empty(path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = connect(path)
     conn.close()
-
-
-def backup_to(database: Database, target: Path) -> None:
-    """A consistent copy of the live file through SQLite's backup API (never a plain file
-    copy), written beside ``target`` and renamed into place; an existing ``target`` is
-    replaced only by a complete copy."""
-    if target.resolve() == database.path.resolve():
-        raise DatabaseError("A backup cannot replace the database it copies; choose another file.")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".mlprep-backup-", suffix=".sqlite", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        dst = connect(tmp)
-        try:
-            database.conn.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dst.close()
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise

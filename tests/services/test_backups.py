@@ -195,3 +195,27 @@ def test_two_backups_in_the_same_second_never_replace_each_other(db, service):
     assert second.created_at == first.created_at + timedelta(seconds=1)
     assert count(first.path, "SELECT count(*) FROM notes") == 0
     assert count(second.path, "SELECT count(*) FROM notes") == 1
+
+
+def test_a_full_disk_during_restore_names_the_files_and_changes_nothing(db, service, monkeypatch):
+    import errno
+
+    import mlprep_desktop.storage.backup_files as backup_files
+
+    fill(db)
+    good = service.create()
+    db.close()
+    before = db.path.read_bytes()
+
+    def full(path):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backup_files, "_fsync", full)
+    with pytest.raises(BackupError) as caught:
+        restore_backup(service, good.path)
+    message = str(caught.value)
+    assert str(good.path) in message and str(db.path) in message and "No space left" in message
+    assert "Nothing was changed" in message
+    assert db.path.read_bytes() == before
+    assert [b.path for b in service.backups()] == [good.path]
+    assert not list(db.path.parent.glob(".mlprep-*")) and not list(service.folder.glob(".mlprep-*"))

@@ -30,8 +30,16 @@ def menu_action(window, menu_title: str, name: str) -> QAction:
     return action
 
 
-def test_restore_from_the_dialog_rebuilds_the_window_on_the_backup(qtbot, open_window, db_path):
-    window = open_window()
+def window_to_replace(qtbot, db_path):
+    """A shown window not registered with qtbot: a restore deletes it, so qtbot must not close it."""
+    window = create_main_window(db_path)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_restore_from_the_dialog_rebuilds_the_window_on_the_backup(qtbot, db_path):
+    window = window_to_replace(qtbot, db_path)
     window.context.notes.create("Before the backup", "kept")
     backup = window.data_safety.service.create()
     window.context.notes.create("After the backup", "only in the pre-restore copy")
@@ -47,11 +55,14 @@ def test_restore_from_the_dialog_rebuilds_the_window_on_the_backup(qtbot, open_w
     header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert header == ["Date", "Size", "Answered", "Notes", "Boards", "Reviews"]
     assert model.index(0, 3).data() == "1" and model.index(0, 1).data()  # one note, a size
+    gone: list[bool] = []
+    window.destroyed.connect(lambda *_: gone.append(True))
     with qtbot.waitSignal(window.data_safety.window_replaced) as replaced:
         qtbot.mouseClick(dialog.findChild(QPushButton, "restoreBackupButton"), Qt.MouseButton.LeftButton)
     new = replaced.args[0]
     qtbot.addWidget(new)
-    assert new is not window and new.isVisible() and not window.isVisible()
+    assert new is not window and new.isVisible()
+    qtbot.waitUntil(lambda: bool(gone))  # the old window (and its closed database) is gone
     assert [n.title for n in new.context.notes.list()] == ["Before the backup"]
     new.show_tab(new.notebook)
     assert new.notebook.pane.list.model().rowCount() == 1  # what the user sees
@@ -159,3 +170,29 @@ def test_check_database_from_the_tools_menu_reports_and_repairs(qtbot, open_wind
     qtbot.waitExposed(box)
     assert "Fixed: the search index notes_fts" in box.text()
     assert [n.title for n in window.context.notes.list()] == ["Indexed"]
+
+
+def test_restoring_during_a_running_interview_leaves_no_stray_writes(qtbot, db_path):
+    from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
+
+    window = window_to_replace(qtbot, db_path)
+    backup = window.data_safety.service.create()
+    window.show_tab(window.interview)
+    qtbot.mouseClick(window.findChild(QPushButton, "interviewStart"), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(window.findChild(QPlainTextEdit, "interviewAnswer"), "half an answer")
+    errors: list[str] = []
+    window.operations.error_occurred.connect(errors.append)
+    gone: list[bool] = []
+    window.destroyed.connect(lambda *_: gone.append(True))
+    new = window.data_safety.restore_from(backup.path)
+    qtbot.addWidget(new)
+    qtbot.waitUntil(lambda: bool(gone))  # the old window's timers had their chance to fire
+    assert errors == []
+    box = new.findChild(QMessageBox, "errorMessage")
+    assert box is None or not box.isVisible()
+    sessions = sqlite3.connect(db_path).execute("SELECT count(*) FROM interview_sessions").fetchone()[0]
+    assert sessions == 0  # the backup predates the interview
+    copies = [b for b in new.data_safety.service.backups() if b.path != backup.path]
+    conn = sqlite3.connect(copies[0].path)
+    assert conn.execute("SELECT answer FROM interview_items WHERE answer != ''").fetchall() == [("half an answer",)]
+    conn.close()

@@ -71,9 +71,14 @@ class BackupScheduler(QObject):
         return info
 
     def back_up_on_close(self) -> None:
+        """The last backup of the session, once (close and quit may both ask); waits for a
+        running one first, so no copy is cut short."""
+        self.stop()
         if self.started:
-            self.stop()
+            self.started = False
             self.back_up_now()
+        else:
+            self.wait()
 
     def _work(self) -> None:  # worker thread: no widgets here, only signals
         try:
