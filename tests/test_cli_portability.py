@@ -1,6 +1,7 @@
 """``mlprep export`` / ``mlprep import`` from the shell: output, exit codes, the database after."""
 from __future__ import annotations
 
+import csv
 import json
 
 from mlprep_desktop import cli
@@ -39,3 +40,25 @@ def test_import_of_an_unknown_kind_of_file_exits_non_zero(tmp_path, bundle, caps
     thing.write_bytes(b"PK")
     assert cli.main(["import", str(thing), "--db", str(db)]) == 1
     assert "cannot import this kind of file" in capsys.readouterr().err
+
+
+def test_csv_and_markdown_exports_and_a_csv_import(tmp_path, bundle, capsys):
+    db = tmp_path / "a.sqlite"
+    open_context(db, bundle).close()
+    assert cli.main(["export", "--format", "csv", str(tmp_path / "s.csv"), "--topic", "evaluation", "--db", str(db)]) == 0
+    assert "questions with your status" in capsys.readouterr().out
+    with open(tmp_path / "s.csv", newline="", encoding="utf-8") as f:
+        topics = {row["topic"] for row in csv.DictReader(f)}
+    assert topics == {"evaluation"}
+    assert cli.main(["export", "--format", "md", str(tmp_path / "md"), "--db", str(db)]) == 0
+    assert len(list((tmp_path / "md").glob("*/*.md"))) > 100  # the real bank, merged on open
+    assert cli.main(["export", "--format", "md", str(tmp_path / "md"), "--db", str(db)]) == 1
+    assert "not an empty folder" in capsys.readouterr().err
+    mine = tmp_path / "mine.csv"
+    mine.write_text("title,type,topic,difficulty,answer\nMy CLI question?,theory,fundamentals,beginner,Yes.\n")
+    assert cli.main(["import", "--dry-run", str(mine), "--db", str(db)]) == 0
+    assert "own questions: 1 to add" in capsys.readouterr().out
+    assert cli.main(["import", str(mine), "--db", str(db)]) == 0
+    ctx = open_context(db, bundle)
+    assert ctx.questions.get("my-my-cli-question").source == "user"
+    ctx.close()

@@ -65,11 +65,16 @@ class SourceQuestion:
 
 
 def parse_source(path: Path) -> tuple[SourceQuestion | None, list[Problem]]:
-    problems: list[Problem] = []
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return None, [Problem(path, 1, f"cannot read the file: {exc}")]
+    return parse_text(path, text)
+
+
+def parse_text(path: Path, text: str) -> tuple[SourceQuestion | None, list[Problem]]:
+    """``parse_source`` for text already read (``path`` names it in problems)."""
+    problems: list[Problem] = []
     lines = text.splitlines()
     if not lines or lines[0].strip() != "+++":
         return None, [Problem(path, 1, "must start with a '+++' line opening the TOML front matter")]

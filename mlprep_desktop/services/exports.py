@@ -16,9 +16,51 @@ def _json(database: Database, path: Path, topics: tuple[str, ...]) -> str:
     return f"Exported to {path}: {shown or 'nothing yet'}."
 
 
+CSV_STATUS_COLUMNS = ("id", "title", "type", "topic", "difficulty", "minutes", "source", "tags", "status",
+                      "flagged", "last_rating", "review_count", "last_reviewed_at", "has_answer", "has_note")
+
+
+def _csv(database: Database, path: Path, topics: tuple[str, ...]) -> str:
+    """The bank (and own questions) with the user's status, one row per question."""
+    import csv
+    import io
+
+    from mlprep_desktop.core.models import QuestionState
+    from mlprep_desktop.services.file_output import write_text
+    from mlprep_desktop.storage.own_questions import OwnQuestionRepository
+
+    rows = OwnQuestionRepository(database).status_rows(topics)
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_STATUS_COLUMNS)
+    for r in rows:
+        state = QuestionState(r["id"], r["seen_at"], bool(r["flagged"]), r["last_rating"], r["review_count"])
+        r = dict(r, status=state.status.value, flagged=int(r["flagged"]))
+        writer.writerow(["" if r[c] is None else r[c] for c in CSV_STATUS_COLUMNS])
+    write_text(path, buffer.getvalue())
+    return f"Exported {len(rows)} questions with your status to {path}."
+
+
+def _markdown(database: Database, path: Path, topics: tuple[str, ...]) -> str:
+    """A folder of ``<topic>/<id>.md`` files in the bank's format, with my answer and note."""
+    from mlprep_desktop.core.own_questions import to_markdown
+    from mlprep_desktop.services.file_output import write_folder
+    from mlprep_desktop.storage.own_questions import OwnQuestionRepository
+
+    repo = OwnQuestionRepository(database)
+    files = {}
+    for q in repo.questions(topics):
+        answer, note = repo.mine(q.id)
+        files[f"{q.topic}/{q.id}.md"] = to_markdown(q, my_answer=answer, my_note=note)
+    write_folder(path, files)
+    return f"Exported {len(files)} questions as Markdown files into {path}."
+
+
 # format -> (label, file suffix or "" for a folder, writer returning a one-line summary)
 EXPORTERS: dict[str, tuple[str, str, Callable[[Database, Path, tuple[str, ...]], str]]] = {
     "json": ("Everything of yours (JSON, to import elsewhere)", ".json", _json),
+    "csv": ("The question list with your status (CSV)", ".csv", _csv),
+    "md": ("Questions with your answer and note (Markdown files, a folder)", "", _markdown),
 }
 
 

@@ -11,6 +11,11 @@ from mlprep_desktop.services.app_context import AppContext
 def fill(ctx: AppContext, tag: str = "a") -> None:
     """Ratings, a flag, an answer, notes (one with a revision, one in the Trash), a board
     linked to a question and one to an interview answer, a session, settings."""
+    from mlprep_desktop.services.own_questions import add_question
+    from tests.services.test_own_questions import draft
+
+    own = add_question(ctx.database, draft(title=f"Own question {tag}?")).value
+    ctx.study.rate(own.id, Rating.AGAIN)
     ctx.study.rate("alpha-question", Rating.GOOD, 42.0)
     ctx.study.rate("alpha-question", Rating.HARD, 10.0)
     ctx.study.set_flag("beta-question", True)

@@ -50,7 +50,8 @@ def test_export_holds_everything_of_the_users_and_no_window_settings(source, tmp
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert doc["format"] == "mlprep-export" and doc["version"] == 1
     s = doc["sections"]
-    assert counts["reviews"] == 2 and sorted(r["rating"] for r in s["reviews"]) == [2, 3]
+    assert [q["id"] for q in s["own_questions"]] == ["my-own-question-a"]
+    assert counts["reviews"] == 3 and sorted(r["rating"] for r in s["reviews"]) == [1, 2, 3]
     assert {n["title"] for n in s["notes"]} == {"Note a", "Trashed a"}
     assert any(n["deleted_at"] for n in s["notes"])
     assert s["note_revisions"][0]["body"] == "an older text"
@@ -123,7 +124,8 @@ def test_preview_says_what_would_change_and_writes_nothing(source, target, tmp_p
     export_json(source.database, out)
     before = dump(target.database.path)
     report, _ = preview_import(target.database, out)
-    assert report.dry_run and report.sections["notes"].added == 2 and report.sections["reviews"].added == 2
+    assert report.dry_run and report.sections["notes"].added == 2 and report.sections["reviews"].added == 3
+    assert report.sections["own_questions"].added == 1
     lines = describe(report)
     assert "notes: 2 to add, 0 to update" in lines
     assert dump(target.database.path) == before
