@@ -8,7 +8,7 @@ from mlprep_desktop.services.errors import OperationError
 from mlprep_desktop.storage.database import Database
 
 
-def _json(database: Database, path: Path, topics: tuple[str, ...]) -> str:
+def _json(database: Database, path: Path, topics: tuple[str, ...], ids: list[str] | None = None) -> str:
     from mlprep_desktop.services.portability import export_json
 
     counts = export_json(database, path).value
@@ -20,7 +20,7 @@ CSV_STATUS_COLUMNS = ("id", "title", "type", "topic", "difficulty", "minutes", "
                       "flagged", "last_rating", "review_count", "last_reviewed_at", "has_answer", "has_note")
 
 
-def _csv(database: Database, path: Path, topics: tuple[str, ...]) -> str:
+def _csv(database: Database, path: Path, topics: tuple[str, ...], ids: list[str] | None = None) -> str:
     """The bank (and own questions) with the user's status, one row per question."""
     import csv
     import io
@@ -29,7 +29,7 @@ def _csv(database: Database, path: Path, topics: tuple[str, ...]) -> str:
     from mlprep_desktop.services.file_output import write_text
     from mlprep_desktop.storage.own_questions import OwnQuestionRepository
 
-    rows = OwnQuestionRepository(database).status_rows(topics)
+    rows = OwnQuestionRepository(database).status_rows(topics, ids)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_STATUS_COLUMNS)
@@ -41,7 +41,7 @@ def _csv(database: Database, path: Path, topics: tuple[str, ...]) -> str:
     return f"Exported {len(rows)} questions with your status to {path}."
 
 
-def _markdown(database: Database, path: Path, topics: tuple[str, ...]) -> str:
+def _markdown(database: Database, path: Path, topics: tuple[str, ...], ids: list[str] | None = None) -> str:
     """A folder of ``<topic>/<id>.md`` files in the bank's format, with my answer and note."""
     from mlprep_desktop.core.own_questions import to_markdown
     from mlprep_desktop.services.file_output import write_folder
@@ -49,23 +49,33 @@ def _markdown(database: Database, path: Path, topics: tuple[str, ...]) -> str:
 
     repo = OwnQuestionRepository(database)
     files = {}
-    for q in repo.questions(topics):
+    for q in repo.questions(topics, ids):
         answer, note = repo.mine(q.id)
         files[f"{q.topic}/{q.id}.md"] = to_markdown(q, my_answer=answer, my_note=note)
     write_folder(path, files)
     return f"Exported {len(files)} questions as Markdown files into {path}."
 
 
+def _anki(database: Database, path: Path, topics: tuple[str, ...], ids: list[str] | None = None) -> str:
+    from mlprep_desktop.services.anki_export import export_anki
+
+    count = export_anki(database, path, topics=topics, ids=ids).value
+    return f"Exported {count} questions as an Anki deck to {path}."
+
+
 # format -> (label, file suffix or "" for a folder, writer returning a one-line summary)
-EXPORTERS: dict[str, tuple[str, str, Callable[[Database, Path, tuple[str, ...]], str]]] = {
+EXPORTERS: dict[str, tuple[str, str, Callable[..., str]]] = {
     "json": ("Everything of yours (JSON, to import elsewhere)", ".json", _json),
     "csv": ("The question list with your status (CSV)", ".csv", _csv),
     "md": ("Questions with your answer and note (Markdown files, a folder)", "", _markdown),
+    "anki": ("Questions as an Anki deck (.apkg)", ".apkg", _anki),
 }
 
 
-def export(database: Database, fmt: str, path: Path, *, topics: tuple[str, ...] = ()) -> str:
-    """Write ``fmt`` to ``path``; returns a summary line. Raises OperationError on failure."""
+def export(database: Database, fmt: str, path: Path, *, topics: tuple[str, ...] = (),
+           ids: list[str] | None = None) -> str:
+    """Write ``fmt`` to ``path`` (questions of ``topics`` / ``ids`` only, when given; the JSON
+    export always holds everything); returns a summary line. Raises OperationError on failure."""
     if fmt not in EXPORTERS:
         raise OperationError(f"Unknown export format {fmt!r} (known: {', '.join(EXPORTERS)}).")
-    return EXPORTERS[fmt][2](database, Path(path), topics)
+    return EXPORTERS[fmt][2](database, Path(path), topics, ids)

@@ -67,7 +67,7 @@ class OwnQuestionRepository:
             params += list(ids)
         return [_question(r) for r in self._db.query(sql + " ORDER BY topic, id", params)]
 
-    def status_rows(self, topics: Sequence[str] = ()) -> list[dict]:
+    def status_rows(self, topics: Sequence[str] = (), ids: Sequence[str] | None = None) -> list[dict]:
         """One dict per active question: its facets and the user's status, for the CSV export."""
         sql = (
             "SELECT q.id, q.title, q.type, q.topic, q.difficulty, q.minutes, q.source, q.tags, "
@@ -80,6 +80,9 @@ class OwnQuestionRepository:
         if topics:
             sql += f" AND q.topic IN ({', '.join('?' for _ in topics)})"
             params += list(topics)
+        if ids is not None:
+            sql += f" AND q.id IN ({', '.join('?' for _ in ids)})"
+            params += list(ids)
         out = []
         for r in self._db.query(sql + " ORDER BY q.topic, q.id", params):
             row = {k: r[k] for k in r.keys()}

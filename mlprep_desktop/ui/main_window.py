@@ -24,6 +24,7 @@ from mlprep_desktop.ui.browser.browser_tab import BrowserTab
 from mlprep_desktop.ui.interview.interview_tab import InterviewTab
 from mlprep_desktop.ui.notebook.notebook_tab import NotebookTab
 from mlprep_desktop.ui.operation_runner import OperationRunner
+from mlprep_desktop.ui.portability.portability_actions import PortabilityActions
 from mlprep_desktop.ui.tab_page import TabPage
 from mlprep_desktop.ui.whiteboard.whiteboard_tab import WhiteboardTab
 
@@ -65,6 +66,9 @@ class MainWindow(QMainWindow):
         self.browser.refresh()  # fill the status bar now that it is connected
 
         self.data_safety = DataSafety(self, window_factory)  # automatic backups, restore, check
+        self.portability = PortabilityActions(self.context, self.operations, self, self.browser)
+        self.portability.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.portability.question_saved.connect(self._on_portability_question_saved)
         self._build_menus()
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self._restore()
@@ -148,12 +152,20 @@ class MainWindow(QMainWindow):
         tools_menu = QMenu(self.tr("&Tools"), self)
         self.data_safety.add_actions(file_menu, tools_menu)
         file_menu.addSeparator()
+        file_menu.addAction(self.portability.import_action)
+        file_menu.addAction(self.portability.export_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setObjectName("quitAction")
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        questions_menu = self.menuBar().addMenu(self.tr("&Questions"))
+        questions_menu.setObjectName("questionsMenu")
+        questions_menu.addAction(self.portability.new_question_action)
+        questions_menu.addAction(self.portability.edit_question_action)
+        questions_menu.aboutToShow.connect(self.portability.update_enabled)
         self.menuBar().addMenu(tools_menu)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About MLPrep Desktop"), self)
@@ -242,6 +254,12 @@ class MainWindow(QMainWindow):
             if page is not origin:
                 page.on_data_changed(change)
         self.data_changed.emit(change)
+
+    def _on_portability_question_saved(self, question_id: str) -> None:
+        self.show_tab(self.browser)
+        if not self.browser.select_question(question_id):
+            return
+        self.browser.reload_question()
 
     def _on_browser_counts_changed(self, shown: int, total: int) -> None:
         self._counts.setText(self.tr(f"{shown} of {total} questions shown"))

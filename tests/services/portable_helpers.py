@@ -8,27 +8,29 @@ from mlprep_desktop.core.models import Rating
 from mlprep_desktop.services.app_context import AppContext
 
 
-def fill(ctx: AppContext, tag: str = "a") -> None:
+def fill(ctx: AppContext, tag: str = "a", ids: tuple[str, str, str] = ("alpha-question", "beta-question",
+                                                                     "gamma-question")) -> None:
     """Ratings, a flag, an answer, notes (one with a revision, one in the Trash), a board
     linked to a question and one to an interview answer, a session, settings."""
     from mlprep_desktop.services.own_questions import add_question
     from tests.services.test_own_questions import draft
 
+    alpha, beta, gamma = ids
     own = add_question(ctx.database, draft(title=f"Own question {tag}?")).value
     ctx.study.rate(own.id, Rating.AGAIN)
-    ctx.study.rate("alpha-question", Rating.GOOD, 42.0)
-    ctx.study.rate("alpha-question", Rating.HARD, 10.0)
-    ctx.study.set_flag("beta-question", True)
-    ctx.study.save_answer("gamma-question", f"My answer {tag} with $x^2$")
+    ctx.study.rate(alpha, Rating.GOOD, 42.0)
+    ctx.study.rate(alpha, Rating.HARD, 10.0)
+    ctx.study.set_flag(beta, True)
+    ctx.study.save_answer(gamma, f"My answer {tag} with $x^2$")
     note = ctx.notes.create(f"Note {tag}", "About [[alpha-question]] and $\\alpha$", tags=["ml", tag],
-                            question_id="alpha-question")
+                            question_id=alpha)
     ctx.notes.keep_revision(note.id, note.title, "an older text")
     gone = ctx.notes.create(f"Trashed {tag}", "bye")
     ctx.notes.move_to_trash(gone.id)
-    record = ctx.interviews.create(InterviewConfig(count=2), [PlannedItem("alpha-question", 60),
-                                                            PlannedItem("gamma-question", 90)], 150)
+    record = ctx.interviews.create(InterviewConfig(count=2), [PlannedItem(alpha, 60),
+                                                            PlannedItem(gamma, 90)], 150)
     ctx.interviews.save_answer(record.items[0].id, f"interview answer {tag}")
-    ctx.boards.create(f"Board {tag}", question_id="beta-question")
+    ctx.boards.create(f"Board {tag}", question_id=beta)
     board = ctx.boards.for_interview_item(record.items[1].id, "Answer board")
     ctx.boards.save_scene(board.id, '{"format":"mlprep-board","version":1,"items":[]}', b"\x89PNG fake")
     ctx.settings.set("interview.setup", {"count": 7})

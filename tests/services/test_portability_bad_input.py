@@ -159,3 +159,24 @@ def test_export_onto_a_read_only_file_system(ctx, tmp_path, monkeypatch):
     with pytest.raises(OperationError, match=r"Could not write .*e\.json: Read-only file system"):
         export_json(ctx.database, target)
     assert not target.exists()
+
+
+def test_zips_are_never_extracted_by_an_import(ctx, tmp_path):
+    """Importing .apkg is not a feature: a deck or a zip (with ../ paths, or a bomb) is refused
+    by its name, or read as text and refused, and nothing is ever unpacked."""
+    import zipfile
+
+    from mlprep_desktop.services.imports import import_path
+
+    inner = tmp_path / "inner"
+    inner.mkdir()
+    for name in ("evil.apkg", "evil.zip", "evil.json", "evil.csv"):
+        bomb = inner / name
+        with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as z:
+            z.writestr("../escaped.txt", "pwned")
+            z.writestr("bomb.bin", b"\0" * (20 * 1024 * 1024))
+        before = dump(ctx.database.path)
+        with pytest.raises(OperationError, match=r"evil\.\w+: (cannot import this kind|is not UTF-8)"):
+            import_path(ctx.database, bomb)
+        assert dump(ctx.database.path) == before
+    assert not (tmp_path / "escaped.txt").exists() and not (inner.parent / "escaped.txt").exists()

@@ -251,6 +251,16 @@ class BrowserTab(TabPage):
         else:
             self._show_question(None)
 
+    def shown_question_ids(self) -> list[str]:
+        """The ids of the questions the table shows now, in its order."""
+        return [self.model.row_at(i).id for i in range(self.model.rowCount())]
+
+    def reload_question(self) -> None:
+        """Read the shown question again (its content was edited) and show it."""
+        if self._question is not None:
+            self._question = self._ctx.questions.get(self._question.id) or self._question
+            self._render()
+
     def select_question(self, question_id: str) -> bool:
         """Select a question, clearing search and filters if they hide it."""
         if self.model.row_of(question_id) < 0:

@@ -303,6 +303,8 @@ class NotebookTab(TrashActions, TabPage):
             self._boards.clear()
             self._renderer.clear_cache()
             self.sync.schedule()
+        if change.concerns(ChangeKind.NOTES):  # written elsewhere (an import): list, tags, Trash count
+            self.refresh()
 
     # ----- internals
     def _create(self, draft: NoteDraft, question_id: str | None = None) -> Note | None:

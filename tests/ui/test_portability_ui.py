@@ -1,0 +1,152 @@
+"""File › Import / Export and Questions › New / Edit question, as a user drives them."""
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QPlainTextEdit, QTextBrowser
+
+from mlprep_desktop.services.app_context import AppContext
+from tests.services.portable_helpers import fill
+
+
+def action(window, name):
+    from PySide6.QtGui import QAction
+
+    found = window.findChild(QAction, name)
+    assert found is not None, name
+    return found
+
+
+def editor(window):
+    dialog = window.portability.dialog
+    assert dialog is not None and dialog.objectName() == "questionEditor" and dialog.isVisible()
+    return dialog
+
+
+def test_menus_hold_the_actions_with_shortcuts(open_window):
+    window = open_window()
+    menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
+    file_names = [a.objectName() for a in menus["File"].actions()]
+    assert "importAction" in file_names and "exportAction" in file_names
+    assert [a.objectName() for a in menus["Questions"].actions()] == ["newQuestionAction", "editQuestionAction"]
+    for name in ("importAction", "exportAction", "newQuestionAction", "editQuestionAction"):
+        assert not action(window, name).shortcut().isEmpty(), name
+
+
+def test_write_a_question_then_edit_it_and_find_it_after_a_restart(qtbot, open_window):
+    window = open_window()
+    action(window, "newQuestionAction").trigger()
+    dialog = editor(window)
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "questionTitle"), "Why does the wombat $\\lambda$ shrink weights?")
+    dialog.topic.setCurrentIndex(dialog.topic.findData("optimization"))
+    qtbot.keyClicks(dialog.findChild(QPlainTextEdit, "questionAnswer"), "Because $$\\lambda \\|w\\|^2$$ penalises.")
+    qtbot.keyClicks(dialog.findChild(QPlainTextEdit, "questionKeyPoints"), "penalty")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    view = window.findChild(QTextBrowser, "questionView")
+    assert window.tabs.currentWidget() is window.browser
+    assert "wombat" in view.toPlainText()
+    assert window.browser.current_question.id == "my-why-does-the-wombat-lambda-shrink-weights"
+    # edit it from the Questions menu
+    window.portability.update_enabled()
+    assert action(window, "editQuestionAction").isEnabled()
+    action(window, "editQuestionAction").trigger()
+    dialog = editor(window)
+    assert dialog.findChild(QPlainTextEdit, "questionKeyPoints").toPlainText() == "penalty"
+    title = dialog.findChild(QLineEdit, "questionTitle")
+    title.clear()
+    qtbot.keyClicks(title, "Why does the numbat shrink weights?")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "numbat" in view.toPlainText())
+    db_path = window.context.database.path
+    window.close()
+    ctx = AppContext.open(db_path)
+    try:
+        q = ctx.questions.get("my-why-does-the-wombat-lambda-shrink-weights")
+        assert q.title == "Why does the numbat shrink weights?" and q.source == "user" and q.topic == "optimization"
+    finally:
+        ctx.close()
+
+
+def test_a_refused_question_keeps_the_dialog_and_what_was_typed(qtbot, open_window):
+    window = open_window()
+    action(window, "newQuestionAction").trigger()
+    dialog = editor(window)
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "questionTitle"), "No answer yet?")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    problem = dialog.findChild(object, "questionEditorProblem")
+    qtbot.waitUntil(problem.isVisible)
+    assert "the answer is empty" in problem.text()
+    assert dialog.isVisible() and dialog.findChild(QLineEdit, "questionTitle").text() == "No answer yet?"
+    dialog.reject()
+
+
+def test_bank_questions_cannot_be_edited(open_window):
+    window = open_window()
+    assert window.browser.current_question.source == "bank"
+    window.portability.update_enabled()
+    assert not action(window, "editQuestionAction").isEnabled()
+
+
+def test_export_json_then_preview_and_import_into_another_window(qtbot, open_window, tmp_path, db_path):
+    window = open_window()
+    fill(window.context, ids=tuple(sorted(window.context.questions.titles()))[:3])
+    action(window, "exportAction").trigger()
+    dialog = window.portability.dialog
+    assert dialog.objectName() == "exportDialog"
+    fmt = dialog.findChild(QComboBox, "exportFormat")
+    fmt.setCurrentIndex(fmt.findData("json"))
+    path = dialog.findChild(QLineEdit, "exportPath")
+    path.setText(str(tmp_path / "all.json"))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: (tmp_path / "all.json").exists())
+    assert "Exported to" in window.statusBar().currentMessage()
+    assert json.loads((tmp_path / "all.json").read_text())["sections"]["notes"]
+    window.close()
+
+    other = AppContext.open(tmp_path / "other.sqlite")
+    other.close()
+    from mlprep_desktop.app import create_main_window
+
+    second = create_main_window(tmp_path / "other.sqlite")
+    qtbot.addWidget(second)
+    second.show()
+    preview = second.portability.preview_import(tmp_path / "all.json")
+    text = preview.findChild(QPlainTextEdit, "importPreview").toPlainText()
+    assert "notes: 2 to add, 0 to update" in text
+    assert second.context.notes.list() == []  # nothing written yet
+    qtbot.mouseClick(preview.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(second.context.notes.list()) == 1)
+    assert "notes: 2 added" in second.statusBar().currentMessage()
+    # the notebook tab's list shows the imported note (it refreshed on the change)
+    from PySide6.QtWidgets import QListView
+
+    notes = second.findChild(QListView, "noteList").model()
+    qtbot.waitUntil(lambda: any("Note a" in str(notes.index(r, 0).data()) for r in range(notes.rowCount())))
+    second.close()
+
+
+def test_a_bad_import_file_is_named_in_the_error_and_no_dialog_opens(qtbot, open_window, tmp_path):
+    window = open_window()
+    bad = tmp_path / "broken.json"
+    bad.write_text('{"format": "mlprep-export", "version": 99, "sections": {}}')
+    assert window.portability.preview_import(bad) is None
+    box = window.findChild(QMessageBox, "errorMessage")
+    qtbot.waitUntil(box.isVisible)
+    assert str(bad) in box.text() and "newer MLPrep Desktop" in box.text()
+
+
+def test_anki_export_of_the_questions_shown(qtbot, open_window, tmp_path):
+    window = open_window()
+    window.browser.search_box.setText("gradient")
+    window.browser.refresh()
+    shown = window.browser.shown_question_ids()
+    assert 0 < len(shown) < 100
+    dialog = window.portability.export()
+    dialog.format.setCurrentIndex(dialog.format.findData("anki"))
+    dialog.shown_questions.setChecked(True)
+    dialog.path.setText(str(tmp_path / "deck.apkg"))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: (tmp_path / "deck.apkg").exists())
+    assert f"Exported {len(shown)} questions as an Anki deck" in window.statusBar().currentMessage()
