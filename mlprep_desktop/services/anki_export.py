@@ -46,8 +46,10 @@ def _model():
 
 
 def export_anki(database: Database, path: Path, *, topics: Sequence[str] = (),
-                ids: Sequence[str] | None = None) -> Outcome[int]:
-    """Write the chosen questions (all active ones by default) to ``path``; returns the count."""
+                ids: Sequence[str] | None = None, timestamp: float | None = None) -> Outcome[int]:
+    """Write the chosen questions (all active ones by default) to ``path``; returns the count.
+    ``timestamp`` (default: now) is the notes' modification time: Anki updates a note from a
+    deck only when this time differs from the one it has."""
     import genanki
 
     from mlprep_desktop.rendering.anki_html import card_back, card_front
@@ -62,5 +64,5 @@ def export_anki(database: Database, path: Path, *, topics: Sequence[str] = (),
             model=model, fields=[card_front(q), card_back(q), q.id], guid=note_guid(q.id),
             tags=[q.topic, q.type, q.difficulty] + (["mine"] if q.source == "user" else []),
         ))
-    write_file(Path(path), lambda tmp: genanki.Package(deck).write_to_file(str(tmp)))
+    write_file(Path(path), lambda tmp: genanki.Package(deck).write_to_file(str(tmp), timestamp=timestamp))
     return Outcome(len(questions))

@@ -7,7 +7,7 @@ import zipfile
 import pytest
 
 from mlprep_desktop.rendering.anki_html import markdown_to_anki
-from mlprep_desktop.services.anki_export import DECK_NAME, note_guid
+from mlprep_desktop.services.anki_export import DECK_NAME, export_anki, note_guid
 from mlprep_desktop.services.errors import OperationError
 from mlprep_desktop.services.exports import export
 from mlprep_desktop.services.own_questions import add_question, edit_question
@@ -62,9 +62,9 @@ def test_the_deck_opens_in_anki_with_its_notes_fields_and_math(ctx, tmp_path):
         assert col.decks.by_name(DECK_NAME) is not None
         assert len(col.find_cards(f'"deck:{DECK_NAME}"')) == 4
 
-        # edit and re-export: Anki updates the note, no duplicate
+        # edit and re-export a minute later: Anki updates the note, no duplicate
         edit_question(ctx.database, draft(id=own.id, title="A reworded $\\sigma$ question?"))
-        export(ctx.database, "anki", apkg)
+        export_anki(ctx.database, apkg, timestamp=mine.mod + 60)
         import_into_anki(col, apkg)
         notes = notes_by_id(col)
         assert len(col.find_notes("")) == 4

@@ -39,7 +39,7 @@ class PortabilityActions(QObject):
         self.import_action = self._action("importAction", self.tr("&Import…"), "Ctrl+Shift+I",
                                           self.tr("Import an export of MLPrep Desktop (.json) or your own "
                                                   "questions (.csv, .md): see what changes first"), self.choose_import)
-        self.export_action = self._action("exportAction", self.tr("&Export…"), "Ctrl+Shift+E",
+        self.export_action = self._action("exportAction", self.tr("&Export…"), "Ctrl+Shift+X",
                                           self.tr("Export everything of yours (JSON), the question list (CSV), "
                                                   "questions with your answers (Markdown) or an Anki deck"), self.export)
         self.new_question_action = self._action("newQuestionAction", self.tr("&New question…"), "Ctrl+Shift+Q",
