@@ -14,7 +14,7 @@ from mlprep_desktop import APP_NAME, __version__
 from mlprep_desktop.core.clock import monotonic
 from mlprep_desktop.core.paths import resources_dir
 from mlprep_desktop.services.app_context import AppContext
-from mlprep_desktop.services.errors import CorruptDatabaseError, DatabaseError
+from mlprep_desktop.services.errors import CorruptDatabaseError, DatabaseError, EmptyDatabaseFileError
 from mlprep_desktop.ui.main_window import MainWindow
 
 ORGANIZATION = "MLPrep"
@@ -69,11 +69,31 @@ def create_main_window(db_path: Path | str, *, clock: Callable[[], float] = mono
 
 def database_lock(path: Path) -> QLockFile | None:
     """Hold ``<db>.lock`` while the app runs; None if another running app holds it.
-    A lock left by a crashed app is stale (its process is gone) and is taken over."""
+    A lock left by a crashed app is stale (its process is gone) and is taken over.
+    Call ``folder_problem`` first: a lock file that cannot be written also gives None."""
     path.parent.mkdir(parents=True, exist_ok=True)
     lock = QLockFile(str(path) + ".lock")
     lock.setStaleLockTime(0)  # only a dead owner makes a lock stale, never its age
     return lock if lock.tryLock(200) else None
+
+
+def start_problem(path: Path) -> str | None:
+    """What stops the app from using ``path`` before it is even opened: a folder that is
+    read-only, on a read-only mount or a full disk (the lock file would fail too, and must not
+    be reported as "already open")."""
+    from mlprep_desktop.services.start_checks import folder_problem
+
+    return folder_problem(path.parent)
+
+
+def _ask_start_afresh(path: Path, message: str) -> bool:
+    """An empty (0-byte) file was named: ask before replacing it with a new database."""
+    box = QMessageBox(QMessageBox.Icon.Question, APP_NAME,
+                      message + "\n\nStart a new, empty MLPrep database in this file instead?")
+    box.setObjectName("emptyFileQuestion")
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def run(db_path: Path | None = None) -> int:
@@ -84,6 +104,11 @@ def run(db_path: Path | None = None) -> int:
     path = db_path or default_db_path()
     log_path = setup_logging(path.parent / "logs")
     install_excepthook(log_path)
+    problem = start_problem(path)
+    if problem is not None:
+        print(f"mlprep: {problem}", file=sys.stderr)
+        QMessageBox.critical(None, APP_NAME, problem)
+        return 2
     lock = database_lock(path)
     if lock is None:
         text = (f"MLPrep Desktop is already open on {path}. Two windows on one file would "
@@ -94,6 +119,13 @@ def run(db_path: Path | None = None) -> int:
         return 3
     try:
         window = create_main_window(path)
+    except EmptyDatabaseFileError as exc:
+        if not _ask_start_afresh(path, str(exc)):
+            return 2
+        path.unlink()  # empty: nothing is lost; the bundle is copied in its place
+        window = _open_or_report(path)
+        if window is None:
+            return 2
     except CorruptDatabaseError as exc:
         from mlprep_desktop.ui.backup.damaged_start import offer_newest_backup
 

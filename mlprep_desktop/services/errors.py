@@ -9,7 +9,12 @@ since it was loaded; nothing was written (``.current`` is the stored version).
 """
 from __future__ import annotations
 
-from mlprep_desktop.storage.database import CorruptDatabaseError, DatabaseError, WriteError
+from mlprep_desktop.storage.database import (
+    CorruptDatabaseError,
+    DatabaseError,
+    EmptyDatabaseFileError,
+    WriteError,
+)
 from mlprep_desktop.storage.notes import NoteConflictError
 
 
@@ -21,4 +26,4 @@ class NotYet(OperationError):
     """The operation needs a step first; ``str(exc)`` tells the user which (a hint, not an error)."""
 
 
-__all__ = ["CorruptDatabaseError", "DatabaseError", "NoteConflictError", "NotYet", "OperationError", "WriteError"]
+__all__ = ["CorruptDatabaseError", "DatabaseError", "EmptyDatabaseFileError", "NoteConflictError", "NotYet", "OperationError", "WriteError"]

@@ -25,6 +25,14 @@ from mlprep_desktop.core.clock import utc_now_iso
 from mlprep_desktop.storage import schema
 from mlprep_desktop.storage.connection import connect
 from mlprep_desktop.storage.content_merge import merge_bank_content
+from mlprep_desktop.storage.file_checks import empty_file_message, file_problem, is_empty_file
+
+
+BUSY_TIMEOUT_MS = 250
+
+
+def _is_locked(exc: BaseException) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
 
 
 class DatabaseError(Exception):
@@ -37,6 +45,10 @@ class NewerSchemaError(DatabaseError):
 
 class CorruptDatabaseError(DatabaseError):
     pass
+
+
+class EmptyDatabaseFileError(DatabaseError):
+    """The file exists but is empty (0 bytes): refused, never turned into a new database."""
 
 
 class WriteError(DatabaseError):
@@ -61,6 +73,12 @@ class Database:
             with self.utils.atomic():
                 yield self.conn
         except sqlite3.Error as exc:
+            if _is_locked(exc):
+                raise WriteError(
+                    f"Could not save to {self.path}: another program is writing to it (the file is locked). "
+                    "Nothing was half-written; what you typed is still on screen and saving is retried "
+                    "on its own. Close the other program that has the file open if this goes on."
+                ) from exc
             raise WriteError(
                 f"Could not save to {self.path}: {exc}. Nothing was half-written; "
                 "what you typed is still on screen. Free some disk space or check the file, "
@@ -81,6 +99,11 @@ class Database:
 def open_database(path: Path | str, bundle: Path | str | None = None) -> Database:
     """Open (creating from ``bundle`` if missing) and prepare the database at ``path``."""
     path = Path(path)
+    if is_empty_file(path):
+        raise EmptyDatabaseFileError(empty_file_message(path))
+    problem = file_problem(path)
+    if problem:
+        raise DatabaseError(problem)
     if not path.exists():
         if bundle is None:
             _create_empty(path)
@@ -89,7 +112,9 @@ def open_database(path: Path | str, bundle: Path | str | None = None) -> Databas
     preflight(path)
     conn = connect(path)
     try:
-        conn.execute("PRAGMA busy_timeout = 5000")
+        # A lock held by another program makes a write wait this long, then fail: the GUI never
+        # blocks for seconds, and the autosavers retry on their own (DebouncedSaver).
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -100,11 +125,24 @@ def open_database(path: Path | str, bundle: Path | str | None = None) -> Databas
             merge_bank_content(database, Path(bundle))
     except sqlite3.DatabaseError as exc:
         conn.close()
+        if _is_locked(exc):
+            raise DatabaseError(_locked_message(path)) from exc
         raise DatabaseError(f"Could not open the database at {path}: {exc}") from exc
+    except WriteError as exc:
+        conn.close()
+        if _is_locked(exc.__cause__):
+            raise DatabaseError(_locked_message(path)) from exc
+        raise
     except BaseException:
         conn.close()
         raise
     return database
+
+
+def _locked_message(path: Path) -> str:
+    return (f"Another program is writing to the database at {path} (it holds a lock on the file), so "
+            "MLPrep Desktop cannot start on it now. Nothing was changed. Close that program (a database "
+            "browser, a sync tool, another copy of the app) and start again.")
 
 
 def _probe_write(database: Database) -> None:
@@ -118,6 +156,8 @@ def _probe_write(database: Database) -> None:
                 (utc_now_iso(),),
             )
     except WriteError as exc:
+        if _is_locked(exc.__cause__):
+            raise
         raise DatabaseError(
             f"The database at {database.path} can be read but not written ({exc.__cause__}). "
             "MLPrep Desktop needs to save your answers and notes there: make the file and its "
@@ -131,6 +171,8 @@ def preflight(path: Path) -> None:
         conn = connect(path, readonly=True)
         conn.execute("PRAGMA schema_version").fetchone()  # reads the header: can we open it at all?
     except sqlite3.OperationalError as exc:  # permissions, a folder, a locked or vanished file
+        if _is_locked(exc):
+            raise DatabaseError(_locked_message(path)) from exc
         raise DatabaseError(
             f"The database at {path} could not be opened ({exc}). It has not been changed. "
             "Check that the file exists and that you may read and write it and its folder."

@@ -52,3 +52,20 @@ def test_cancel_drops_the_pending_edit_and_both_timers(qtbot):
     with qtbot.waitSignal(other.saved):
         other.schedule()  # by the time this one fired, the cancelled one would have too
     assert saves == [2]
+
+
+def test_a_failed_save_is_retried_on_its_own_and_the_user_told_once(qtbot):
+    calls: list[str] = []
+
+    def save() -> None:
+        calls.append("try")
+        if len(calls) <= 3:
+            raise OSError("database is locked")
+
+    saver = DebouncedSaver(save, delay_ms=10, max_wait_ms=1000, retry_ms=20)
+    failures: list[str] = []
+    saver.failed.connect(failures.append)
+    with qtbot.waitSignal(saver.recovered, timeout=5000):
+        saver.schedule()  # no further edit: the retries alone save it
+    assert calls == ["try"] * 4 and not saver.pending and not saver.failing
+    assert failures == ["database is locked"]  # one message for the whole run of failures

@@ -7,6 +7,10 @@ edit, the maximum wait does not, so someone who types or draws without pausing s
 everything but the last ``max_wait_ms`` on disk (a crash or SIGKILL loses at most that).
 ``flush()`` saves at once if anything is pending, so callers flush on item switch, tab switch,
 focus loss and close. GUI thread only.
+
+A failed save (a file locked by another program, a full disk) keeps the edit pending and is
+retried on its own after ``retry_ms``, doubling up to ``MAX_RETRY_MS``: ``failed`` is emitted
+once per run of failures (so the user is told once), ``recovered`` when a retry succeeds.
 """
 from __future__ import annotations
 
@@ -15,11 +19,14 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 MAX_WAIT_MS = 1000
+RETRY_MS = 2000
+MAX_RETRY_MS = 16000
 
 
 class DebouncedSaver(QObject):
     saved = Signal()
-    failed = Signal(str)
+    failed = Signal(str)  # the first failure of a run; retries follow on their own
+    recovered = Signal()  # a save succeeded after failures
 
     def __init__(
         self,
@@ -28,6 +35,7 @@ class DebouncedSaver(QObject):
         parent: QObject | None = None,
         *,
         max_wait_ms: int = MAX_WAIT_MS,
+        retry_ms: int = RETRY_MS,
     ) -> None:
         super().__init__(parent)
         self._save = save
@@ -40,10 +48,20 @@ class DebouncedSaver(QObject):
         self._deadline.setSingleShot(True)
         self._deadline.setInterval(max(1, max_wait_ms))
         self._deadline.timeout.connect(self.flush)
+        self._retry_ms = retry_ms
+        self._failures = 0
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self.flush)
 
     @property
     def pending(self) -> bool:
         return self._pending
+
+    @property
+    def failing(self) -> bool:
+        """True while the last save failed and a retry is scheduled."""
+        return self._failures > 0
 
     @property
     def max_wait_ms(self) -> int:
@@ -59,21 +77,30 @@ class DebouncedSaver(QObject):
 
     def cancel(self) -> None:
         self._pending = False
+        self._failures = 0
         self._timer.stop()
         self._deadline.stop()
+        self._retry.stop()
 
     def flush(self) -> bool:
         """Save now if an edit is pending. Returns False (and stays pending) when saving failed;
-        the next edit schedules a retry."""
+        a retry is then scheduled on its own."""
         self._timer.stop()
         self._deadline.stop()
+        self._retry.stop()
         if not self._pending:
             return True
         try:
             self._save()
         except Exception as exc:  # reported to the user; the edit stays pending for a retry
-            self.failed.emit(str(exc))
+            self._failures += 1
+            self._retry.start(min(MAX_RETRY_MS, self._retry_ms * 2 ** (self._failures - 1)))
+            if self._failures == 1:
+                self.failed.emit(str(exc))
             return False
         self._pending = False
         self.saved.emit()
+        if self._failures:
+            self._failures = 0
+            self.recovered.emit()
         return True
