@@ -133,6 +133,7 @@ class Question:
     related: tuple[str, ...] = ()
     source: str = "bank"
     retired: bool = False
+    damaged: bool = False  # part of its text could not be read from the file (shown with a warning)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,11 @@ def question_markdown(
     parts = [f"## {question.title}", "*" + " · ".join(facts) + "*"]
     if question.retired:
         parts.append("*This question has been retired from the bank; your notes and ratings are kept.*")
+    if question.damaged:
+        parts.append("> **This question could not be read in full**: the database file is damaged where it "
+                     "is stored, and what could not be read shows as �. Everything else still works. "
+                     "*Tools › Check database* repairs what it can; *File › Restore backup…* brings back "
+                     "an earlier copy.")
     if question.prompt.strip():
         parts.append(_demote(question.prompt))
     if not reveal:

@@ -31,6 +31,18 @@ from mlprep_desktop.storage.file_checks import empty_file_message, file_problem,
 BUSY_TIMEOUT_MS = 250
 
 
+def _lenient_text(data: bytes) -> str:
+    return data.decode("utf-8", "replace")
+
+
+def is_damage(exc: BaseException) -> bool:
+    """True for the errors SQLite or Python raise on damage inside the file: a record whose
+    text is not UTF-8, a malformed page or index (``quick_check`` at start does not see these)."""
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.DatabaseError) and (
+        "decode" in text or "malformed" in text or "corrupt" in text or "not a database" in text)
+
+
 def _is_locked(exc: BaseException) -> bool:
     return isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
 
@@ -87,6 +99,15 @@ class Database:
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         return self.conn.execute(sql, params).fetchall()
+
+    def query_lenient(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        """``query`` for rows that may hold damaged text: bytes that are not UTF-8 are read as
+        U+FFFD instead of raising (used once a normal read has failed; slower)."""
+        self.conn.text_factory = _lenient_text
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        finally:
+            self.conn.text_factory = str
 
     def close(self) -> None:
         try:

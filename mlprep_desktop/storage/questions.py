@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
 
 from mlprep_desktop.core.models import (
     DIFFICULTIES,
@@ -14,8 +15,8 @@ from mlprep_desktop.core.models import (
     QuestionState,
     Status,
 )
-from mlprep_desktop.core.search_query import fts_query
-from mlprep_desktop.storage.database import Database
+from mlprep_desktop.core.search_query import fts_query, search_terms
+from mlprep_desktop.storage.database import Database, is_damage
 
 # bm25 weights per FTS column: title, prompt, answer, key_points, tags.
 _BM25 = "bm25(questions_fts, 10.0, 4.0, 1.0, 2.0, 6.0)"
@@ -32,6 +33,9 @@ class QuestionRepository:
 
     def __init__(self, database: Database) -> None:
         self._db = database
+        # Set when a search met a damaged full-text index and fell back to matching titles;
+        # Tools › Check database rebuilds the index (then a search clears this again).
+        self.index_damaged = False
 
     def search(self, flt: QuestionFilter) -> list[QuestionRow]:
         """Rows matching ``flt``: ranked by relevance when there is search text,
@@ -57,7 +61,14 @@ class QuestionRepository:
             )
             params.append(match)
         sql += " WHERE q.retired = 0" + (" ORDER BY f.rank" if match else "")
-        candidates = [self._row(r) for r in self._db.query(sql, params)]
+        try:
+            found = self._db.query(sql, params)
+            self.index_damaged = False
+        except sqlite3.DatabaseError as exc:
+            if not is_damage(exc):
+                raise
+            found = self._damaged_browse(flt, bool(match))
+        candidates = [self._row(r) for r in found]
         if not match:
             candidates.sort(key=_browse_order)
         rows = [r for r in candidates if _matches(r, flt)]
@@ -82,8 +93,42 @@ class QuestionRepository:
         return self._db.query("SELECT COUNT(*) FROM questions WHERE retired = 0")[0][0]
 
     def get(self, question_id: str) -> Question | None:
-        rows = self._db.query("SELECT * FROM questions WHERE id = ?", (question_id,))
-        return _question(rows[0]) if rows else None
+        """The question, or None. A record damaged in the file is read as far as it can be and
+        returned with ``damaged=True`` (its unreadable bytes shown as U+FFFD); never raises
+        for damage, so the rest of the app keeps working."""
+        sql = "SELECT * FROM questions WHERE id = ?"
+        try:
+            rows = self._db.query(sql, (question_id,))
+            return _question(rows[0]) if rows else None
+        except sqlite3.DatabaseError as exc:
+            if not is_damage(exc):
+                raise
+        try:
+            rows = self._db.query_lenient(sql, (question_id,))
+        except sqlite3.DatabaseError as exc:
+            if not is_damage(exc):
+                raise
+            rows = []
+        if not rows:
+            return _unreadable_question(question_id)
+        try:
+            return replace(_question(rows[0]), damaged=True)
+        except (ValueError, TypeError, KeyError):  # its JSON lists are damaged too
+            return _unreadable_question(question_id)
+
+    def _damaged_browse(self, flt: QuestionFilter, text_search: bool) -> list[sqlite3.Row]:
+        """Rows when the normal query met damage: text read leniently; a damaged full-text
+        index replaced by a plain match on titles and tags (slower, but it answers)."""
+        sql = f"SELECT {_ROW_COLUMNS} FROM questions q LEFT JOIN question_state s ON s.question_id = q.id" \
+              " WHERE q.retired = 0"
+        params: list = []
+        if text_search:
+            self.index_damaged = True
+            for term in search_terms(flt.text):
+                sql += " AND (q.title LIKE ? ESCAPE '\\' OR q.tags LIKE ? ESCAPE '\\')"
+                like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+                params += [like, like]
+        return self._db.query_lenient(sql, params)
 
     def titles(self) -> dict[str, str]:
         """Id -> title of every active question (for links and completion)."""
@@ -137,4 +182,12 @@ def _question(r: sqlite3.Row) -> Question:
         related=tuple(json.loads(r["related"])),
         source=r["source"],
         retired=bool(r["retired"]),
+    )
+
+
+def _unreadable_question(question_id: str) -> Question:
+    return Question(
+        id=question_id, type="theory", topic="", difficulty="", minutes=1,
+        title=f"Unreadable question ({question_id})",
+        prompt="", answer="", key_points=(), pitfalls=(), follow_ups=(), damaged=True,
     )

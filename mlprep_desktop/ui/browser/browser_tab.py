@@ -429,10 +429,15 @@ class BrowserTab(TabPage):
 
     def _show_no_matches(self, empty: bool) -> None:
         text = self.search_box.text().strip()
+        notes: list[str] = []
+        if self._ctx.questions.index_damaged:  # a search met a damaged index and fell back
+            notes.append(self.tr("The search index in the database file is damaged, so only titles and tags "
+                                 "are searched for now. Tools › Check database rebuilds it."))
         if empty:
             what = self.tr(f"No questions match “{text}”.") if text else self.tr("No questions match these filters.")
-            self.no_matches.setText(what + " " + self.tr("Try fewer or shorter words, or set a filter back to “All”."))
-        self.no_matches.setVisible(empty)
+            notes.append(what + " " + self.tr("Try fewer or shorter words, or set a filter back to “All”."))
+        self.no_matches.setText(" ".join(notes))
+        self.no_matches.setVisible(bool(notes))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
         super().changeEvent(event)
