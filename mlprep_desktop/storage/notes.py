@@ -52,7 +52,10 @@ class NoteMissingError(LookupError):
 
 class NoteConflictError(WriteError):
     """Nothing was written: the note was saved elsewhere (another app window on the same file)
-    after the caller loaded it. ``current`` is the note as stored now."""
+    after the caller loaded it. ``current`` is the note as stored now. Not ``retriable``: trying
+    again cannot succeed until the user decides whose version to keep."""
+
+    retriable = False
 
     def __init__(self, message: str, current: Note) -> None:
         super().__init__(message)

@@ -69,3 +69,22 @@ def test_a_failed_save_is_retried_on_its_own_and_the_user_told_once(qtbot):
         saver.schedule()  # no further edit: the retries alone save it
     assert calls == ["try"] * 4 and not saver.pending and not saver.failing
     assert failures == ["database is locked"]  # one message for the whole run of failures
+
+
+def test_an_error_the_user_must_decide_is_not_retried_on_its_own(qtbot):
+    class Conflict(Exception):
+        retriable = False
+
+    calls: list[str] = []
+
+    def save() -> None:
+        calls.append("try")
+        raise Conflict("saved in another window")
+
+    saver = DebouncedSaver(save, delay_ms=10, max_wait_ms=1000, retry_ms=10)
+    with qtbot.waitSignal(saver.failed):
+        saver.schedule()
+    other = DebouncedSaver(lambda: None, delay_ms=200, max_wait_ms=200)
+    with qtbot.waitSignal(other.saved):  # long enough for several retries, had there been any
+        other.schedule()
+    assert calls == ["try"] and saver.pending and not saver.failing

@@ -10,7 +10,9 @@ focus loss and close. GUI thread only.
 
 A failed save (a file locked by another program, a full disk) keeps the edit pending and is
 retried on its own after ``retry_ms``, doubling up to ``MAX_RETRY_MS``: ``failed`` is emitted
-once per run of failures (so the user is told once), ``recovered`` when a retry succeeds.
+once per run of failures (so the user is told once), ``recovered`` when a retry succeeds. An
+error whose ``retriable`` attribute is False (a conflict the user must decide) is not retried
+on its own and is reported each time, as before: the next edit or flush tries again.
 """
 from __future__ import annotations
 
@@ -93,6 +95,10 @@ class DebouncedSaver(QObject):
         try:
             self._save()
         except Exception as exc:  # reported to the user; the edit stays pending for a retry
+            if not getattr(exc, "retriable", True):
+                self._failures = 0
+                self.failed.emit(str(exc))
+                return False
             self._failures += 1
             self._retry.start(min(MAX_RETRY_MS, self._retry_ms * 2 ** (self._failures - 1)))
             if self._failures == 1:
