@@ -145,10 +145,11 @@ def test_a_bad_import_file_is_named_in_the_error_and_no_dialog_opens(qtbot, open
 
 def test_anki_export_of_the_questions_shown(qtbot, open_window, tmp_path):
     window = open_window()
+    everything = len(window.browser.shown_question_ids())
     window.browser.search_box.setText("gradient")
     window.browser.refresh()
     shown = window.browser.shown_question_ids()
-    assert 0 < len(shown) < 100
+    assert 0 < len(shown) < everything  # a filtered subset, whatever the bank's size
     dialog = window.portability.export()
     dialog.format.setCurrentIndex(dialog.format.findData("anki"))
     dialog.shown_questions.setChecked(True)
