@@ -117,6 +117,7 @@ def run(db_path: Path | None = None) -> int:
         print(f"mlprep: {text}", file=sys.stderr)
         QMessageBox.information(None, APP_NAME, text)
         return 3
+    notice = ""
     try:
         window = create_main_window(path)
     except EmptyDatabaseFileError as exc:
@@ -129,12 +130,13 @@ def run(db_path: Path | None = None) -> int:
     except CorruptDatabaseError as exc:
         from mlprep_desktop.ui.backup.damaged_start import offer_newest_backup
 
-        message = offer_newest_backup(path, str(exc))  # never writes to the damaged file
-        window = None if message is not None else _open_or_report(path)
+        restored, notice = offer_newest_backup(path, str(exc))  # never writes to the damaged file
+        if not restored:
+            print(f"mlprep: {notice}", file=sys.stderr)
+            QMessageBox.critical(None, APP_NAME, notice)
+            return 2
+        window = _open_or_report(path)
         if window is None:
-            if message is not None:
-                print(f"mlprep: {message}", file=sys.stderr)
-                QMessageBox.critical(None, APP_NAME, message)
             return 2
     except DatabaseError as exc:
         print(f"mlprep: {exc}", file=sys.stderr)
@@ -149,6 +151,8 @@ def run(db_path: Path | None = None) -> int:
     window.data_safety.window_replaced.connect(on_window_replaced)
     app.aboutToQuit.connect(lambda: _on_quit(current["window"]))
     window.show()
+    if notice:
+        window.statusBar().showMessage(notice, 30000)
     window.data_safety.scheduler.start()  # a backup now if the newest is 30 min old, then every 30 min
     return app.exec()
 

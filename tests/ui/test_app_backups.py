@@ -35,3 +35,41 @@ def test_each_session_leaves_a_verified_backup_and_no_temporary_files(tmp_path):
             assert conn.execute("SELECT count(*) FROM questions").fetchone()[0] > 100
         finally:
             conn.close()
+
+
+CHILD = """
+import sys
+from pathlib import Path
+import mlprep_desktop.ui.backup.damaged_start as damaged_start
+damaged_start.ask_with_message_box = lambda text: print("ASKED", text.replace(chr(10), " "), flush=True) or True
+from mlprep_desktop.startup_probe import install_startup_probe
+probe = install_startup_probe()
+from mlprep_desktop.app import run
+sys.exit(run(Path(sys.argv[1])))
+"""
+
+
+def test_a_damaged_file_at_start_is_replaced_by_the_newest_sound_backup_on_the_users_word(tmp_path):
+    db = tmp_path / "data" / "questions.sqlite"
+    start_and_quit(db)
+    conn = sqlite3.connect(db)
+    conn.execute("INSERT INTO notes (title, body, created_at, updated_at) VALUES ('Mine', '', '2026', '2026')")
+    conn.commit()
+    conn.close()
+    start_and_quit(db)  # its closing backup holds the note
+    data = bytearray(db.read_bytes())
+    data[4096 * 2: 4096 * 3] = b"\xff" * 4096
+    db.write_bytes(bytes(data))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", CHILD, str(db)], capture_output=True, text=True,
+                          timeout=180, env=env, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert "ASKED" in done.stdout and "failed its integrity check" in done.stdout and "1 notes" in done.stdout
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT title FROM notes").fetchall() == [("Mine",)]
+    finally:
+        conn.close()
+    (moved,) = (db.parent / "backups").glob("damaged-*.sqlite")
+    assert moved.read_bytes() == bytes(data)  # never written to

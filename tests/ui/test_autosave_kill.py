@@ -100,6 +100,7 @@ def test_continuous_editing_killed_at_a_random_moment_loses_at_most_the_last_sec
     must_have = sum(1 for t in times if t <= end - ALLOWED_LOSS_S)
     lost_s = end - times[saved - 1] if saved else end - times[0]
     context = f"seed {seed}: {len(times)} edits over {end - times[0]:.1f} s, {saved} saved, last {lost_s:.2f} s lost"
+    print(f"{editor}: {context}")  # the figures, with pytest -s
     assert must_have > 0, context  # the editing really went on for longer than the allowed loss
     assert saved >= must_have, context
     assert saved <= len(times) + 1, context  # an edit made but not yet reported may be saved

@@ -131,9 +131,10 @@ def test_a_damaged_file_at_start_offers_the_newest_sound_backup(qtbot, db_path, 
     except CorruptDatabaseError as exc:
         problem = str(exc)
     asked: list[str] = []
-    assert offer_newest_backup(db_path, problem, ask=lambda text: asked.append(text) or False) == problem
+    assert offer_newest_backup(db_path, problem, ask=lambda text: asked.append(text) or False) == (False, problem)
     assert db_path.read_bytes() == damaged  # declined: not touched
-    assert offer_newest_backup(db_path, problem, ask=lambda text: asked.append(text) or True) is None
+    restored, notice = offer_newest_backup(db_path, problem, ask=lambda text: asked.append(text) or True)
+    assert restored and "moved, unchanged, to" in notice
     assert "1 notes" in asked[0] and "Restore it?" in asked[0]
     window = create_main_window(db_path)
     qtbot.addWidget(window)
@@ -145,7 +146,7 @@ def test_a_damaged_file_at_start_offers_the_newest_sound_backup(qtbot, db_path, 
 def test_without_a_backup_a_damaged_file_is_only_refused(db_path, bundle):
     open_database(db_path, bundle).close()
     damaged = damage(db_path)
-    assert offer_newest_backup(db_path, "refused", ask=lambda text: True) == "refused"
+    assert offer_newest_backup(db_path, "refused", ask=lambda text: True) == (False, "refused")
     assert db_path.read_bytes() == damaged
 
 

@@ -28,13 +28,15 @@ def ask_with_message_box(text: str) -> bool:
 
 
 def offer_newest_backup(db_path: Path, problem: str,
-                        ask: Callable[[str], bool] = ask_with_message_box) -> str | None:
-    """Ask to restore the newest backup that passes its check. Returns None when it was
-    restored (open the file again), else the message to show before quitting."""
+                        ask: Callable[[str], bool] | None = None) -> tuple[bool, str]:
+    """Ask (``ask(text)``, a message box by default) to restore the newest backup that passes
+    its check. Returns (True, what was done) when it was restored — open the file again — or
+    (False, the message to show before quitting)."""
+    ask = ask or ask_with_message_box
     service = BackupService(db_path)
     newest = service.newest_sound()
     if newest is None:
-        return problem
+        return False, problem
     when = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(newest.created_at.timestamp())).toLocalTime(),
                               QLocale.FormatType.LongFormat)
     summary = service.summary(newest.path)
@@ -42,9 +44,10 @@ def offer_newest_backup(db_path: Path, problem: str,
                f"answered, {summary.notes} notes, {summary.boards} boards, {summary.reviews} reviews.\n\n"
                f"Restore it? The damaged file is moved, unchanged, into {service.folder}.")
     if not ask(text):
-        return problem
+        return False, problem
     try:
-        restore_backup(service, newest.path)
+        result = restore_backup(service, newest.path)
     except BackupError as exc:
-        return _tr(f"{problem}\n\nThe backup could not be restored: {exc}")
-    return None
+        return False, _tr(f"{problem}\n\nThe backup could not be restored: {exc}")
+    return True, _tr(f"Restored the backup from {when}. The damaged file was moved, unchanged, to "
+                     f"{result.previous_saved_as}.")
