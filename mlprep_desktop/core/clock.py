@@ -55,3 +55,10 @@ def from_utc_iso(text: str) -> datetime:
     """Parse a stored UTC ISO-8601 time (with 'Z' or an offset) into an aware datetime."""
     moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def next_midnight(moment: datetime) -> datetime:
+    """The start of the next local day of ``moment`` (in its own time zone)."""
+    from datetime import time, timedelta
+
+    return datetime.combine(moment.date() + timedelta(days=1), time(0), moment.tzinfo)

@@ -94,18 +94,37 @@ class Rating(IntEnum):
 
 
 class Status(str, Enum):
-    """Where a question stands for the user. FLAGGED is a filter that crosses the others."""
+    """Where a question stands for the user. NEW, SEEN and RATED partition the questions;
+    the others are filters that cross them (``crossing``)."""
 
     NEW = "new"  # never revealed
     SEEN = "seen"  # answer revealed, never rated
     RATED = "rated"  # rated at least once
     FLAGGED = "flagged"  # flagged to revisit (any of the above)
+    DUE = "due"  # an FSRS review falls due today (or is overdue)
+    LEARNING = "learning"  # in (re)learning steps: rated Again or just begun
+    MASTERED = "mastered"  # in review with a stability of three weeks or more
+    MISTAKES = "mistakes"  # rated Again/Hard recently, scored low in an interview, failed tests
 
     @property
     def label(self) -> str:
-        return {"new": "New", "seen": "Seen", "rated": "Rated", "flagged": "Flagged to revisit"}[
-            self.value
-        ]
+        return {"new": "New", "seen": "Seen", "rated": "Rated", "flagged": "Flagged to revisit",
+                "due": "Due for review", "learning": "Learning", "mastered": "Mastered",
+                "mistakes": "Mistakes"}[self.value]
+
+    @property
+    def crossing(self) -> bool:
+        return self not in (Status.NEW, Status.SEEN, Status.RATED)
+
+    def holds_for(self, state: QuestionState) -> bool:
+        """True if a question in ``state`` is shown under this status filter."""
+        return {
+            Status.FLAGGED: state.flagged,
+            Status.DUE: state.due_now,
+            Status.LEARNING: state.learning,
+            Status.MASTERED: state.mastered,
+            Status.MISTAKES: state.mistake,
+        }.get(self, state.status is self)
 
 
 @dataclass(frozen=True)
@@ -145,6 +164,11 @@ class QuestionState:
     flagged: bool = False
     last_rating: int | None = None
     review_count: int = 0
+    due: str | None = None  # next FSRS review, UTC ISO-8601 (None: no card yet)
+    due_now: bool = False  # due today or overdue
+    learning: bool = False
+    mastered: bool = False
+    mistake: bool = False
 
     @property
     def status(self) -> Status:

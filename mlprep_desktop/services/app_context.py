@@ -6,8 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mlprep_desktop.core.clock import monotonic
+from mlprep_desktop.core.clock import SystemClock, monotonic
 from mlprep_desktop.core.paths import bundled_database
+from mlprep_desktop.core.scheduling import StudyScheduler
 from mlprep_desktop.services.board_ops import BoardOperations
 from mlprep_desktop.services.changes import Outcome
 from mlprep_desktop.services.errors import OperationError
@@ -16,9 +17,11 @@ from mlprep_desktop.storage.boards import BoardRepository
 from mlprep_desktop.storage.database import Database, open_database
 from mlprep_desktop.storage.interviews import InterviewRepository
 from mlprep_desktop.storage.notes import NoteRepository
+from mlprep_desktop.storage.progress import ProgressRepository
 from mlprep_desktop.storage.questions import QuestionRepository
 from mlprep_desktop.storage.settings import SettingsRepository
 from mlprep_desktop.storage.study import StudyRepository
+from mlprep_desktop.storage.study_cards import CardRepository
 
 
 @dataclass
@@ -31,28 +34,41 @@ class AppContext:
     boards: BoardRepository
     notes: NoteRepository
     clock: Callable[[], float] = monotonic  # monotonic seconds: time spent, interview clocks
+    study_clock: object = field(default_factory=SystemClock)  # wall time for study: ``now()`` ->
+    # an aware local datetime (days, due dates); core.clock.SystemClock or a test's FixedClock
     study_ops: StudyOperations = field(init=False)
     board_ops: BoardOperations = field(init=False)
+    cards: CardRepository = field(init=False)  # FSRS cards and study settings
+    progress: ProgressRepository = field(init=False)  # progress figures, the mistakes list
 
     def __post_init__(self) -> None:
         self.study_ops = StudyOperations(self.database, self.study, self.clock)
         self.board_ops = BoardOperations(self.database, self.boards)
+        self.cards = CardRepository(self.database)
+        self.progress = ProgressRepository(self.database)
 
     @classmethod
     def open(cls, db_path: Path | str, bundle: Path | None = None,
-             clock: Callable[[], float] | None = None) -> AppContext:
+             clock: Callable[[], float] | None = None, study_clock=None) -> AppContext:
         """Open (creating from the bundle on first start) the database at ``db_path``.
-        ``clock``: the monotonic clock every operation and timer reads (default: core's)."""
+        ``clock``: the monotonic clock every operation and timer reads (default: core's);
+        ``study_clock``: the wall clock of studying (default: the system's). Ratings stored
+        before scheduling existed get their FSRS cards now (once)."""
         database = open_database(db_path, bundle if bundle is not None else bundled_database())
+        wall = study_clock or SystemClock()
+        cards = CardRepository(database)
+        with database.transaction() as conn:
+            cards.rebuild(conn, StudyScheduler(cards.policy(wall.now().tzinfo)), only_missing=True)
         return cls(
             database=database,
-            questions=QuestionRepository(database),
-            study=StudyRepository(database),
+            questions=QuestionRepository(database, wall),
+            study=StudyRepository(database, wall),
             settings=SettingsRepository(database),
             interviews=InterviewRepository(database),
             boards=BoardRepository(database),
             notes=NoteRepository(database),
             clock=clock or monotonic,
+            study_clock=wall,
         )
 
     def back_up_to(self, target: Path) -> Outcome[Path]:

@@ -80,8 +80,16 @@ def _merge_state(existing: dict, incoming: dict) -> dict:
 
 
 def _count_reviews(conn: sqlite3.Connection, keys: list[tuple]) -> None:
-    """After reviews were added: every reviewed question has a state that counts them all."""
+    """After reviews were added: every reviewed question has a state that counts them all, the
+    reviews a study day (their UTC date), and the questions' FSRS cards are replayed."""
+    from mlprep_desktop.core.scheduling import StudyScheduler
+    from mlprep_desktop.storage.study_cards import replay_card, schedule_policy
+
     ids = {r[0] for k in keys for r in conn.execute("SELECT question_id FROM reviews WHERE uid = ?", k)}
+    conn.execute("UPDATE reviews SET day = substr(reviewed_at, 1, 10) WHERE day IS NULL")
+    scheduler = StudyScheduler(schedule_policy(conn, None))
+    for qid in sorted(ids):
+        replay_card(conn, qid, scheduler)
     for qid in sorted(ids):
         conn.execute("INSERT OR IGNORE INTO question_state (question_id) VALUES (?)", (qid,))
         conn.execute(

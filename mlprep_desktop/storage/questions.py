@@ -15,8 +15,11 @@ from mlprep_desktop.core.models import (
     QuestionState,
     Status,
 )
+from mlprep_desktop.core.clock import SystemClock, next_midnight, to_utc_iso
+from mlprep_desktop.core.scheduling import MASTERED_STABILITY_DAYS
 from mlprep_desktop.core.search_query import fts_query, search_terms
 from mlprep_desktop.storage.database import Database, is_damage
+from mlprep_desktop.storage.progress import ProgressRepository
 
 # bm25 weights per FTS column: title, prompt, answer, key_points, tags.
 _BM25 = "bm25(questions_fts, 10.0, 4.0, 1.0, 2.0, 6.0)"
@@ -24,6 +27,7 @@ _BM25 = "bm25(questions_fts, 10.0, 4.0, 1.0, 2.0, 6.0)"
 _ROW_COLUMNS = (
     "q.id, q.title, q.type, q.topic, q.difficulty, s.seen_at, COALESCE(s.flagged, 0) AS flagged, "
     "s.last_rating, COALESCE(s.review_count, 0) AS review_count, "
+    "c.due AS due, c.phase AS phase, c.stability AS stability, "
     "EXISTS (SELECT 1 FROM notes n WHERE n.question_id = q.id AND n.deleted_at IS NULL) AS has_note"
 )
 
@@ -31,11 +35,12 @@ _ROW_COLUMNS = (
 class QuestionRepository:
     """Read access to questions (bank and user-authored) joined with the user's state."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, clock=None) -> None:
         self._db = database
         # Set when a search met a damaged full-text index and fell back to matching titles;
         # Tools › Check database rebuilds the index (then a search clears this again).
         self.index_damaged = False
+        self._clock = clock or SystemClock()
 
     def search(self, flt: QuestionFilter) -> list[QuestionRow]:
         """Rows matching ``flt``: ranked by relevance when there is search text,
@@ -53,6 +58,7 @@ class QuestionRepository:
         here, so each facet's counts can ignore that facet's own filter."""
         match = fts_query(flt.text)
         sql = f"SELECT {_ROW_COLUMNS} FROM questions q LEFT JOIN question_state s ON s.question_id = q.id"
+        sql += " LEFT JOIN card_state c ON c.question_id = q.id"
         params: list = []
         if match:
             sql += (
@@ -68,7 +74,10 @@ class QuestionRepository:
             if not is_damage(exc):
                 raise
             found = self._damaged_browse(flt, bool(match))
-        candidates = [self._row(r) for r in found]
+        now = self._clock.now()
+        day_end = to_utc_iso(next_midnight(now))
+        mistakes = set(ProgressRepository(self._db).mistakes(now))
+        candidates = [self._row(r, day_end, mistakes) for r in found]
         if not match:
             candidates.sort(key=_browse_order)
         rows = [r for r in candidates if _matches(r, flt)]
@@ -82,10 +91,12 @@ class QuestionRepository:
             counts[facet] = tally
         others = flt.without("status")
         status = {st.value: 0 for st in Status}
+        crossing = [st for st in Status if st.crossing]
         for r in candidates:
             if _matches(r, others):
                 status[r.state.status.value] += 1
-                status[Status.FLAGGED.value] += r.state.flagged
+                for st in crossing:
+                    status[st.value] += st.holds_for(r.state)
         counts["status"] = status
         return rows, counts
 
@@ -120,7 +131,7 @@ class QuestionRepository:
         """Rows when the normal query met damage: text read leniently; a damaged full-text
         index replaced by a plain match on titles and tags (slower, but it answers)."""
         sql = f"SELECT {_ROW_COLUMNS} FROM questions q LEFT JOIN question_state s ON s.question_id = q.id" \
-              " WHERE q.retired = 0"
+              " LEFT JOIN card_state c ON c.question_id = q.id WHERE q.retired = 0"
         params: list = []
         if text_search:
             self.index_damaged = True
@@ -135,13 +146,19 @@ class QuestionRepository:
         return {r[0]: r[1] for r in self._db.query("SELECT id, title FROM questions WHERE retired = 0")}
 
     @staticmethod
-    def _row(r: sqlite3.Row) -> QuestionRow:
+    def _row(r: sqlite3.Row, day_end: str = "", mistakes: frozenset[str] | set[str] = frozenset()) -> QuestionRow:
+        due = r["due"]
         state = QuestionState(
             question_id=r["id"],
             seen_at=r["seen_at"],
             flagged=bool(r["flagged"]),
             last_rating=r["last_rating"],
             review_count=r["review_count"],
+            due=due,
+            due_now=due is not None and due < day_end,
+            learning=r["phase"] in (1, 3),
+            mastered=r["phase"] == 2 and (r["stability"] or 0) >= MASTERED_STABILITY_DAYS,
+            mistake=r["id"] in mistakes,
         )
         return QuestionRow(r["id"], r["title"], r["type"], r["topic"], r["difficulty"], state, bool(r["has_note"]))
 
@@ -155,8 +172,7 @@ def _matches(row: QuestionRow, flt: QuestionFilter) -> bool:
         return False
     if flt.status is None:
         return True
-    status = Status(flt.status)
-    return row.state.flagged if status is Status.FLAGGED else row.state.status is status
+    return Status(flt.status).holds_for(row.state)
 
 
 def _browse_order(row: QuestionRow) -> tuple:

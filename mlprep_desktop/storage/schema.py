@@ -13,6 +13,7 @@ from mlprep_desktop.storage.boards_schema import BOARDS_SQL
 from mlprep_desktop.storage.interviews_schema import INTERVIEWS_SQL
 from mlprep_desktop.storage.notes_schema import NOTES_SQL
 from mlprep_desktop.storage.portable_schema import PORTABLE_IDS_SQL
+from mlprep_desktop.storage.study_schema import SCHEDULING_SQL
 
 migrations = Migrations("mlprep")
 
@@ -116,6 +117,7 @@ _register(3, "interviews", INTERVIEWS_SQL)
 _register(4, "boards", BOARDS_SQL)
 _register(5, "notes", NOTES_SQL)
 _register(6, "portable_ids", PORTABLE_IDS_SQL)
+_register(7, "scheduling", SCHEDULING_SQL)
 
 SCHEMA_VERSION = max(_VERSIONS)
 

@@ -134,6 +134,13 @@ def test_a_three_question_interview_from_start_to_summary(qtbot, open_window, db
     assert (item0["accuracy"], item0["communication"]) == (3, 2)
     assert item0["key_points"][0]["checked"] and item0["key_points"][0]["auto"]
     assert item0["key_points"][1]["checked"] is (not before)
+    # the accuracy score is the question's review (3 = Good), and FSRS scheduled it
+    review = rows(db_path, "SELECT rating, context FROM reviews WHERE question_id = ?", (first.question_id,))
+    assert [(r["rating"], r["context"]) for r in review] == [(3, "interview")]
+    assert rows(db_path, "SELECT phase FROM card_state WHERE question_id = ?", (first.question_id,))[0]["phase"] == 2
+    # and the interview answer is the question's latest attempt in Browse
+    window.browser.select_question(first.question_id)
+    assert window.browser.answer_edit.toPlainText() == question.key_points[0]
 
     # summary: by keyboard through the list (Alt+Down past the last question wraps to it)
     review_list = find(window, QListWidget, "interviewReviewList")

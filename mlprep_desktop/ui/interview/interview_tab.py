@@ -20,6 +20,7 @@ from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
 from mlprep_desktop.rendering.question_html import render_question
 from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.services.changes import Change, ChangeKind
+from mlprep_desktop.services.study_scheduling import score_interview_item
 from mlprep_desktop.storage.database import WriteError
 from mlprep_desktop.ui.interview.interview_runner import InterviewRunner
 from mlprep_desktop.ui.interview.resume_banner import ResumeBanner
@@ -305,9 +306,14 @@ class InterviewTab(TabPage):
         self._write_review(lambda: self._ctx.interviews.set_key_point(item_id, index, checked))
 
     def _on_review_score_set(self, item_id: int, kind: str, value: int) -> None:
-        self._write_review(lambda: self._ctx.interviews.set_score(item_id, kind, value))
+        """A self-score; technical accuracy is also the question's review (FSRS)."""
+        ctx = self._ctx
+        self._write_review(
+            lambda: score_interview_item(ctx.database, ctx.interviews, ctx.study, item_id, kind, value).value,
+            Change.of(ChangeKind.INTERVIEWS, ChangeKind.STUDY_STATE) if kind == "accuracy" else None,
+        )
 
-    def _write_review(self, write) -> None:
+    def _write_review(self, write, change: Change | None = None) -> None:
         """Store one tick or score at once; on failure say so and show what is stored."""
         try:
             item = write()
@@ -316,7 +322,7 @@ class InterviewTab(TabPage):
             self._reload_review()
             return
         self.review.update_item(item)
-        self.operations.publish(Change.of(ChangeKind.INTERVIEWS), self)
+        self.operations.publish(change or Change.of(ChangeKind.INTERVIEWS), self)
 
     def _reload_review(self) -> None:
         """Show what is stored again (after a failed write), on the same row."""
