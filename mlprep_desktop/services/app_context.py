@@ -13,6 +13,7 @@ from mlprep_desktop.services.board_ops import BoardOperations
 from mlprep_desktop.services.changes import Outcome
 from mlprep_desktop.services.errors import OperationError
 from mlprep_desktop.services.study_ops import StudyOperations
+from mlprep_desktop.services.today import TodayService
 from mlprep_desktop.storage.boards import BoardRepository
 from mlprep_desktop.storage.database import Database, open_database
 from mlprep_desktop.storage.interviews import InterviewRepository
@@ -40,12 +41,14 @@ class AppContext:
     board_ops: BoardOperations = field(init=False)
     cards: CardRepository = field(init=False)  # FSRS cards and study settings
     progress: ProgressRepository = field(init=False)  # progress figures, the mistakes list
+    today: TodayService = field(init=False)  # the study loop: queue, sessions, goal, plan, progress
 
     def __post_init__(self) -> None:
         self.study_ops = StudyOperations(self.database, self.study, self.clock)
         self.board_ops = BoardOperations(self.database, self.boards)
         self.cards = CardRepository(self.database)
         self.progress = ProgressRepository(self.database)
+        self.today = TodayService(self.database, self.study, self.cards, self.progress, self.study_clock)
 
     @classmethod
     def open(cls, db_path: Path | str, bundle: Path | None = None,

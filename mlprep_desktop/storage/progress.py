@@ -28,6 +28,10 @@ class ProgressRepository:
         return [date.fromisoformat(r[0]) for r in self._db.query(
             "SELECT DISTINCT day FROM reviews WHERE day IS NOT NULL")]
 
+    def first_study_day(self) -> date | None:
+        row = self._db.query("SELECT MIN(day) FROM reviews")
+        return date.fromisoformat(row[0][0]) if row and row[0][0] else None
+
     def topic_of(self) -> dict[str, str]:
         """Question id -> topic of every active question."""
         return {r[0]: r[1] for r in self._db.query("SELECT id, topic FROM questions WHERE retired = 0")}

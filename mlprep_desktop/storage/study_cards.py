@@ -138,18 +138,19 @@ class CardRepository:
     def card(self, question_id: str) -> CardState | None:
         return load_card(self._db.conn, question_id)
 
-    def cards(self, due_before: datetime | None = None, ids: set[str] | None = None) -> dict[str, CardState]:
-        """Cards of active questions, by question id: all, those due before ``due_before``
-        (UTC comparison on the stored text), or those with ``ids``."""
-        sql = f"SELECT c.{_CARD_COLUMNS.replace(', ', ', c.')} FROM card_state c JOIN questions q ON q.id = c.question_id WHERE q.retired = 0"
+    def cards(self, due_before: datetime | None = None, reviewed_before: datetime | None = None
+              ) -> dict[str, CardState]:
+        """Cards of active questions, by question id: all, or those due before ``due_before``
+        (or, with ``reviewed_before``, last reviewed before it: an interview's final pass)."""
+        sql = (f"SELECT c.{_CARD_COLUMNS.replace(', ', ', c.')} FROM card_state c "
+               "JOIN questions q ON q.id = c.question_id WHERE q.retired = 0")
         params: list = []
         if due_before is not None:
-            sql += " AND c.due < ?"
+            sql += " AND (c.due < ?" + (" OR c.last_review < ?)" if reviewed_before else ")")
             params.append(to_utc_iso(due_before))
-        cards = {r[0]: _card(r) for r in self._db.query(sql, params)}
-        if ids is not None:
-            cards = {q: c for q, c in cards.items() if q in ids}
-        return cards
+            if reviewed_before:
+                params.append(to_utc_iso(reviewed_before))
+        return {r[0]: _card(r) for r in self._db.query(sql, params)}
 
     def cards_for(self, ids: set[str]) -> dict[str, CardState]:
         if not ids:
