@@ -53,16 +53,19 @@ def default_db_path() -> Path:
     return Path(env).expanduser() if env else data_dir() / "questions.sqlite"
 
 
-def create_main_window(db_path: Path | str, *, clock: Callable[[], float] = monotonic) -> MainWindow:
+def create_main_window(db_path: Path | str, *, clock: Callable[[], float] = monotonic,
+                       study_clock=None) -> MainWindow:
     """Open the database at ``db_path`` (created from the bundle if missing) and return the
     ready main window, not shown and without entering the event loop. ``clock`` is the
-    monotonic clock everything that measures time reads (tests pass a fake one).
+    monotonic clock everything that measures time reads (tests pass a fake one);
+    ``study_clock`` the wall clock of studying (days, due dates; default: the system's).
 
     Raises ``DatabaseError`` (with a message for the user) when the file cannot be used.
     """
     ensure_application()
-    context = AppContext.open(Path(db_path), clock=clock)
-    window = MainWindow(context, window_factory=lambda path: create_main_window(path, clock=clock))
+    context = AppContext.open(Path(db_path), clock=clock, study_clock=study_clock)
+    window = MainWindow(context, window_factory=lambda path: create_main_window(
+        path, clock=clock, study_clock=study_clock))
     window.destroyed.connect(lambda *_: context.close())
     return window
 

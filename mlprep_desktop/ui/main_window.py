@@ -26,6 +26,7 @@ from mlprep_desktop.ui.notebook.notebook_tab import NotebookTab
 from mlprep_desktop.ui.operation_runner import OperationRunner
 from mlprep_desktop.ui.portability.portability_actions import PortabilityActions
 from mlprep_desktop.ui.tab_page import TabPage
+from mlprep_desktop.ui.today.today_tab import TodayTab
 from mlprep_desktop.ui.whiteboard.whiteboard_tab import WhiteboardTab
 
 GEOMETRY_KEY = "window.geometry"
@@ -72,12 +73,17 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self._restore()
+        self._counts.setVisible(self.tabs.currentWidget() is self.browser)
+        self._update_today_shortcut()
 
     # ----- construction
     def _build_tabs(self) -> None:
-        """One tab per feature, in this order: Browse, Interview, Whiteboard, Notebook.
+        """One tab per feature, in this order: Today, Browse, Interview, Whiteboard, Notebook.
         Each is a ``TabPage`` (see ui/tab_page.py) built with the window's runner."""
         ops = self.operations
+        self.today = TodayTab(self.context, ops, self)
+        self._add_tab(self.today, self.tr("&Today"),
+                      self.tr("What to study today: due reviews, then new questions from your plan (Ctrl+1)"))
         self.browser = BrowserTab(self.context, ops, self)
         self._add_tab(self.browser, self.tr("&Browse"), self.tr("Browse, search and study the question bank"))
         self.interview = InterviewTab(self.context, ops, self)
@@ -91,6 +97,17 @@ class MainWindow(QMainWindow):
 
     def _wire_tabs(self) -> None:
         """Links between tabs (the Sketch and Notes buttons, question and note links)."""
+        self.today.topic_browse_requested.connect(self._on_today_topic_browse_requested)
+        self.today.interview_requested.connect(self._on_today_interview_requested)
+        # Ctrl+1 opens Today from anywhere, except in an interview's review, where Ctrl+1..4
+        # score technical accuracy (see _update_today_shortcut).
+        self.today_action = QAction(self.tr("Today"), self)
+        self.today_action.setObjectName("todayAction")
+        self.today_action.setShortcut(QKeySequence("Ctrl+1"))
+        self.today_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.today_action.triggered.connect(lambda: self.show_tab(self.today))
+        self.addAction(self.today_action)
+        self.interview.pages.currentChanged.connect(self._update_today_shortcut)
         self.interview.sketch_requested.connect(self.open_board_for_interview_item)
         self.interview.enable_sketch(True)
         self.browser.sketch_requested.connect(self._on_browser_sketch_requested)
@@ -102,6 +119,25 @@ class MainWindow(QMainWindow):
         daily_log.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.addAction(daily_log)
         daily_log.triggered.connect(lambda: self.show_tab(self.notebook))
+
+    def _update_today_shortcut(self, *_args) -> None:
+        reviewing = self.tabs.currentWidget() is self.interview and \
+            self.interview.pages.currentWidget() is self.interview.review
+        self.today_action.setEnabled(not reviewing)
+
+    def _on_today_topic_browse_requested(self, topic: str) -> None:
+        """A topic on the progress page: Browse shows that topic's questions."""
+        self.browser.show_topic(topic)
+        self.show_tab(self.browser)
+
+    def _on_today_interview_requested(self, topics: list) -> None:
+        """"Mock interview on weakest topics": the interview set-up with those topics chosen."""
+        from dataclasses import replace
+
+        if self.interview.pages.currentWidget() is self.interview.setup:
+            setup = self.interview.setup
+            setup.set_config(replace(setup.config(), topics=tuple(topics)))
+        self.show_tab(self.interview)
 
     def _on_browser_notes_requested(self, question_id: str) -> None:
         """The browser's Notes button: open (creating on first use) the question's note."""
@@ -225,6 +261,7 @@ class MainWindow(QMainWindow):
 
     def _on_tabs_current_changed(self, _index: int) -> None:
         self.flush_all()
+        self._update_today_shortcut()
         self._counts.setVisible(self.tabs.currentWidget() is self.browser)
 
     def _on_backup_triggered(self) -> None:
@@ -269,7 +306,7 @@ class MainWindow(QMainWindow):
         try:
             settings.set(GEOMETRY_KEY, _b64(self.saveGeometry()))
             settings.set(STATE_KEY, _b64(self.saveState()))
-            settings.set(TAB_KEY, self.tabs.currentIndex())
+            settings.set(TAB_KEY, self.tabs.currentWidget().objectName())
             settings.set(SPLITTER_KEY, _b64(self.browser.splitter.saveState()))
         except Exception as exc:  # layout is a convenience; never block closing on it
             self.statusBar().showMessage(str(exc))
@@ -287,9 +324,17 @@ class MainWindow(QMainWindow):
             self.browser.splitter.restoreState(_unb64(splitter))
         else:
             self.browser.splitter.setSizes([680, 600])
-        tab = settings.get(TAB_KEY, 0)
-        if isinstance(tab, int) and 0 <= tab < self.tabs.count():
-            self.tabs.setCurrentIndex(tab)
+        self._restore_tab(settings.get(TAB_KEY))
+
+    def _restore_tab(self, stored: object) -> None:
+        """The last tab, stored by objectName (an index from before Today was the first tab
+        means the same page as then: Browse was index 0)."""
+        pages = {self.tabs.widget(i).objectName(): i for i in range(self.tabs.count())}
+        if isinstance(stored, int):
+            old = ("browserTab", "interviewTab", "whiteboardTab", "notebookTab")
+            stored = old[stored] if 0 <= stored < len(old) else None
+        if isinstance(stored, str) and stored in pages:
+            self.tabs.setCurrentIndex(pages[stored])
 
 
 def _b64(data: QByteArray) -> str:

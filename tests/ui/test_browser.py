@@ -82,7 +82,8 @@ def test_select_reveal_rate_writes_a_review(qtbot, open_window, db_path):
     assert "Key points" in view.toPlainText() and "Follow-ups" in view.toPlainText()
     assert rate3.isEnabled()
     qtbot.keyClick(table, Qt.Key.Key_3)
-    assert table.model().index(row, 4).data() == "Rated: Good"
+    status = table.model().index(row, 4).data()
+    assert status.startswith("Good · due ") and status != "Good · due today"  # FSRS: days away
 
     conn = sqlite3.connect(db_path)
     rows = conn.execute("SELECT question_id, rating, reviewed_at FROM reviews").fetchall()
@@ -268,9 +269,11 @@ def test_backup_holds_the_latest_edits_and_opens_as_a_database(qtbot, open_windo
 def test_question_count_shows_on_the_browse_tab_only(open_window):
     window = open_window()
     label = window.findChild(QLabel, "questionCountLabel")
-    window.tabs.setCurrentIndex(0)
+    window.show_tab(window.browser)
     assert label.isVisible()
-    window.tabs.setCurrentIndex(2)
+    window.tabs.setCurrentIndex(window.tabs.indexOf(window.interview))
     assert not label.isVisible()
-    window.tabs.setCurrentIndex(0)
+    window.show_tab(window.today)
+    assert not label.isVisible()
+    window.show_tab(window.browser)
     assert label.isVisible()

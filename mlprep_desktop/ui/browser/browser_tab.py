@@ -102,7 +102,7 @@ class BrowserTab(TabPage):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
-        for column, chars in ((1, 8), (2, 15), (3, 13), (4, 15)):
+        for column, chars in ((1, 8), (2, 15), (3, 13), (4, 18)):
             header.resizeSection(column, self.fontMetrics().averageCharWidth() * chars + 16)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -280,6 +280,17 @@ class BrowserTab(TabPage):
             return False
         self._select_row(row)
         return True
+
+    def show_topic(self, topic: str) -> None:
+        """Show one topic's questions: search and the other filters cleared."""
+        self.search_box.blockSignals(True)
+        self.search_box.clear()
+        self.search_box.blockSignals(False)
+        for facet in ("type", "topic", "difficulty", "status"):
+            self.filters.combo(facet).blockSignals(True)
+            self.filters.set_value(facet, topic if facet == "topic" else None)
+            self.filters.combo(facet).blockSignals(False)
+        self.refresh()
 
     def enable_links(self, *, sketch: bool | None = None, notes: bool | None = None) -> None:
         """Show the Sketch / Notes buttons once the tabs they open exist."""

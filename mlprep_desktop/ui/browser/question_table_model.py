@@ -1,6 +1,8 @@
 """``QuestionTableModel``: a table model over the rows a question search returned."""
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
 from mlprep_desktop.core.models import DIFFICULTIES, TOPICS, QuestionRow, QuestionState, Rating, Status, topic_label
@@ -10,11 +12,22 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def status_text(state: QuestionState) -> str:
+    """E.g. 'Good · due 14 Mar' (the last rating and the next review), 'Again · due today',
+    'Seen', 'New · Flagged'."""
     if state.status is Status.RATED and state.last_rating:
-        text = f"Rated: {Rating(state.last_rating).label}"
+        label = Rating(state.last_rating).label
+        text = f"{label} · {due_text(state)}" if state.due else f"Rated: {label}"
     else:
         text = state.status.label
     return f"{text} · Flagged" if state.flagged else text
+
+
+def due_text(state: QuestionState) -> str:
+    """When the next review falls: 'due today' (or overdue), else 'due 14 Mar' (local date)."""
+    if state.due_now:
+        return "due today"
+    due = datetime.fromisoformat(state.due.replace("Z", "+00:00")).astimezone()
+    return f"due {due.day} {due:%b}"
 
 
 def _sort_key(row: QuestionRow, column: int):
@@ -27,7 +40,8 @@ def _sort_key(row: QuestionRow, column: int):
     if column == 3:
         return DIFFICULTIES.index(row.difficulty) if row.difficulty in DIFFICULTIES else 9
     state = row.state
-    return (not state.flagged, state.review_count > 0, state.seen_at is not None, state.last_rating or 0)
+    return (not state.flagged, state.due or "9999", state.review_count > 0, state.seen_at is not None,
+            state.last_rating or 0)
 
 
 class QuestionTableModel(QAbstractTableModel):

@@ -1,0 +1,192 @@
+"""The Today tab as a user meets it: the queue on opening, a keyboard session of the goal to
+"done", the heatmap and streak after a restart, the next day's reviews first, mistakes, the
+plan and the goal, and Ctrl+1."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QSpinBox, QTableView, QTabWidget, QWidget
+
+from mlprep_desktop.app import create_main_window
+from mlprep_desktop.core.clock import FixedClock
+from tests.ui.interview_helpers import FakeClock, rows
+
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def study_clock():
+    return FixedClock(T0)
+
+
+@pytest.fixture
+def open_today(qtbot, db_path, study_clock):
+    """open_today() builds the main window on the test's file with the injected study clock."""
+    monotonic = FakeClock()
+
+    def _open():
+        window = create_main_window(db_path, clock=monotonic, study_clock=study_clock)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        return window
+
+    return _open
+
+
+def label(window, name: str) -> str:
+    return window.findChild(QLabel, name).text()
+
+
+def study_by_keyboard(qtbot, window, study_clock, ratings) -> list[str]:
+    """Enter starts; on each question Space reveals and a digit rates, until back on the overview."""
+    today = window.today
+    qtbot.keyClick(window.findChild(QPushButton, "todayStart"), Qt.Key.Key_Return)
+    shown = []
+    for rating in ratings:
+        if not today.in_session:
+            break
+        view = window.findChild(QWidget, "todayQuestion")
+        qtbot.waitUntil(view.hasFocus)
+        shown.append(today.current_question.id)
+        assert "Key points" not in view.toPlainText()
+        qtbot.keyClick(view, Qt.Key.Key_Space)
+        assert today.revealed and "Key points" in view.toPlainText()
+        study_clock.advance(minutes=2)
+        qtbot.keyClick(view, Qt.Key.Key_0 + rating)
+    return shown
+
+
+def test_today_is_the_first_tab_and_shows_the_queue(open_today):
+    window = open_today()
+    tabs = window.findChild(QTabWidget, "mainTabs")
+    assert tabs.widget(0).objectName() == "todayTab" and tabs.currentIndex() == 0
+    assert [tabs.widget(i).objectName() for i in range(tabs.count())] == [
+        "todayTab", "browserTab", "interviewTab", "whiteboardTab", "notebookTab"]
+    assert label(window, "todayProgress") == "0 of 8 done · 0 due · 8 new"
+    assert "Plan week 1 of 4" in label(window, "todayPlanLabel")
+    assert window.findChild(QWidget, "progressView").isVisible()
+    assert not window.findChild(QLabel, "questionCountLabel").isVisible()  # a Browse thing
+
+
+def test_a_keyboard_session_of_the_goal_ends_in_done_and_survives_a_restart(qtbot, open_today, db_path,
+                                                                           study_clock):
+    window = open_today()
+    shown = study_by_keyboard(qtbot, window, study_clock, [3] * 20)
+    assert len(shown) == 8 and len(set(shown)) == 8
+    assert not window.today.in_session
+    assert label(window, "todayProgress").startswith("8 of 8 done")
+    assert label(window, "todayGoalMet").startswith("Goal met")
+    assert window.findChild(QPushButton, "todayMoreNew").isVisible()
+    reviews = rows(db_path, "SELECT question_id, rating, context, day FROM reviews")
+    assert len(reviews) == 8 and {r["context"] for r in reviews} == {"today"}
+    assert {r["question_id"] for r in reviews} == set(shown)
+    assert rows(db_path, "SELECT COUNT(*) AS n FROM card_state")[0]["n"] == 8
+    window.close()
+
+    window = open_today()  # restart: the heatmap counts today's reviews, the streak is 1
+    heatmap = window.findChild(QWidget, "activityHeatmap")
+    assert heatmap.count_on(T0.date()) == 8 and heatmap.total() == 8
+    assert "Current streak: 1 day" in label(window, "streakLabel")
+    assert label(window, "todayProgress").startswith("8 of 8 done")
+
+    study_clock.advance(days=1)  # the next day: yesterday's Again/Hard/Good questions are due
+    window.close()
+    window = open_today()
+    assert label(window, "todayProgress").startswith("0 of 8 done")
+
+
+def test_again_comes_back_in_the_session_and_the_next_day_reviews_come_first(qtbot, open_today, study_clock):
+    window = open_today()
+    today = window.today
+    window.findChild(QSpinBox, "todayGoal").setValue(3)
+    assert label(window, "todayProgress") == "0 of 3 done · 0 due · 3 new"
+    shown = study_by_keyboard(qtbot, window, study_clock, [1, 2, 3, 3, 3, 3, 3, 3])
+    assert shown[0] in shown[1:]  # rated Again: back later in the same session
+    assert not today.in_session and label(window, "todayProgress").startswith("3 of 3 done")
+    first_day = set(shown)
+
+    study_clock.advance(days=1)
+    window.close()
+    window = open_today()
+    progress = label(window, "todayProgress")
+    assert " 0 due" not in progress
+    today = window.today
+    qtbot.keyClick(window.findChild(QPushButton, "todayStart"), Qt.Key.Key_Return)
+    assert today.in_session and today.current_question.id in first_day  # due reviews first
+    assert "this one: review" in label(window, "todaySessionInfo")
+
+
+def test_leaving_the_session_and_coming_back_resumes_the_same_question(qtbot, open_today, study_clock):
+    window = open_today()
+    study_by_keyboard(qtbot, window, study_clock, [3])
+    current = window.today.current_question.id
+    window.show_tab(window.browser)
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # Ctrl+1: Today
+    assert window.tabs.currentWidget() is window.today
+    assert window.today.in_session and window.today.current_question.id == current
+    qtbot.keyClick(window.findChild(QWidget, "todayQuestion"), Qt.Key.Key_Escape)
+    assert not window.today.in_session
+    assert window.findChild(QPushButton, "todayStart").text().startswith("Continue")
+    window.close()
+    window = open_today()  # even after a restart
+    qtbot.mouseClick(window.findChild(QPushButton, "todayStart"), Qt.MouseButton.LeftButton)
+    assert window.today.current_question.id == current
+
+
+def test_review_mistakes_in_one_click_and_clicking_a_topic_opens_browse(qtbot, open_today, study_clock):
+    window = open_today()
+    window.findChild(QSpinBox, "todayGoal").setValue(3)
+    mistakes = window.findChild(QPushButton, "todayMistakes")
+    assert mistakes.text() == "Review mistakes (0)" and not mistakes.isEnabled()
+    study_by_keyboard(qtbot, window, study_clock, [1, 3, 3, 3])  # Again, then Good in the session
+    assert not window.today.in_session and mistakes.text() == "Review mistakes (0)"  # relearned
+    study_clock.advance(days=10)
+    window.today.refresh()
+    shown = study_by_keyboard(qtbot, window, study_clock, [2, 3, 3, 3, 3, 3])  # a review rated Hard
+    assert not window.today.in_session
+    assert mistakes.text() == "Review mistakes (1)"
+    qtbot.mouseClick(mistakes, Qt.MouseButton.LeftButton)
+    assert window.today.in_session and "Reviewing mistakes · 1 left" in label(window, "todaySessionInfo")
+    assert window.today.current_question.id == shown[0]
+    study_by_keyboard(qtbot, window, study_clock, [])  # (already in the session)
+    view = window.findChild(QWidget, "todayQuestion")
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    qtbot.keyClick(view, Qt.Key.Key_3)
+    assert not window.today.in_session and mistakes.text() == "Review mistakes (0)"
+
+    window.today.leave_session()
+    table = window.findChild(QTableView, "topicMastery")
+    model = table.model()
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "Regression")
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(model.index(row, 0)).center())
+    assert window.tabs.currentWidget() is window.browser
+    assert window.browser.filters.value("topic") == "regression"
+    assert {window.browser.model.row_at(r).topic for r in range(window.browser.model.rowCount())} == {"regression"}
+
+
+def test_the_last_tab_is_restored_by_name(open_today):
+    window = open_today()
+    window.show_tab(window.notebook)
+    window.close()
+    window = open_today()
+    assert window.tabs.currentWidget() is window.notebook
+    window.close()
+    window.context.settings.set("window.tab", 1)  # stored by an older version: an index (Interview)
+    window = open_today()
+    assert window.tabs.currentWidget() is window.interview
+
+
+def test_the_daily_goal_is_kept_between_1_and_50(open_today):
+    window = open_today()
+    spin = window.findChild(QSpinBox, "todayGoal")
+    spin.setValue(0)
+    assert spin.value() == 1
+    spin.setValue(12)
+    assert label(window, "todayProgress") == "0 of 12 done · 0 due · 12 new"
+    window.close()
+    assert open_today().findChild(QSpinBox, "todayGoal").value() == 12
