@@ -105,11 +105,16 @@ def build_queue(
     allow_new: bool = True,
     started: Mapping[str, int] | None = None,
     min_new: int = 0,
+    due_total: int | None = None,
+    new_total: int | None = None,
 ) -> DailyQueue:
     """Today's queue from every card (``cards``, by question id) and never-rated questions
     (``candidates``). ``started``: questions with a card per topic (topics begun less get
     their turn first). ``min_new``: slots kept for new questions even when reviews are due
-    (``reach_reserve``: an interview date needs every topic reached in time)."""
+    (``reach_reserve``: an interview date needs every topic reached in time). ``cards`` may
+    hold only the most overdue due cards (enough for the target) and the ones rated today, with
+    ``due_total`` and ``new_total`` the full counts (``candidates`` then only those a day can
+    pick from)."""
     if not GOAL_RANGE[0] <= goal <= GOAL_RANGE[1]:
         raise ValueError("the daily goal is between 1 and 50")
     done = set(done_today)
@@ -123,13 +128,14 @@ def build_queue(
     if allow_new:
         pool = [c for c in candidates if c.id not in done]
         offered = {t for tier in tiers for t in tier}
-        new_left = sum(1 for c in pool if c.topic in offered)
+        new_left = sum(1 for c in pool if c.topic in offered) if new_total is None else new_total
         reserved = min(max(0, extra_new, min_new), new_left, slots)
         reviews = [c.question_id for c in due[: slots - reserved]]
         new = pick_new(pool, tiers, slots - len(reviews), started)
     else:
         reviews = [c.question_id for c in due[:slots]]
-    return DailyQueue(goal, target, len(done), learning, tuple(reviews), tuple(new), len(due), new_left,
+    due_left = len(due) if due_total is None else due_total
+    return DailyQueue(goal, target, len(done), learning, tuple(reviews), tuple(new), due_left, new_left,
                       learning_due)
 
 

@@ -172,16 +172,28 @@ class StudyScheduler:
         return float(self._fsrs.get_card_retrievability(_to_fsrs(card), current_datetime=at.astimezone(timezone.utc)))
 
 
-def retrievability_fn(retention_scheduler: StudyScheduler):
-    """A fast R(card, at) for many cards (the FSRS forgetting curve, no object per card)."""
-    decay = -retention_scheduler._fsrs.parameters[20]
+def forgetting_curve(scheduler: StudyScheduler):
+    """R(stability, elapsed whole days): the FSRS forgetting curve as a plain function (for
+    many cards at once, e.g. inside SQLite); equal to ``StudyScheduler.retrievability``."""
+    decay = -scheduler._fsrs.parameters[20]
     factor = 0.9 ** (1 / decay) - 1
 
-    def r(card: CardState, at: datetime) -> float:
-        if card.last_review is None or not card.stability:
+    def r(stability: float | None, days: float | None) -> float:
+        if not stability or days is None:
             return 0.0
-        days = max(0, (at - card.last_review).days)
-        return (1 + factor * days / card.stability) ** decay
+        return (1 + factor * max(0.0, days) / stability) ** decay
+
+    return r
+
+
+def retrievability_fn(scheduler: StudyScheduler):
+    """A fast R(card, at) for many cards (the FSRS forgetting curve, no object per card)."""
+    curve = forgetting_curve(scheduler)
+
+    def r(card: CardState, at: datetime) -> float:
+        if card.last_review is None:
+            return 0.0
+        return curve(card.stability, (at - card.last_review).days)
 
     return r
 

@@ -16,15 +16,18 @@ from datetime import date, datetime, timedelta
 from mlprep_desktop.core.clock import next_midnight
 from mlprep_desktop.core.daily_queue import GOAL_RANGE, MORE_BATCH, DailyQueue, build_queue, reach_reserve
 from mlprep_desktop.core.models import TOPICS, Rating
-from mlprep_desktop.core.scheduling import RETENTION_RANGE, StudyScheduler, retrievability_fn
+from mlprep_desktop.core.scheduling import (
+    MASTERED_STABILITY_DAYS,
+    RETENTION_RANGE,
+    StudyScheduler,
+    forgetting_curve,
+)
 from mlprep_desktop.core.study_plan import StudyPlan
 from mlprep_desktop.core.study_progress import (
     FORECAST_DAYS,
     Streaks,
     TopicMastery,
-    due_forecast,
     streaks,
-    topic_mastery,
     weakest_topics,
 )
 from mlprep_desktop.services.changes import Change, ChangeKind, Outcome
@@ -132,23 +135,26 @@ class TodayService:
         day_end = next_midnight(now)
         done = self._cards.reviewed_on(today)
         start = policy.final_pass_start()
-        in_final_pass = start is not None and start < day_end
-        loaded = self._cards.cards(due_before=day_end, reviewed_before=start if in_final_pass else None)
-        cards = {q: c for q, c in ((q, scheduler.effective(c)) for q, c in loaded.items()) if c.due < day_end}
-        cards.update(self._cards.cards_for(done - set(cards)))
+        extra = self._extra(today)
+        target = settings.goal + extra.get("reviews", 0) + extra.get("new", 0)
+        due, due_total = self._cards.due_cards(day_end, max(0, target - len(done)) + len(done),
+                                               start if start is not None and start < day_end else None)
+        cards = {c.question_id: scheduler.effective(c) for c in due}
+        cards.update({q: scheduler.effective(c) for q, c in self._cards.cards_for(done - set(cards)).items()})
+        due_total -= sum(1 for q in done if q in cards and cards[q].due < day_end)  # counted as done
         started = self._cards.started_per_topic()
-        candidates = self._cards.new_candidates() if policy.allows_new(today) else []
+        allow_new = policy.allows_new(today)
+        candidates, new_total = self._cards.new_candidates(per_group=target) if allow_new else ([], 0)
         new_until = policy.last_new_day()
         reserve = 0
         if new_until is not None:
             with_questions = {c.topic for c in candidates}
             reserve = reach_reserve(len(with_questions - set(started)), (new_until - today).days + 1)
-        extra = self._extra(today)
         return build_queue(
             goal=settings.goal, now=now, day_end=day_end, cards=cards, done_today=done,
             candidates=candidates, tiers=self.plan().topic_tiers(today, new_until),
             extra_reviews=extra.get("reviews", 0), extra_new=extra.get("new", 0),
-            allow_new=policy.allows_new(today), started=started, min_new=reserve,
+            allow_new=allow_new, started=started, min_new=reserve, due_total=due_total, new_total=new_total,
         )
 
     def state(self) -> TodayState:
@@ -160,7 +166,7 @@ class TodayService:
         session = self._session(now.date())
         return TodayState(
             queue=queue, session=session,
-            streak=streaks(self._progress.study_days(), now.date()),
+            streak=streaks(self._progress.day_counts(), now.date()),
             settings=settings, plan=plan, week=plan.week_index(now.date(), policy.last_new_day()),
             final_pass=not policy.allows_new(now.date()) and now < (policy.interview_start() or now),
             mistakes=len(self._progress.mistakes(now)),
@@ -181,26 +187,28 @@ class TodayService:
         return queue.next_question(self.now())
 
     def progress(self) -> ProgressSnapshot:
+        """The progress page's figures, aggregated in SQLite (fast at 10,000 questions)."""
         now = self.now()
         today = now.date()
-        per_day = self._progress.reviews_per_day(today - timedelta(days=HEATMAP_DAYS))
-        cards = self._cards.cards()
-        scheduler = StudyScheduler(self._cards.policy(now.tzinfo))
-        recall = retrievability_fn(scheduler)
-        mastery = topic_mastery(self._progress.topic_of(), cards, now, recall, TOPICS)
-        forecast = due_forecast((scheduler.effective(c).due.astimezone(now.tzinfo) for c in cards.values()),
-                                today, FORECAST_DAYS)
+        days = self._progress.day_counts()
+        since = today - timedelta(days=HEATMAP_DAYS)
+        per_day = {d: n for d, n in days.items() if d >= since}
+        policy = self._cards.policy(now.tzinfo)
         return ProgressSnapshot(
-            today=today, per_day=per_day, streak=streaks(self._progress.study_days(), today), mastery=mastery,
-            forecast=forecast, interview_trend=self._progress.interview_trend(),
+            today=today, per_day=per_day, streak=streaks(days, today), mastery=self._mastery(now),
+            forecast=self._progress.due_per_day(now, FORECAST_DAYS, policy.final_pass_start()),
+            interview_trend=self._progress.interview_trend(),
             coding=self._progress.solved_per_topic(), reviews_last_year=sum(per_day.values()),
         )
 
+    def _mastery(self, now: datetime) -> list[TopicMastery]:
+        curve = forgetting_curve(StudyScheduler(self._cards.policy(now.tzinfo)))
+        rows = {r[0]: r for r in self._progress.topic_summary(now, curve, MASTERED_STABILITY_DAYS)}
+        return [TopicMastery(t, rows[t][1], rows[t][2], rows[t][4], rows[t][3]) if t in rows
+                else TopicMastery(t, 0, 0, None, 0) for t in TOPICS]
+
     def weakest_topics(self, count: int = 3) -> list[str]:
-        now = self.now()
-        recall = retrievability_fn(StudyScheduler(self._cards.policy(now.tzinfo)))
-        rows = topic_mastery(self._progress.topic_of(), self._cards.cards(), now, recall, TOPICS)
-        return weakest_topics(rows, count)
+        return weakest_topics(self._mastery(self.now()), count)
 
     # ----- operations
     def start(self, mode: str = "goal") -> Outcome[str | None]:

@@ -8,6 +8,7 @@ latest run failed.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from mlprep_desktop.core.clock import to_utc_iso
@@ -25,8 +26,46 @@ class ProgressRepository:
             "SELECT day, COUNT(*) FROM reviews WHERE day >= ? GROUP BY day", (since.isoformat(),))}
 
     def study_days(self) -> list[date]:
-        return [date.fromisoformat(r[0]) for r in self._db.query(
-            "SELECT DISTINCT day FROM reviews WHERE day IS NOT NULL")]
+        return list(self.day_counts())
+
+    def day_counts(self) -> dict[date, int]:
+        """Reviews per study day, every day ever studied (one pass over the day index)."""
+        return {date.fromisoformat(r[0]): r[1] for r in self._db.query(
+            "SELECT day, COUNT(*) FROM reviews WHERE day IS NOT NULL GROUP BY day")}
+
+    def topic_summary(self, now: datetime, recall: Callable[[float, float], float],
+                      mastered_days: float) -> list[tuple[str, int, int, int, float | None]]:
+        """Per topic with active questions: (topic, questions, seen, mastered, mean recall now).
+        ``recall(stability, elapsed_days)`` is the forgetting curve (FSRS), run inside SQLite."""
+        self._db.conn.create_function("fsrs_recall", 2, recall, deterministic=True)
+        now_julian = _julian(now)
+        return [(r[0], r[1], r[2], r[3] or 0, r[4]) for r in self._db.query(
+            "SELECT q.topic, COUNT(*), COUNT(c.question_id), SUM(c.phase = 2 AND c.stability >= ?), "
+            "AVG(CASE WHEN c.last_review IS NOT NULL THEN "
+            "  fsrs_recall(c.stability, MAX(0, CAST(? - julianday(c.last_review) AS INTEGER))) END) "
+            "FROM questions q LEFT JOIN card_state c ON c.question_id = q.id WHERE q.retired = 0 "
+            "GROUP BY q.topic", (mastered_days, now_julian))]
+
+    def due_per_day(self, now: datetime, days: int, final_pass_start: datetime | None) -> list[int]:
+        """Reviews falling due on each of the next ``days`` local days (index 0: today, with
+        everything overdue), dues capped at the final pass like the scheduler does."""
+        offset = int(now.utcoffset().total_seconds() // 60) if now.utcoffset() else 0
+        due = "c.due"
+        params: list = []
+        if final_pass_start is not None:
+            start = to_utc_iso(final_pass_start)
+            due = "(CASE WHEN c.last_review < ?1 AND c.due > ?1 THEN ?1 ELSE c.due END)"
+            params.append(start)
+        rows = self._db.query(
+            f"SELECT date({due}, '{offset:+d} minutes') AS d, COUNT(*) FROM card_state c "
+            "JOIN questions q ON q.id = c.question_id WHERE q.retired = 0 GROUP BY d", tuple(params))
+        today = now.date()
+        counts = [0] * days
+        for day, n in rows:
+            index = (date.fromisoformat(day) - today).days
+            if index < days:
+                counts[max(0, index)] += n
+        return counts
 
     def first_study_day(self) -> date | None:
         row = self._db.query("SELECT MIN(day) FROM reviews")
@@ -49,9 +88,13 @@ class ProgressRepository:
     def mistakes(self, now: datetime, days: int = MISTAKE_DAYS) -> list[str]:
         """Question ids to drill (see the module's rule), most recent mistake first."""
         since = to_utc_iso(now - timedelta(days=days))
+        # A question's latest review is recent only if it is among the recent ones: look at the
+        # reviews of the last days alone (by the indexed day, a day early for time zones).
+        since_day = (now - timedelta(days=days + 1)).date().isoformat()
         rows = self._db.query(
             "WITH latest AS (SELECT question_id, rating, reviewed_at, ROW_NUMBER() OVER "
-            "  (PARTITION BY question_id ORDER BY reviewed_at DESC, id DESC) AS n FROM reviews) "
+            "  (PARTITION BY question_id ORDER BY reviewed_at DESC, id DESC) AS n FROM reviews "
+            "  WHERE day >= ?2) "
             "SELECT l.question_id, l.reviewed_at AS at FROM latest l JOIN questions q ON q.id = l.question_id "
             "WHERE l.n = 1 AND l.rating <= 2 AND l.reviewed_at >= ?1 AND q.retired = 0 "
             "UNION SELECT i.question_id, i.answer_updated_at FROM interview_items i "
@@ -59,7 +102,7 @@ class ProgressRepository:
             "WHERE i.communication <= 2 AND i.answer_updated_at >= ?1 AND q.retired = 0 "
             "AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.question_id = i.question_id "
             "  AND r.rating >= 3 AND r.reviewed_at > i.answer_updated_at AND r.interview_item_id IS NOT i.id) "
-            "ORDER BY at DESC", (since,))
+            "ORDER BY at DESC", (since, since_day))
         out = list(dict.fromkeys(r[0] for r in rows))
         for question_id in self.failed_exercises():
             if question_id not in out:
@@ -86,3 +129,8 @@ class ProgressRepository:
             "SELECT q.topic, COUNT(DISTINCT CASE WHEN e.passed THEN e.question_id END), COUNT(DISTINCT q.id) "
             "FROM questions q LEFT JOIN exercise_runs e ON e.question_id = q.id "
             "WHERE q.type = 'coding' AND q.retired = 0 GROUP BY q.topic")}
+
+
+def _julian(moment: datetime) -> float:
+    """SQLite's julianday() of an aware datetime."""
+    return moment.timestamp() / 86400.0 + 2440587.5

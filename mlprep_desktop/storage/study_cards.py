@@ -152,6 +152,24 @@ class CardRepository:
                 params.append(to_utc_iso(reviewed_before))
         return {r[0]: _card(r) for r in self._db.query(sql, params)}
 
+    def due_cards(self, before: datetime, limit: int, final_pass_start: datetime | None = None
+                  ) -> tuple[list[CardState], int]:
+        """The ``limit`` most overdue cards of active questions due before ``before`` (a due
+        past the final pass counts as its start, as the scheduler caps it), and how many are
+        due in all."""
+        due = "c.due"
+        params: list = []
+        if final_pass_start is not None:
+            due = "(CASE WHEN c.last_review < ? AND c.due > ? THEN ? ELSE c.due END)"
+            params += [to_utc_iso(final_pass_start)] * 3
+        where = f"FROM card_state c JOIN questions q ON q.id = c.question_id WHERE q.retired = 0 AND {due} < ?"
+        params.append(to_utc_iso(before))
+        total = self._db.query(f"SELECT COUNT(*) {where}", tuple(params))[0][0]
+        rows = self._db.query(
+            f"SELECT c.{_CARD_COLUMNS.replace(', ', ', c.')} {where} ORDER BY {due}, c.question_id LIMIT ?",
+            tuple(params + ([to_utc_iso(final_pass_start)] * 3 if final_pass_start else []) + [limit]))
+        return [_card(r) for r in rows], total
+
     def cards_for(self, ids: set[str]) -> dict[str, CardState]:
         if not ids:
             return {}
@@ -164,11 +182,21 @@ class CardRepository:
             "SELECT q.topic, COUNT(*) FROM card_state c JOIN questions q ON q.id = c.question_id "
             "WHERE q.retired = 0 GROUP BY q.topic")}
 
-    def new_candidates(self) -> list[NewCandidate]:
-        """Active questions never rated (no card)."""
-        return [NewCandidate(r[0], r[1], r[2], r[3]) for r in self._db.query(
-            "SELECT q.id, q.topic, q.type, q.difficulty FROM questions q WHERE q.retired = 0 "
-            "AND NOT EXISTS (SELECT 1 FROM card_state c WHERE c.question_id = q.id)")]
+    def new_candidates(self, per_group: int | None = None) -> tuple[list[NewCandidate], int]:
+        """Active questions never rated (no card), and how many there are. With ``per_group``,
+        only the first ``per_group`` (by id) of each topic, level and type: every question a
+        day's ``per_group`` picks could take (``pick_new`` takes each group in id order)."""
+        base = ("FROM questions q WHERE q.retired = 0 "
+                "AND NOT EXISTS (SELECT 1 FROM card_state c WHERE c.question_id = q.id)")
+        if per_group is None:
+            rows = self._db.query(f"SELECT q.id, q.topic, q.type, q.difficulty {base}")
+            return [NewCandidate(*r) for r in rows], len(rows)
+        rows = self._db.query(
+            "SELECT id, topic, type, difficulty, total FROM (SELECT q.id, q.topic, q.type, q.difficulty, "
+            "ROW_NUMBER() OVER (PARTITION BY q.topic, q.difficulty, q.type ORDER BY q.id) AS n, "
+            f"COUNT(*) OVER () AS total {base}) WHERE n <= ?", (per_group,))
+        total = rows[0][4] if rows else 0
+        return [NewCandidate(r[0], r[1], r[2], r[3]) for r in rows], total
 
     def reviewed_on(self, day: date) -> set[str]:
         """Questions with a review counted for ``day``."""

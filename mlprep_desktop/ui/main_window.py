@@ -99,8 +99,9 @@ class MainWindow(QMainWindow):
         """Links between tabs (the Sketch and Notes buttons, question and note links)."""
         self.today.topic_browse_requested.connect(self._on_today_topic_browse_requested)
         self.today.interview_requested.connect(self._on_today_interview_requested)
-        # Ctrl+1 opens Today from anywhere, except in an interview's review, where Ctrl+1..4
-        # score technical accuracy (see _update_today_shortcut).
+        # Ctrl+1 opens Today from anywhere, except where a tab already means something by it:
+        # the notebook (Ctrl+1..3: editor / side by side / preview) and an interview's review
+        # (Ctrl+1..4 score technical accuracy). See _update_today_shortcut.
         self.today_action = QAction(self.tr("Today"), self)
         self.today_action.setObjectName("todayAction")
         self.today_action.setShortcut(QKeySequence("Ctrl+1"))
@@ -121,9 +122,10 @@ class MainWindow(QMainWindow):
         daily_log.triggered.connect(lambda: self.show_tab(self.notebook))
 
     def _update_today_shortcut(self, *_args) -> None:
-        reviewing = self.tabs.currentWidget() is self.interview and \
-            self.interview.pages.currentWidget() is self.interview.review
-        self.today_action.setEnabled(not reviewing)
+        current = self.tabs.currentWidget()
+        taken = current is self.notebook or (
+            current is self.interview and self.interview.pages.currentWidget() is self.interview.review)
+        self.today_action.setEnabled(not taken)
 
     def _on_today_topic_browse_requested(self, topic: str) -> None:
         """A topic on the progress page: Browse shows that topic's questions."""

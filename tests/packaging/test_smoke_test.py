@@ -32,7 +32,7 @@ def test_smoke_test_passes_in_process_and_visits_every_tab(qtbot, tmp_path):
     count = tab_count(qtbot, tmp_path)
     assert len(tabs) == count >= 1
     assert all(f"/{count} " in line for line in tabs)
-    assert "'Browse' (browserTab)" in tabs[0]
+    assert "'Today' (todayTab)" in tabs[0] and "'Browse' (browserTab)" in tabs[1]
     rendered = [line for line in lines if line.startswith("ok: rendered ")]
     assert rendered, lines
     images, colours = map(int, re.search(r"(\d+) formula images, code in (\d+) colours", rendered[0]).groups())

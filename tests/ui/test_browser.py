@@ -50,6 +50,7 @@ def test_typing_in_the_search_box_filters_the_table(qtbot, open_window):
 
 def test_odd_search_text_shows_a_calm_message(qtbot, open_window):
     window = open_window()
+    window.show_tab(window.browser)
     search, table, _ = widgets(window)
     label = window.findChild(QLabel, "noMatchesLabel")
     for text in ['"', "NOT (", "-:*", "🤖🤖", "title:zzz", "qqqqzzzzxxxx"]:
@@ -127,6 +128,7 @@ def test_draft_is_saved_when_switching_question(qtbot, open_window, db_path):
 
 def test_ctrl_f_focuses_search(qtbot, open_window):
     window = open_window()
+    window.show_tab(window.browser)
     search, table, _ = widgets(window)
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)

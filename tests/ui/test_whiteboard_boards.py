@@ -207,6 +207,7 @@ def test_switching_boards_in_the_list_shows_each_drawing(open_window):
 
 def test_the_browser_sketch_button_opens_the_questions_board(open_window, db_path):
     window = open_window()
+    window.show_tab(window.browser)
     window.browser.select_question("bias-variance-tradeoff")
     sketch = window.findChild(QPushButton, "sketchButton")
     assert sketch.isVisible()

@@ -78,7 +78,7 @@ class ProgressView(QWidget):
         grid.addWidget(activity, 0, 0)
         grid.addWidget(forecast_box, 1, 0)
         grid.addWidget(trend_box, 2, 0)
-        grid.addWidget(mastery_box, 0, 1, 3, 1)
+        grid.addWidget(mastery_box, 0, 1, 4, 1)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(3, 1)
         self.snapshot: ProgressSnapshot | None = None

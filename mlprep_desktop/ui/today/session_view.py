@@ -50,6 +50,12 @@ class SessionView(QWidget):
         self.view.setObjectName("todayQuestion")
         self.view.setAccessibleName(self.tr("Question"))
         self.study_bar = StudyBar(self)
+        # Browse's study bar owns the plain names (showAnswerButton, rate1…); these are Today's.
+        bar = self.study_bar
+        for button, name in ((bar.show_answer, "todayShowAnswer"), (bar.flag, "todayFlag"),
+                             (bar.sketch, "todaySketch"), (bar.notes, "todayNotes"),
+                             *((b, f"todayRate{n}") for n, b in enumerate(bar.rate_buttons, start=1))):
+            button.setObjectName(name)
         self.coding_note = QLabel(self.tr(
             "A coding question: write your code in the attempt box below (plain text; running it "
             "against tests is not part of this version), then reveal and compare."), self)

@@ -214,7 +214,15 @@ class TodayTab(TabPage):
         return self._revealed
 
     def refresh(self) -> None:
-        """Recompute today's state and show it on the overview."""
+        """Recompute today's state and the progress page, and show them."""
+        self.refresh_today()
+        self.refresh_progress()
+
+    def refresh_progress(self) -> None:
+        self.progress_view.show_snapshot(self._today.progress())
+
+    def refresh_today(self) -> None:
+        """Today's queue, session, streak and settings on the overview."""
         self.state = state = self._today.state()
         self._stale = False
         queue = state.queue
@@ -239,7 +247,6 @@ class TodayTab(TabPage):
         self.more_reviews.setEnabled(queue.due_left > 0)
         self.more_new.setEnabled(queue.new_left > len(queue.new) and not state.final_pass)
         self._show_settings(state)
-        self.progress_view.show_snapshot(self._today.progress())
 
     def start(self, mode: str = "goal") -> bool:
         """Start (or continue) the session; False if there is nothing to study."""
