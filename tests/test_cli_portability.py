@@ -62,3 +62,14 @@ def test_csv_and_markdown_exports_and_a_csv_import(tmp_path, bundle, capsys):
     ctx = open_context(db, bundle)
     assert ctx.questions.get("my-my-cli-question").source == "user"
     ctx.close()
+
+
+def test_an_unknown_topic_or_an_unopenable_database_fail_clearly(tmp_path, capsys):
+    assert cli.main(["export", "--format", "csv", str(tmp_path / "x.csv"), "--topic", "astrology",
+                     "--db", str(tmp_path / "a.sqlite")]) == 1
+    assert "unknown topic astrology" in capsys.readouterr().err
+    assert not (tmp_path / "x.csv").exists()
+    folder = tmp_path / "a-folder.sqlite"
+    folder.mkdir()
+    assert cli.main(["export", str(tmp_path / "x.json"), "--db", str(folder)]) == 2
+    assert str(folder) in capsys.readouterr().err

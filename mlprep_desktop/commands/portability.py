@@ -21,7 +21,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_db_option(export)
     export.add_argument("--format", choices=FORMATS, default="json", help="what to write (default: json)")
     export.add_argument("--topic", action="append", default=[], metavar="TOPIC",
-                        help="only questions of this topic (csv, md, anki; repeatable)")
+                        help="only questions of this topic slug, e.g. evaluation (csv, md, anki; repeatable; "
+                             "a json export always holds everything)")
     export.add_argument("path", type=Path, metavar="PATH", help="the file (or folder, for md) to write")
     export.set_defaults(handler=run_export)
     imp = subparsers.add_parser(
@@ -50,6 +51,16 @@ def run_export(args: argparse.Namespace) -> int:
     from mlprep_desktop.services import exports
     from mlprep_desktop.services.errors import OperationError, WriteError
 
+    from mlprep_desktop.core.models import TOPICS
+
+    unknown = [t for t in args.topic if t not in TOPICS]
+    if unknown:
+        print(f"mlprep export: unknown topic {', '.join(unknown)}; the topics are: {', '.join(TOPICS)}",
+              file=sys.stderr)
+        return 1
+    if args.topic and args.format == "json":
+        print("mlprep export: --topic does not apply to json (it holds everything of yours)", file=sys.stderr)
+        return 1
     ctx = _open(args)
     if ctx is None:
         return 2

@@ -112,5 +112,9 @@ def describe(report: ImportReport) -> list[str]:
             parts.append(f"{r.unchanged} unchanged")
         if r.skipped:
             parts.append(f"{r.skipped} skipped ({'; '.join(r.reasons)})")
-        lines.append(f"{label}: {', '.join(parts)}")
+        line = f"{label}: {', '.join(parts)}"
+        if r.examples:
+            more = ", …" if r.changed > len(r.examples) else ""
+            line += " — " + ", ".join(f"“{e[:40]}”" for e in r.examples) + more
+        lines.append(line)
     return lines

@@ -33,6 +33,7 @@ class SectionReport:
     skipped: int = 0
     reasons: list[str] = field(default_factory=list)  # why rows were skipped (first few)
     keys: list[tuple] = field(default_factory=list)  # stable keys of rows added or updated
+    examples: list[str] = field(default_factory=list)  # names of the first rows added or updated
 
     @property
     def changed(self) -> int:
@@ -129,6 +130,8 @@ def _import(conn: sqlite3.Connection, section: Section, rows: list[dict], report
         except sqlite3.IntegrityError as exc:
             raise PortableDataError(f"{section.name}: the row {_show(key)} was refused ({exc})") from exc
         result.keys.append(key)
+        if section.label and len(result.examples) < 3 and row.get(section.label) is not None:
+            result.examples.append(str(row[section.label]))
     if section.prune:
         _prune(conn, section, parent_keys, incoming_by_parent)
     if section.finish is not None and result.keys:

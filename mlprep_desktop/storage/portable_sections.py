@@ -60,6 +60,7 @@ class Section:
     blobs: tuple[str, ...] = ()
     prepare: Prepare | None = None
     finish: Finish | None = None
+    label: str | None = None  # the field that names a row for the user in a preview
 
     def fields(self) -> tuple[str, ...]:
         return self.columns + tuple(r.field for r in self.refs)
@@ -141,7 +142,7 @@ _QUESTION_COLUMNS = ("id", "type", "topic", "difficulty", "minutes", "title", "p
 
 SECTIONS: tuple[Section, ...] = (
     Section("own_questions", "questions", _QUESTION_COLUMNS, ("id",), newer="updated_at",
-            where="t.source = 'user'", prepare=_own_question),
+            where="t.source = 'user'", prepare=_own_question, label="title"),
     Section("question_state", "question_state",
             ("question_id", "seen_at", "flagged", "flagged_at", "last_rating", "last_reviewed_at", "review_count"),
             ("question_id",), merge=_merge_state, question_field="question_id"),
@@ -149,9 +150,9 @@ SECTIONS: tuple[Section, ...] = (
             ("uid",), question_field="question_id",
             finish=_count_reviews),
     Section("answers", "answers", ("question_id", "body", "updated_at"), ("question_id",),
-            newer="updated_at", question_field="question_id"),
+            newer="updated_at", question_field="question_id", label="question_id"),
     Section("notes", "notes", ("uid", "title", "body", "question_id", "created_at", "updated_at", "deleted_at"),
-            ("uid",), newer="updated_at", question_field="question_id", question_required=False),
+            ("uid",), newer="updated_at", question_field="question_id", question_required=False, label="title"),
     Section("note_tags", "note_tags", ("tag",), ("note_uid", "tag"), refs=(_NOTE,), parent="notes",
             parent_field="note_uid", prune=True),
     Section("note_links", "note_links", ("question_id",), ("note_uid", "question_id"), refs=(_NOTE,),
@@ -169,10 +170,22 @@ SECTIONS: tuple[Section, ...] = (
     Section("boards", "boards",
             ("uid", "name", "scene_json", "question_id", "thumbnail", "created_at", "updated_at"),
             ("uid",), refs=(_INTERVIEW_ITEM,), newer="updated_at", question_field="question_id",
-            question_required=False, blobs=("thumbnail",), prepare=_board),
+            question_required=False, blobs=("thumbnail",), prepare=_board, label="name"),
     Section("settings", "settings", ("key", "value"), ("key",),
-            where=" AND ".join(f"t.key NOT LIKE '{p}'" for p in LOCAL_SETTINGS)),
+            where=" AND ".join(f"t.key NOT LIKE '{p}'" for p in LOCAL_SETTINGS), label="key"),
 )
+
+
+# Tables an export leaves out, and why. Every other table must be a Section (a test checks it,
+# so a new table is never silently missing from exports).
+NOT_EXPORTED: dict[str, str] = {
+    "bank_meta": "the bank's own content version: comes with the app",
+    "_sqlite_migrations": "the schema's history: each installation has its own",
+    "questions_fts": "search index: rebuilt from the questions",
+    "notes_fts": "search index: rebuilt from the notes",
+}
+# Columns a section leaves out: local row ids (rows travel by stable key instead).
+LOCAL_COLUMNS = frozenset({"id"})
 
 
 def section(name: str) -> Section:
