@@ -127,7 +127,9 @@ def test_preview_says_what_would_change_and_writes_nothing(source, target, tmp_p
     assert report.dry_run and report.sections["notes"].added == 2 and report.sections["reviews"].added == 3
     assert report.sections["own_questions"].added == 1
     lines = describe(report)
-    assert "notes: 2 to add, 0 to update — “Note a”, “Trashed a”" in lines
+    notes_line = next(line for line in lines if line.startswith("notes: "))
+    assert notes_line.startswith("notes: 2 to add, 0 to update — ")  # then the first names, in uid order
+    assert "“Note a”" in notes_line and "“Trashed a”" in notes_line
     assert dump(target.database.path) == before
 
 
