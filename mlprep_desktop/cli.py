@@ -41,7 +41,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["run-exercise"]:
+        # The child of an exercise run (hidden; the frozen build has no ``python -m``):
+        # dispatched before anything else is imported, so it starts fast.
+        from mlprep_desktop.runner.harness import main as run_exercise
+
+        return run_exercise(argv[1:])
+    args = parse_args(argv)
     if getattr(args, "handler", None) is not None:
         return int(args.handler(args))
     if args.smoke_test:
