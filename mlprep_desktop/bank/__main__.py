@@ -21,6 +21,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, default=REPO / "questions.sqlite",
                         help="the bundled database to write (build) or to compare (check)")
     parser.add_argument("--no-coverage", action="store_true", help="skip the per-topic coverage targets")
+    parser.add_argument("--no-run", action="store_true",
+                        help="check: do not run the coding exercises (reference, starter, wrong solutions)")
+    parser.add_argument("--wrong-solutions", type=Path, default=REPO / "tests" / "exercise_wrong_solutions",
+                        help="folder of <exercise-id>/<bug>.py recorded wrong solutions, each must fail a test")
     args = parser.parse_args(argv)
     coverage = not args.no_coverage
     if args.command == "build":
@@ -33,7 +37,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {args.db}: {info.questions} questions, content version {info.content_version}")
         return 0
     if args.command == "check":
-        problems = check(args.sources, args.db, coverage=coverage)
+        problems = check(args.sources, args.db, coverage=coverage, run_exercises=not args.no_run,
+                         wrong_solutions=args.wrong_solutions if args.wrong_solutions.is_dir() else None)
         for problem in problems:
             print(problem, file=sys.stderr)
         if problems:

@@ -18,6 +18,7 @@ import sqlite_utils
 
 from mlprep_desktop.bank.rules import check_bank, check_question
 from mlprep_desktop.bank.source import Problem, SourceQuestion, parse_source
+from mlprep_desktop.core.exercise import Exercise
 from mlprep_desktop.core.models import Question
 from mlprep_desktop.storage import schema
 from mlprep_desktop.storage.connection import connect
@@ -129,6 +130,16 @@ def _write(path: Path, rows: list[dict], version: int, digest: str) -> None:
         conn.close()
 
 
+def exercise_json(exercise: Exercise | None) -> str | None:
+    if exercise is None:
+        return None
+    return json.dumps({
+        "starter": exercise.starter, "solution": exercise.solution, "tests": exercise.tests,
+        "requires": list(exercise.requires), "time_limit": exercise.time_limit,
+        "memory_mb": exercise.memory_mb,
+    }, ensure_ascii=False, sort_keys=True)
+
+
 def _row(q: Question) -> dict:
     def js(value) -> str:
         return json.dumps(value, ensure_ascii=False)
@@ -147,6 +158,7 @@ def _row(q: Question) -> dict:
         "follow_ups": js([{"question": f.question, "answer": f.answer} for f in q.follow_ups]),
         "tags": js(list(q.tags)),
         "related": js(list(q.related)),
+        "exercise": exercise_json(q.exercise),
         "source": "bank",
         "retired": 0,
     }

@@ -6,7 +6,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from mlprep_desktop.bank.source import Problem, SourceQuestion
+from mlprep_desktop.bank.source import EXERCISE_SECTIONS, Problem, SourceQuestion
+from mlprep_desktop.core.exercise import test_names
 from mlprep_desktop.core.models import DIFFICULTIES, QUESTION_TYPES, TOPICS
 from mlprep_desktop.rendering.math_svg import MathError, find_math, render_math
 
@@ -102,9 +103,10 @@ def check_question(src: SourceQuestion) -> list[Problem]:
     related = meta.get("related", [])
     if not isinstance(related, list) or not all(isinstance(r, str) for r in related):
         problem(at, "related must be a list of question ids")
-    unknown = set(meta) - {"id", "type", "topic", "difficulty", "minutes", "tags", "related"}
+    unknown = set(meta) - {"id", "type", "topic", "difficulty", "minutes", "tags", "related", *EXERCISE_KEYS}
     if unknown:
         problem(at, f"unknown front-matter keys: {', '.join(sorted(unknown))}")
+    p += _exercise_problems(src)
 
     _count(p, src, "Key points", src.key_points, KEY_POINTS)
     _count(p, src, "Pitfalls", src.pitfalls, PITFALLS)
@@ -133,6 +135,40 @@ def check_question(src: SourceQuestion) -> list[Problem]:
                     compile(m.group(3), f"{path}:{line}", "exec")
                 except SyntaxError as exc:
                     problem(line + (exc.lineno or 0), f"Python block does not compile: {exc.msg}")
+    return p
+
+
+EXERCISE_KEYS = ("requires", "time_limit", "memory_mb")
+_MODULE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
+
+
+def _exercise_problems(src: SourceQuestion) -> list[Problem]:
+    """A coding question has Starter, Solution and Tests (one Python block each) and sane
+    limits; other types have none of them."""
+    p: list[Problem] = []
+    meta, at = src.meta, src.meta_line
+    present = [name for name in EXERCISE_SECTIONS if name in src.sections]
+    if meta.get("type") != "coding":
+        for name in present:
+            p.append(Problem(src.path, src.section_lines[name], f"'## {name}' belongs to coding questions only"))
+        for key in EXERCISE_KEYS:
+            if key in meta:
+                p.append(Problem(src.path, at, f"'{key}' belongs to coding questions only"))
+        return p
+    for name in EXERCISE_SECTIONS:
+        if name not in src.sections:
+            p.append(Problem(src.path, len(src.path.read_text(encoding="utf-8").splitlines()) if src.path.exists() else 1,
+                             f"missing section '## {name}' (a coding question has Starter, Solution and Tests after Follow-ups)"))
+    requires = meta.get("requires", ["numpy"])
+    if not isinstance(requires, list) or not all(isinstance(r, str) and _MODULE.match(r) for r in requires):
+        p.append(Problem(src.path, at, f"requires must be a list of module names, e.g. [\"numpy\", \"sklearn\"], not {requires!r}"))
+    for key, low, high in (("time_limit", 1, 60), ("memory_mb", 128, 4096)):
+        value = meta.get(key)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high):
+            p.append(Problem(src.path, at, f"{key} must be a whole number from {low} to {high}, not {value!r}"))
+    tests = src.code.get("Tests")
+    if tests is not None and not test_names(tests):
+        p.append(Problem(src.path, src.section_lines["Tests"], "'## Tests' defines no test: write top-level 'def test_name():' functions"))
     return p
 
 

@@ -1,5 +1,6 @@
 """Reading one question source file: TOML front matter between ``+++`` lines, then Markdown
-with a ``# Title``, an optional prompt and the sections Answer, Key points, Pitfalls, Follow-ups.
+with a ``# Title``, an optional prompt and the sections Answer, Key points, Pitfalls, Follow-ups;
+a coding question then has Starter, Solution and Tests, each one fenced ```python block.
 
 ``parse_source`` never raises for a malformed file: it returns what it could read and a list
 of ``Problem`` (file, line, message). Content rules beyond the shape live in ``rules.py``.
@@ -11,9 +12,13 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mlprep_desktop.core.exercise import DEFAULT_MEMORY_MB, DEFAULT_REQUIRES, DEFAULT_TIME_LIMIT, Exercise
 from mlprep_desktop.core.models import FollowUp, Question
 
 SECTIONS = ("Answer", "Key points", "Pitfalls", "Follow-ups")
+EXERCISE_SECTIONS = ("Starter", "Solution", "Tests")  # optional, after Follow-ups, in this order
+ALL_SECTIONS = SECTIONS + EXERCISE_SECTIONS
+_CODE_BLOCK = re.compile(r"\A(```|~~~)[ \t]*(python|py|python3)[ \t]*\n(.*?)^\1[ \t]*\Z", re.DOTALL | re.MULTILINE)
 _FENCE_OPEN = re.compile(r"^(```|~~~)")
 _BULLET = re.compile(r"^[-*+] +(.*)$")
 _FOLLOW_UP = re.compile(r"^\*\*(.+?)\*\*\s*(.*)$", re.DOTALL)
@@ -44,6 +49,22 @@ class SourceQuestion:
     pitfalls: list[str] = field(default_factory=list)
     follow_ups: list[FollowUp] = field(default_factory=list)
     meta_line: int = 1
+    code: dict[str, str] = field(default_factory=dict)  # Starter/Solution/Tests -> Python source
+
+    def exercise(self) -> Exercise | None:
+        """The runnable exercise, when the file has all three code sections."""
+        if not all(name in self.code for name in EXERCISE_SECTIONS):
+            return None
+        m = self.meta
+        requires = m.get("requires", list(DEFAULT_REQUIRES))
+        return Exercise(
+            starter=self.code["Starter"],
+            solution=self.code["Solution"],
+            tests=self.code["Tests"],
+            requires=tuple(str(r) for r in requires) if isinstance(requires, list) else DEFAULT_REQUIRES,
+            time_limit=_int(m.get("time_limit"), DEFAULT_TIME_LIMIT),
+            memory_mb=_int(m.get("memory_mb"), DEFAULT_MEMORY_MB),
+        )
 
     def to_question(self) -> Question:
         m = self.meta
@@ -61,7 +82,12 @@ class SourceQuestion:
             follow_ups=tuple(self.follow_ups),
             tags=tuple(str(t) for t in m.get("tags", []) or []),
             related=tuple(str(r) for r in m.get("related", []) or []),
+            exercise=self.exercise(),
         )
+
+
+def _int(value: object, default: int) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else default
 
 
 def parse_source(path: Path) -> tuple[SourceQuestion | None, list[Problem]]:
@@ -115,12 +141,12 @@ def _parse_body(source: SourceQuestion, lines: list[str], start: int, problems: 
             current = ""
         if not in_fence and line.startswith("## "):
             name = line[3:].strip()
-            if name not in SECTIONS:
-                problems.append(Problem(path, number, f"unknown section '## {name}' (expected one of {', '.join(SECTIONS)})"))
+            if name not in ALL_SECTIONS:
+                problems.append(Problem(path, number, f"unknown section '## {name}' (expected one of {', '.join(ALL_SECTIONS)})"))
             elif name in buffers:
                 problems.append(Problem(path, number, f"section '## {name}' appears twice"))
             else:
-                expected = [s for s in SECTIONS if s not in buffers]
+                expected = [s for s in ALL_SECTIONS if s not in buffers]
                 if expected and expected[0] != name:
                     problems.append(Problem(path, number, f"section '## {name}' is out of order: '## {expected[0]}' comes first"))
                 buffers[name] = []
@@ -142,6 +168,17 @@ def _parse_body(source: SourceQuestion, lines: list[str], start: int, problems: 
         source.sections[name] = body
         if not body:
             problems.append(Problem(path, source.section_lines[name], f"section '## {name}' is empty"))
+    for name in EXERCISE_SECTIONS:
+        if name not in buffers:
+            continue
+        body = "\n".join(buffers[name]).strip()
+        source.sections[name] = body
+        m = _CODE_BLOCK.match(body)
+        if m is None or re.search(r"^(```|~~~)", m.group(3), re.MULTILINE):
+            problems.append(Problem(path, source.section_lines[name],
+                                    f"section '## {name}' must hold exactly one ```python block and nothing else"))
+        else:
+            source.code[name] = m.group(3)
     source.key_points = _bullets(source.sections.get("Key points", ""))
     source.pitfalls = _bullets(source.sections.get("Pitfalls", ""))
     for item in _bullets(source.sections.get("Follow-ups", "")):

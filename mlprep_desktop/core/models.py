@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum, IntEnum
 
+from mlprep_desktop.core.exercise import Exercise
+
 QUESTION_TYPES = ("theory", "math", "coding", "applied")
 DIFFICULTIES = ("beginner", "intermediate", "advanced")
 TOPICS = (
@@ -153,6 +155,7 @@ class Question:
     source: str = "bank"
     retired: bool = False
     damaged: bool = False  # part of its text could not be read from the file (shown with a warning)
+    exercise: Exercise | None = None  # coding questions: starter, reference solution, tests
 
 
 @dataclass(frozen=True)

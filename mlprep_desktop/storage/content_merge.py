@@ -19,7 +19,7 @@ log = logging.getLogger("mlprep")
 
 QUESTION_COLUMNS = (
     "id", "type", "topic", "difficulty", "minutes", "title", "prompt", "answer",
-    "key_points", "pitfalls", "follow_ups", "tags", "related",
+    "key_points", "pitfalls", "follow_ups", "tags", "related", "exercise",
 )
 
 

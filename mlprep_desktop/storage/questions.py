@@ -5,6 +5,7 @@ import json
 import sqlite3
 from dataclasses import replace
 
+from mlprep_desktop.core.exercise import DEFAULT_MEMORY_MB, DEFAULT_REQUIRES, DEFAULT_TIME_LIMIT, Exercise
 from mlprep_desktop.core.models import (
     DIFFICULTIES,
     TOPICS,
@@ -198,6 +199,20 @@ def _question(r: sqlite3.Row) -> Question:
         related=tuple(json.loads(r["related"])),
         source=r["source"],
         retired=bool(r["retired"]),
+        exercise=exercise_from_json(r["exercise"]) if "exercise" in r.keys() else None,
+    )
+
+
+def exercise_from_json(text: str | None) -> Exercise | None:
+    """The stored exercise of a coding question (see ``bank.build.exercise_json``)."""
+    if not text:
+        return None
+    data = json.loads(text)
+    return Exercise(
+        starter=data["starter"], solution=data["solution"], tests=data["tests"],
+        requires=tuple(data.get("requires", DEFAULT_REQUIRES)),
+        time_limit=int(data.get("time_limit", DEFAULT_TIME_LIMIT)),
+        memory_mb=int(data.get("memory_mb", DEFAULT_MEMORY_MB)),
     )
 
 

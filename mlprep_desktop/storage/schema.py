@@ -10,6 +10,7 @@ import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from mlprep_desktop.storage.boards_schema import BOARDS_SQL
+from mlprep_desktop.storage.exercises_schema import EXERCISES_SQL
 from mlprep_desktop.storage.interviews_schema import INTERVIEWS_SQL
 from mlprep_desktop.storage.notes_schema import NOTES_SQL
 from mlprep_desktop.storage.portable_schema import PORTABLE_IDS_SQL
@@ -118,6 +119,7 @@ _register(4, "boards", BOARDS_SQL)
 _register(5, "notes", NOTES_SQL)
 _register(6, "portable_ids", PORTABLE_IDS_SQL)
 _register(7, "scheduling", SCHEDULING_SQL)
+_register(8, "exercises", EXERCISES_SQL)
 
 SCHEMA_VERSION = max(_VERSIONS)
 

@@ -15,7 +15,9 @@ from tests.bank_sources import question_text, write_question
 REPO = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.slow
 def test_the_repository_bank_passes_its_check():
+    """Including every coding exercise run in the sandbox (reference, starter, wrong solutions)."""
     result = subprocess.run(
         [sys.executable, "-m", "mlprep_desktop.bank", "check"], cwd=REPO, capture_output=True, text=True
     )
