@@ -138,7 +138,7 @@ _INTERVIEW_ITEM = Ref(
 )
 
 _QUESTION_COLUMNS = ("id", "type", "topic", "difficulty", "minutes", "title", "prompt", "answer", "key_points",
-                     "pitfalls", "follow_ups", "tags", "related", "source", "retired", "updated_at")
+                     "pitfalls", "follow_ups", "tags", "related", "source", "retired", "updated_at", "exercise")
 
 SECTIONS: tuple[Section, ...] = (
     Section("own_questions", "questions", _QUESTION_COLUMNS, ("id",), newer="updated_at",
@@ -171,6 +171,11 @@ SECTIONS: tuple[Section, ...] = (
             ("uid", "name", "scene_json", "question_id", "thumbnail", "created_at", "updated_at"),
             ("uid",), refs=(_INTERVIEW_ITEM,), newer="updated_at", question_field="question_id",
             question_required=False, blobs=("thumbnail",), prepare=_board, label="name"),
+    Section("code_drafts", "code_drafts", ("question_id", "code", "updated_at"), ("question_id",),
+            newer="updated_at", question_field="question_id", label="question_id"),
+    Section("exercise_runs", "exercise_runs",
+            ("question_id", "code", "passed", "total", "stop_reason", "seconds", "ran_at", "context"),
+            ("question_id", "ran_at", "context", "passed", "total"), question_field="question_id"),
     Section("settings", "settings", ("key", "value"), ("key",),
             where=" AND ".join(f"t.key NOT LIKE '{p}'" for p in LOCAL_SETTINGS), label="key"),
 )
