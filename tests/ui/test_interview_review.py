@@ -163,3 +163,16 @@ def test_after_resuming_one_the_next_interrupted_interview_is_offered(make_tab, 
     tab.findChild(QPushButton, "interviewResume").click()
     assert tab.runner.active and tab.runner.record.id == older
     assert context.interviews.load(newer).status is SessionStatus.COMPLETED
+
+
+def test_a_huge_answer_is_reviewed_a_first_part_at_a_time_without_freezing(make_tab):
+    from tests.ui.stall_meter import StallMeter
+
+    tab = make_tab()
+    assert tab.start(InterviewConfig(count=1))
+    huge = "\n\n".join(f"Point {i}: the loss term $w_{{{i}}}^2$ shrinks weight {i}." for i in range(6_000))
+    with StallMeter() as meter:
+        answer_and_finish(tab, huge)
+    shown = tab.review.item_review.your_answer.toPlainText()
+    assert "Point 0:" in shown and "Point 5999" not in shown and "This answer is long" in shown
+    assert meter.longest < 10.0, f"stalled {meter.longest:.1f} s"  # generous: all 6,000 formulas took far longer

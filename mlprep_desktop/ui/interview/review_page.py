@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from mlprep_desktop.core.interview_models import InterviewItem, InterviewRecord, ItemStatus, SessionStatus
 from mlprep_desktop.core.interview_summary import item_score
 from mlprep_desktop.core.models import Question
-from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
+from mlprep_desktop.core.note_chunks import split_chunks, window_around
+from mlprep_desktop.rendering.markdown_html import MarkdownRenderer, RenderedHtml
 from mlprep_desktop.rendering.question_html import render_question
 from mlprep_desktop.ui.interview.history_model import local_time
 from mlprep_desktop.ui.interview.item_review import ItemReview
@@ -31,6 +32,9 @@ from mlprep_desktop.ui.interview.summary_view import SummaryView
 from mlprep_desktop.ui.theme import render_theme
 
 SUMMARY_ROW = 0
+# An answer longer than this (a pasted log, a huge formula dump) is reviewed a first part at a
+# time, as the notebook previews long notes, so opening it never blocks for long.
+REVIEW_ANSWER_CHARS = 12_000
 
 
 class ReviewPage(QWidget):
@@ -164,7 +168,7 @@ class ReviewPage(QWidget):
             return
         item = self.record.items[row - 1]
         question: Question | None = self._questions(item.question_id)
-        answer = self._renderer.render(item.answer)
+        answer = self._render_answer(item.answer)
         if question is not None:
             model = render_question(self._renderer, question, reveal=True)
         else:
@@ -172,6 +176,19 @@ class ReviewPage(QWidget):
         self.item_review.show_item(item, row - 1, len(self.record.items), answer, model, self.read_only,
                                    self._renderer)
         self.stack.setCurrentWidget(self.item_review)
+
+    def _render_answer(self, text: str) -> RenderedHtml:
+        """The answer as HTML; a long one shown in its first pieces (whole Markdown blocks, cut
+        where nothing carries over), with a note saying how much is shown."""
+        if len(text) <= REVIEW_ANSWER_CHARS:
+            return self._renderer.render(text)
+        chunks = split_chunks(text)
+        first, last = window_around(chunks, 0, REVIEW_ANSWER_CHARS, before=0)
+        shown = "\n\n".join(chunk.text for chunk in chunks[first:last + 1])
+        note = self.tr(f"*This answer is long ({len(text):,} characters), so the review shows its first part "
+                       f"(lines 1–{chunks[last].last_line + 1} of {text.count(chr(10)) + 1}). The whole answer "
+                       "is kept as you wrote it.*")
+        return self._renderer.render(note + "\n\n" + shown)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
         super().changeEvent(event)
