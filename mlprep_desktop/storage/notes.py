@@ -35,7 +35,7 @@ from mlprep_desktop.core.note_models import (
 )
 from mlprep_desktop.core.note_policy import RevisionPolicy, trash_cutoff
 from mlprep_desktop.core.search_query import fts_query, search_terms
-from mlprep_desktop.storage.database import Database, WriteError
+from mlprep_desktop.storage.database import Database, WriteError, is_damage
 
 _SUMMARY = (
     "n.id, n.title, n.question_id, n.updated_at, n.deleted_at, length(n.body) AS size, "
@@ -72,8 +72,23 @@ class NoteRepository:
         self._db = database
         self.clock = clock
         self.policy = policy or RevisionPolicy()
+        self.index_damaged = False  # a search met a damaged full-text index and fell back
 
     # ----- reading
+    def _damaged_search(self, where: list[str], params: list, terms: list[str]) -> list[NoteSummary]:
+        """A search when the full-text index is damaged: a plain match on title and text (slower,
+        but it answers; Tools › Check database rebuilds the index)."""
+        self.index_damaged = True
+        clauses = list(where)
+        args = list(params)
+        for term in terms:
+            clauses.append("(lower(n.title) LIKE ? ESCAPE '\\' OR lower(n.body) LIKE ? ESCAPE '\\')")
+            like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            args += [like, like]
+        sql = (f"SELECT {_SUMMARY}, substr(n.body, 1, 600) AS head FROM notes n WHERE " + " AND ".join(clauses)
+               + " ORDER BY n.updated_at DESC, n.id DESC")
+        return [_summary(r, _plain_snippet(r["title"], r["head"])) for r in self._db.query_lenient(sql, args)]
+
     def get(self, note_id: int) -> Note | None:
         rows = self._db.query("SELECT * FROM notes WHERE id = ?", (note_id,))
         if not rows:
@@ -103,7 +118,13 @@ class NoteRepository:
                 + " AND ".join(where) + " ORDER BY bm25(notes_fts, 5.0, 1.0), n.id DESC"
             )
             terms = search_terms(flt.text)
-            rows = self._db.query(sql, [terms[0], match, *params])
+            try:
+                rows = self._db.query(sql, [terms[0], match, *params])
+                self.index_damaged = False
+            except sqlite3.DatabaseError as exc:
+                if not is_damage(exc):
+                    raise
+                return self._damaged_search(where, params, terms)
             return [_summary(r, _clean_snippet(r["snip"]) if r["snip"] is not None else _marked(r["around"] or "", terms))
                     for r in rows]
         order = "n.deleted_at DESC" if flt.trash else "n.updated_at DESC"

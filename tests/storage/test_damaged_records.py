@@ -62,3 +62,18 @@ def test_a_damaged_index_is_really_damaged(db):
         assert "malformed" in str(exc) or "corrupt" in str(exc)
     else:
         raise AssertionError("the damaged index answered a MATCH")
+
+
+def test_a_damaged_notes_index_still_finds_notes_by_plain_matching(db):
+    from mlprep_desktop.core.note_models import NoteFilter
+    from mlprep_desktop.storage.notes import NoteRepository
+
+    notes = NoteRepository(db)
+    for i in range(40):
+        notes.create(f"Note {i}", f"Body {i} about dropout and 100% of the batch " * 20)
+    notes.create("Special", "Gradient clipping keeps updates bounded.")
+    with db.transaction() as conn:
+        conn.execute("UPDATE notes_fts_data SET block = X'0000FFFF0000FFFF' WHERE id > 10")
+    found = notes.list(NoteFilter(text="clipping"))
+    assert [n.title for n in found] == ["Special"] and notes.index_damaged
+    assert notes.list(NoteFilter(text="100%")) != [] and notes.list(NoteFilter(text="zzz_%")) == []
