@@ -98,6 +98,16 @@ def _count_reviews(conn: sqlite3.Connection, keys: list[tuple]) -> None:
             "(SELECT COUNT(*) FROM reviews WHERE question_id = ?)) WHERE question_id = ?", (qid, qid))
 
 
+def _review(conn: sqlite3.Connection, values: dict, existing: dict | None) -> dict | str:
+    """One review per interview answer: an incoming review loses its link to an answer that
+    already has another review here."""
+    if values.get("interview_item_id") is not None and conn.execute(
+            "SELECT 1 FROM reviews WHERE interview_item_id = ? AND uid IS NOT ?",
+            (values["interview_item_id"], values.get("uid"))).fetchone():
+        values = dict(values, interview_item_id=None)
+    return values
+
+
 def _own_question(conn: sqlite3.Connection, values: dict, existing: dict | None) -> dict | str:
     if existing is not None and existing.get("source") != "user":
         return f"the id {values.get('id')!r} belongs to a bank question here"
@@ -137,6 +147,9 @@ _INTERVIEW_ITEM = Ref(
     required=False,
 )
 
+_INTERVIEW_ITEM_OF_REVIEW = Ref("interview_item", "interview_item_id", _INTERVIEW_ITEM.export_sql,
+                                _INTERVIEW_ITEM.import_sql, required=False)
+
 _QUESTION_COLUMNS = ("id", "type", "topic", "difficulty", "minutes", "title", "prompt", "answer", "key_points",
                      "pitfalls", "follow_ups", "tags", "related", "source", "retired", "updated_at", "exercise")
 
@@ -146,9 +159,6 @@ SECTIONS: tuple[Section, ...] = (
     Section("question_state", "question_state",
             ("question_id", "seen_at", "flagged", "flagged_at", "last_rating", "last_reviewed_at", "review_count"),
             ("question_id",), merge=_merge_state, question_field="question_id"),
-    Section("reviews", "reviews", ("uid", "question_id", "rating", "reviewed_at", "seconds_spent", "context"),
-            ("uid",), question_field="question_id",
-            finish=_count_reviews),
     Section("answers", "answers", ("question_id", "body", "updated_at"), ("question_id",),
             newer="updated_at", question_field="question_id", label="question_id"),
     Section("notes", "notes", ("uid", "title", "body", "question_id", "created_at", "updated_at", "deleted_at"),
@@ -167,6 +177,10 @@ SECTIONS: tuple[Section, ...] = (
              "answer_updated_at", "revealed", "key_points", "accuracy", "communication"),
             ("session_uid", "position"), refs=(_SESSION,), parent="interview_sessions",
             parent_field="session_uid", question_field="question_id"),
+    # after the interviews: a review an interview self-score gave names its answer
+    Section("reviews", "reviews", ("uid", "question_id", "rating", "reviewed_at", "seconds_spent", "context", "day"),
+            ("uid",), refs=(_INTERVIEW_ITEM_OF_REVIEW,), question_field="question_id", prepare=_review,
+            finish=_count_reviews),
     Section("boards", "boards",
             ("uid", "name", "scene_json", "question_id", "thumbnail", "created_at", "updated_at"),
             ("uid",), refs=(_INTERVIEW_ITEM,), newer="updated_at", question_field="question_id",
@@ -188,6 +202,7 @@ NOT_EXPORTED: dict[str, str] = {
     "_sqlite_migrations": "the schema's history: each installation has its own",
     "questions_fts": "search index: rebuilt from the questions",
     "notes_fts": "search index: rebuilt from the notes",
+    "card_state": "FSRS cards: a cache of what the reviews lead to; an import replays them from the reviews",
 }
 # Columns a section leaves out: local row ids (rows travel by stable key instead).
 LOCAL_COLUMNS = frozenset({"id"})
