@@ -72,7 +72,7 @@ def test_round_trip_into_a_fresh_database_exports_the_same(source, target, tmp_p
     assert outcome.change.concerns(ChangeKind.NOTES) and outcome.change.concerns(ChangeKind.BOARDS)
     export_json(target.database, second)
     assert sections(second) == sections(first)
-    cards = "SELECT question_id, reps, due FROM card_state ORDER BY question_id"
+    cards = "SELECT question_id, reps FROM card_state ORDER BY question_id"  # due: FSRS fuzz
     assert [tuple(r) for r in target.database.query(cards)] == [tuple(r) for r in source.database.query(cards)]
     assert len(target.database.query(cards)) == 2  # FSRS cards replayed from the imported reviews
     # the note shows in the target's search and is the question's note
