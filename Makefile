@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup system-deps bank bank-check bench clean
+.PHONY: run test setup system-deps bank bank-check bench bench-runner clean
 .PHONY: packaging-deps wheel package smoke smoke-wheel smoke-frozen install-desktop uninstall-desktop icons startup-time
 
 run: setup
@@ -35,6 +35,9 @@ bank-check: setup
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(PY) tests/benchmarks/bench_search.py
+
+bench-runner: setup
+	QT_QPA_PLATFORM=offscreen $(PY) tests/benchmarks/bench_runner.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

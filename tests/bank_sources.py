@@ -57,3 +57,24 @@ def write_question(root: Path, qid: str, **kwargs) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(question_text(qid, **kwargs), encoding="utf-8")
     return path
+
+
+EXERCISE_STARTER = "def double(x):\n    raise NotImplementedError\n"
+EXERCISE_SOLUTION = "def double(x):\n    return 2 * x\n"
+EXERCISE_TESTS = ("from solution import double\n\n\ndef test_small():\n    assert double(2) == 4, f'double(2) = {double(2)}'\n\n\n"
+                  "def test_negative():\n    assert double(-3) == -6\n")
+
+
+def exercise_sections(starter: str = EXERCISE_STARTER, solution: str = EXERCISE_SOLUTION,
+                      tests: str = EXERCISE_TESTS) -> str:
+    return (f"\n## Starter\n```python\n{starter}```\n\n## Solution\n```python\n{solution}```\n\n"
+            f"## Tests\n```python\n{tests}```\n")
+
+
+def write_exercise(root: Path, qid: str = "double-it", *, meta: str = "", topic: str = "fundamentals",
+                   **sections) -> Path:
+    """A coding question with a runnable exercise (double a number; two tests)."""
+    path = write_question(root, qid, type="coding", topic=topic, title=f"Implement {qid}.")
+    text = path.read_text(encoding="utf-8").replace("related = []", "related = []" + meta)
+    path.write_text(text + exercise_sections(**sections), encoding="utf-8")
+    return path

@@ -15,6 +15,9 @@ from pathlib import Path
 COMMAND_MODULES: dict[str, str] = {
     "export": "mlprep_desktop.commands.portability",
     "import": "mlprep_desktop.commands.portability",
+    "check": "mlprep_desktop.commands.exercises",
+    "exercises": "mlprep_desktop.commands.exercises",
+    "starter": "mlprep_desktop.commands.exercises",
     "backup": "mlprep_desktop.commands.backup",
     "restore": "mlprep_desktop.commands.backup",
     "check-db": "mlprep_desktop.commands.check_db",

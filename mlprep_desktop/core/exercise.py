@@ -41,3 +41,22 @@ def test_names(source: str) -> list[str]:
                     names.remove(node.name)  # a later definition replaces the earlier one
                 names.append(node.name)
     return names
+
+
+@dataclass(frozen=True)
+class ExerciseRun:
+    """One recorded run of the user's code against an exercise's tests."""
+
+    id: int
+    question_id: str
+    code: str
+    passed: int
+    total: int
+    stop_reason: str | None  # None: every test ran; else a runner StopReason value
+    seconds: float
+    ran_at: str  # UTC ISO-8601
+    context: str = "browse"  # browse | interview | cli
+
+    @property
+    def solved(self) -> bool:
+        return self.total > 0 and self.passed == self.total and self.stop_reason is None

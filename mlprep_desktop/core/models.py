@@ -107,12 +107,15 @@ class Status(str, Enum):
     LEARNING = "learning"  # in (re)learning steps: rated Again or just begun
     MASTERED = "mastered"  # in review with a stability of three weeks or more
     MISTAKES = "mistakes"  # rated Again/Hard recently, scored low in an interview, failed tests
+    SOLVED = "solved"  # coding exercise: a run passed every test
+    ATTEMPTED = "attempted"  # coding exercise: run, never solved
 
     @property
     def label(self) -> str:
         return {"new": "New", "seen": "Seen", "rated": "Rated", "flagged": "Flagged to revisit",
                 "due": "Due for review", "learning": "Learning", "mastered": "Mastered",
-                "mistakes": "Mistakes"}[self.value]
+                "mistakes": "Mistakes", "solved": "Solved (all tests passed)",
+                "attempted": "Attempted (code run, not solved)"}[self.value]
 
     @property
     def crossing(self) -> bool:
@@ -126,6 +129,8 @@ class Status(str, Enum):
             Status.LEARNING: state.learning,
             Status.MASTERED: state.mastered,
             Status.MISTAKES: state.mistake,
+            Status.SOLVED: state.solved is True,
+            Status.ATTEMPTED: state.solved is False,
         }.get(self, state.status is self)
 
 
@@ -172,6 +177,7 @@ class QuestionState:
     learning: bool = False
     mastered: bool = False
     mistake: bool = False
+    solved: bool | None = None  # coding: True solved, False attempted, None never run
 
     @property
     def status(self) -> Status:

@@ -38,6 +38,9 @@ def question_markdown(
         parts.append(f"*{hidden_hint}*")
         return "\n\n".join(parts) + "\n"
     parts += ["### Answer", _demote(question.answer)]
+    if question.exercise is not None:
+        parts += ["### Reference solution", f"```python\n{question.exercise.solution.rstrip()}\n```",
+                  "### Tests", f"```python\n{question.exercise.tests.rstrip()}\n```"]
     if question.key_points:
         parts += ["### Key points", "\n".join(f"- {p}" for p in question.key_points)]
     if question.pitfalls:

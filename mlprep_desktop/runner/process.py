@@ -7,6 +7,7 @@ folder removed before ``run`` returns. No Qt.
 """
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import selectors
@@ -17,6 +18,7 @@ import sys
 import tempfile
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,6 +34,14 @@ from mlprep_desktop.runner.results import (
 from mlprep_desktop.core.exercise import test_names
 
 _CHUNK = 65536
+_LIVE: weakref.WeakSet[ExerciseProcess] = weakref.WeakSet()
+
+
+@atexit.register
+def _kill_live_runs() -> None:
+    """The app is exiting: no child outlives it."""
+    for process in list(_LIVE):
+        process.stop()
 
 
 def child_command(python: str | None = None) -> list[str]:
@@ -153,6 +163,7 @@ class ExerciseProcess:
                 self._killed_for, self._kill_detail = StopReason.CRASHED, f"cannot start {exc.filename or 'Python'}: {exc.strerror}"
                 return self._result([], b"", False, started, None, None)
             self._pid = self.pid = proc.pid
+            _LIVE.add(self)
         os.close(write_fd)
         try:
             events, output, cut, rusage, status = self._watch(proc, read_fd, started)

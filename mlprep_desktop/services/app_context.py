@@ -12,10 +12,12 @@ from mlprep_desktop.core.scheduling import StudyScheduler
 from mlprep_desktop.services.board_ops import BoardOperations
 from mlprep_desktop.services.changes import Outcome
 from mlprep_desktop.services.errors import OperationError
+from mlprep_desktop.services.exercise_ops import ExerciseOperations
 from mlprep_desktop.services.study_ops import StudyOperations
 from mlprep_desktop.services.today import TodayService
 from mlprep_desktop.storage.boards import BoardRepository
 from mlprep_desktop.storage.database import Database, open_database
+from mlprep_desktop.storage.exercises import ExerciseRepository
 from mlprep_desktop.storage.interviews import InterviewRepository
 from mlprep_desktop.storage.notes import NoteRepository
 from mlprep_desktop.storage.progress import ProgressRepository
@@ -39,6 +41,7 @@ class AppContext:
     # an aware local datetime (days, due dates); core.clock.SystemClock or a test's FixedClock
     study_ops: StudyOperations = field(init=False)
     board_ops: BoardOperations = field(init=False)
+    exercise_ops: ExerciseOperations = field(init=False)
     cards: CardRepository = field(init=False)  # FSRS cards and study settings
     progress: ProgressRepository = field(init=False)  # progress figures, the mistakes list
     today: TodayService = field(init=False)  # the study loop: queue, sessions, goal, plan, progress
@@ -46,6 +49,7 @@ class AppContext:
     def __post_init__(self) -> None:
         self.study_ops = StudyOperations(self.database, self.study, self.clock)
         self.board_ops = BoardOperations(self.database, self.boards)
+        self.exercise_ops = ExerciseOperations(self.questions, ExerciseRepository(self.database), self.settings)
         self.cards = CardRepository(self.database)
         self.progress = ProgressRepository(self.database)
         self.today = TodayService(self.database, self.study, self.cards, self.progress, self.study_clock)

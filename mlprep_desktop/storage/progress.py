@@ -118,15 +118,16 @@ class ProgressRepository:
         if not self._has_runs():
             return []
         return [r[0] for r in self._db.query(
-            "SELECT question_id FROM exercise_runs e WHERE ran_at = (SELECT MAX(ran_at) FROM exercise_runs "
-            "WHERE question_id = e.question_id) AND NOT passed GROUP BY question_id")]
+            "SELECT question_id FROM exercise_runs e WHERE id = (SELECT MAX(id) FROM exercise_runs "
+            "WHERE question_id = e.question_id) AND NOT (total > 0 AND passed = total AND stop_reason IS NULL)")]
 
     def solved_per_topic(self) -> dict[str, tuple[int, int]] | None:
         """Topic -> (coding exercises solved, coding questions) once runs are stored; else None."""
         if not self._has_runs():
             return None
         return {r[0]: (r[1], r[2]) for r in self._db.query(
-            "SELECT q.topic, COUNT(DISTINCT CASE WHEN e.passed THEN e.question_id END), COUNT(DISTINCT q.id) "
+            "SELECT q.topic, COUNT(DISTINCT CASE WHEN e.total > 0 AND e.passed = e.total AND e.stop_reason IS NULL "
+            "THEN e.question_id END), COUNT(DISTINCT q.id) "
             "FROM questions q LEFT JOIN exercise_runs e ON e.question_id = q.id "
             "WHERE q.type = 'coding' AND q.retired = 0 GROUP BY q.topic")}
 

@@ -20,6 +20,7 @@ from mlprep_desktop.core.clock import SystemClock, next_midnight, to_utc_iso
 from mlprep_desktop.core.scheduling import MASTERED_STABILITY_DAYS
 from mlprep_desktop.core.search_query import fts_query, search_terms
 from mlprep_desktop.storage.database import Database, is_damage
+from mlprep_desktop.storage.exercises import SOLVED_SQL
 from mlprep_desktop.storage.progress import ProgressRepository
 
 # bm25 weights per FTS column: title, prompt, answer, key_points, tags.
@@ -29,7 +30,8 @@ _ROW_COLUMNS = (
     "q.id, q.title, q.type, q.topic, q.difficulty, s.seen_at, COALESCE(s.flagged, 0) AS flagged, "
     "s.last_rating, COALESCE(s.review_count, 0) AS review_count, "
     "c.due AS due, c.phase AS phase, c.stability AS stability, "
-    "EXISTS (SELECT 1 FROM notes n WHERE n.question_id = q.id AND n.deleted_at IS NULL) AS has_note"
+    "EXISTS (SELECT 1 FROM notes n WHERE n.question_id = q.id AND n.deleted_at IS NULL) AS has_note, "
+    f"{SOLVED_SQL} AS solved"
 )
 
 
@@ -142,6 +144,11 @@ class QuestionRepository:
                 params += [like, like]
         return self._db.query_lenient(sql, params)
 
+    def exercises(self) -> list[tuple[str, str]]:
+        """(id, title) of every active question that has a runnable exercise, by id."""
+        rows = self._db.query("SELECT id, title FROM questions WHERE retired = 0 AND exercise IS NOT NULL ORDER BY id")
+        return [(r[0], r[1]) for r in rows]
+
     def titles(self) -> dict[str, str]:
         """Id -> title of every active question (for links and completion)."""
         return {r[0]: r[1] for r in self._db.query("SELECT id, title FROM questions WHERE retired = 0")}
@@ -160,6 +167,7 @@ class QuestionRepository:
             learning=r["phase"] in (1, 3),
             mastered=r["phase"] == 2 and (r["stability"] or 0) >= MASTERED_STABILITY_DAYS,
             mistake=r["id"] in mistakes,
+            solved=None if r["solved"] is None else bool(r["solved"]),
         )
         return QuestionRow(r["id"], r["title"], r["type"], r["topic"], r["difficulty"], state, bool(r["has_note"]))
 

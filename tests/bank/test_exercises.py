@@ -11,24 +11,16 @@ from mlprep_desktop.bank.check import check
 from mlprep_desktop.bank.exercise_check import check_exercises
 from mlprep_desktop.storage.database import open_database
 from mlprep_desktop.storage.questions import QuestionRepository
-from tests.bank_sources import write_question
+from tests.bank_sources import (
+    EXERCISE_SOLUTION,
+    EXERCISE_STARTER,
+    EXERCISE_TESTS,
+    exercise_sections,
+    write_exercise,
+    write_question,
+)
 
-STARTER = "def double(x):\n    raise NotImplementedError\n"
-SOLUTION = "def double(x):\n    return 2 * x\n"
-TESTS = ("from solution import double\n\n\ndef test_small():\n    assert double(2) == 4, f'double(2) = {double(2)}'\n\n\n"
-         "def test_negative():\n    assert double(-3) == -6\n")
-
-
-def exercise_sections(starter: str = STARTER, solution: str = SOLUTION, tests: str = TESTS) -> str:
-    return (f"\n## Starter\n```python\n{starter}```\n\n## Solution\n```python\n{solution}```\n\n"
-            f"## Tests\n```python\n{tests}```\n")
-
-
-def write_exercise(root: Path, qid: str = "double-it", *, meta: str = "", **sections) -> Path:
-    path = write_question(root, qid, type="coding", title=f"Implement {qid}.")
-    text = path.read_text(encoding="utf-8").replace('related = []', 'related = []' + meta)
-    path.write_text(text + exercise_sections(**sections), encoding="utf-8")
-    return path
+STARTER, SOLUTION, TESTS = EXERCISE_STARTER, EXERCISE_SOLUTION, EXERCISE_TESTS
 
 
 def problems(root: Path, **options) -> list[str]:

@@ -46,7 +46,8 @@ def test_status_filters(db):
     assert ids(repo.search(QuestionFilter(status=Status.FLAGGED))) == ["gamma-question"]
     assert ids(repo.search(QuestionFilter(status=Status.NEW))) == ["gamma-question"]
     assert repo.facet_counts(QuestionFilter())["status"] == {
-        "new": 1, "seen": 1, "rated": 1, "flagged": 1, "due": 0, "learning": 0, "mastered": 0, "mistakes": 0}
+        "new": 1, "seen": 1, "rated": 1, "flagged": 1, "due": 0, "learning": 0, "mastered": 0, "mistakes": 0,
+        "solved": 0, "attempted": 0}
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

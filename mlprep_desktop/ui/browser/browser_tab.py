@@ -29,6 +29,7 @@ from mlprep_desktop.ui.browser.filter_bar import FilterBar
 from mlprep_desktop.ui.browser.question_table_model import ID_ROLE, QuestionTableModel
 from mlprep_desktop.ui.browser.question_view import QuestionView
 from mlprep_desktop.ui.browser.study_bar import StudyBar
+from mlprep_desktop.ui.coding.coding_pane import CodingPane
 from mlprep_desktop.ui.operation_runner import OperationRunner
 from mlprep_desktop.ui.tab_page import TabPage
 from mlprep_desktop.ui.theme import render_theme
@@ -119,6 +120,8 @@ class BrowserTab(TabPage):
             self.tr("Answer in your own words before you reveal the model answer. Saved as you type.")
         )
         self.answer_label.setBuddy(self.answer_edit)
+        self.coding = CodingPane(self._ctx.exercise_ops, self.operations, context="browse", parent=self)
+        self.coding.hide()
 
         detail = QWidget(self)
         detail_layout = QVBoxLayout(detail)
@@ -132,7 +135,9 @@ class BrowserTab(TabPage):
         answer_layout.addWidget(self.study_bar)
         answer_layout.addWidget(self.answer_label)
         answer_layout.addWidget(self.answer_edit)
+        answer_layout.addWidget(self.coding, 1)
         detail_split.addWidget(answer_box)
+        self._detail_split = detail_split
         detail_split.setStretchFactor(0, 3)
         detail_split.setStretchFactor(1, 1)
         detail_split.setSizes([600, 220])
@@ -174,6 +179,7 @@ class BrowserTab(TabPage):
         self.view.note_link_activated.connect(self.note_open_requested)
         self.answer_edit.textChanged.connect(self._on_answer_edited)
         self.answer_edit.focus_lost.connect(self.flush_pending)
+        self.coding.error_occurred.connect(self.error_occurred)
 
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -347,11 +353,11 @@ class BrowserTab(TabPage):
     def flush_pending(self) -> bool:
         """Write any unsaved draft now (tab switch, focus loss, close, quit).
         Returns False when it could not be written (it stays on screen and pending)."""
-        return self._saver.flush()
+        return self._saver.flush() and self.coding.flush_pending()
 
     def on_data_changed(self, change: Change) -> None:
         """Another part of the app wrote something; refresh what this tab shows of it."""
-        if change.concerns(ChangeKind.STUDY_STATE, ChangeKind.QUESTIONS):
+        if change.concerns(ChangeKind.STUDY_STATE, ChangeKind.QUESTIONS, ChangeKind.EXERCISE_RUNS):
             self._titles = self._ctx.questions.titles()
             self.refresh()
         if change.concerns(ChangeKind.NOTE_LINKS):  # the "· Note" marks and the backlinks
@@ -397,6 +403,18 @@ class BrowserTab(TabPage):
             self.study_bar.set_flagged(self._ctx.study_ops.state(self._question.id).flagged)
             self._render()
         self.answer_edit.blockSignals(False)
+        self._show_coding(self._question is not None and self._question.exercise is not None)
+
+    def _show_coding(self, coding: bool) -> None:
+        """A coding question is answered in the code editor instead of "My answer"."""
+        was = self.coding.isVisibleTo(self)
+        self.coding.load(self._question.id if coding else None)
+        self.coding.setVisible(coding)
+        self.answer_label.setVisible(not coding)
+        self.answer_edit.setVisible(not coding)
+        if coding != was:
+            total = sum(self._detail_split.sizes()) or 820
+            self._detail_split.setSizes([total * 2 // 5, total * 3 // 5] if coding else [total * 3 // 4, total // 4])
 
     def _render(self) -> None:
         if self._question is None:

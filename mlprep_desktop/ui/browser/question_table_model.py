@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from dataclasses import replace
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
 from mlprep_desktop.core.models import DIFFICULTIES, TOPICS, QuestionRow, QuestionState, Rating, Status, topic_label
@@ -28,6 +30,10 @@ def due_text(state: QuestionState) -> str:
         return "due today"
     due = datetime.fromisoformat(state.due.replace("Z", "+00:00")).astimezone()
     return f"due {due.day} {due:%b}"
+
+
+def exercise_text(row: QuestionRow) -> str:
+    return {True: " · Solved", False: " · Attempted"}.get(row.state.solved, "")
 
 
 def _sort_key(row: QuestionRow, column: int):
@@ -72,7 +78,9 @@ class QuestionTableModel(QAbstractTableModel):
         if row < 0:
             return
         old = self._rows[row]
-        self._rows[row] = QuestionRow(old.id, old.title, old.type, old.topic, old.difficulty, state, old.has_note)
+        if state.solved is None:  # a study write does not know the runs
+            state = replace(state, solved=old.state.solved)
+        self._rows[row] = replace(old, state=state)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     # --- Qt model API
@@ -89,10 +97,10 @@ class QuestionTableModel(QAbstractTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return (row.title, row.type.capitalize(), topic_label(row.topic), row.difficulty.capitalize(),
-                    status_text(row.state) + (" · Note" if row.has_note else ""))[column]
+                    status_text(row.state) + exercise_text(row) + (" · Note" if row.has_note else ""))[column]
         if role == Qt.ItemDataRole.ToolTipRole:  # the whole text, wherever a column cuts it
             return (row.title, row.type.capitalize(), topic_label(row.topic), row.difficulty.capitalize(),
-                    status_text(row.state))[column]
+                    status_text(row.state) + exercise_text(row))[column]
         if role == ID_ROLE:
             return row.id
         return None

@@ -1,0 +1,1 @@
+"""The coding pane: a Python editor, Run / Stop, and the results of an exercise's tests."""
