@@ -180,6 +180,7 @@ class BrowserTab(TabPage):
         self.answer_edit.textChanged.connect(self._on_answer_edited)
         self.answer_edit.focus_lost.connect(self.flush_pending)
         self.coding.error_occurred.connect(self.error_occurred)
+        self.coding.run_finished.connect(lambda _result: self.refresh())  # solved / attempted marks
 
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
