@@ -100,12 +100,14 @@ def test_a_three_question_interview_from_start_to_summary(qtbot, open_window, db
     assert question.title in view_text
     assert question.difficulty.capitalize() not in view_text.split("\n")[1]  # exam mode hides it
     assert "Key points" not in view_text
-    qtbot.keyClicks(answer, question.key_points[0])
+    # QTest types ASCII only (any other character aborts Qt's test library), and some key points hold ≈ or ×
+    typed = question.key_points[0].encode("ascii", "ignore").decode("ascii")
+    qtbot.keyClicks(answer, typed)
     clock.advance(90)
     qtbot.keyClick(answer, Qt.Key.Key_Return, CTRL)  # keyboard: next
     assert progress.text() == "Question 2 of 3"
     saved = rows(db_path, "SELECT answer, status FROM interview_items WHERE id = ?", (first.id,))[0]
-    assert (saved["answer"], saved["status"]) == (question.key_points[0], "answered")
+    assert (saved["answer"], saved["status"]) == (typed, "answered")
     clock.advance(30)
     qtbot.mouseClick(find(window, QPushButton, "interviewSkip"), LEFT)  # mouse: skip
     assert progress.text() == "Question 3 of 3"
