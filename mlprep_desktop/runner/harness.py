@@ -13,7 +13,6 @@ owns stdout/stderr): ``sandbox``, then ``missing`` or ``load_error`` or ``tests`
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import importlib
 import importlib.util
 import inspect
@@ -82,7 +81,7 @@ def _forbid_spawning() -> tuple[bool, str]:
         _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
 
     prog = _Prog(len(program), ctypes.cast(buffer, ctypes.c_void_p))
-    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    libc = ctypes.CDLL(None, use_errno=True)  # this process's libc (find_library would spawn ldconfig)
     if libc.prctl(38, 1, 0, 0, 0) != 0:  # PR_SET_NO_NEW_PRIVS
         return False, f"prctl: {os.strerror(ctypes.get_errno())}"
     if libc.prctl(22, 2, ctypes.byref(prog), 0, 0) != 0:  # PR_SET_SECCOMP, SECCOMP_MODE_FILTER
@@ -99,7 +98,7 @@ def _isolate_network() -> tuple[bool, str]:
         if unshare is not None:
             unshare(_CLONE_NEWUSER | _CLONE_NEWNET)
         else:
-            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+            libc = ctypes.CDLL(None, use_errno=True)  # this process's libc (find_library would spawn ldconfig)
             if libc.unshare(_CLONE_NEWUSER | _CLONE_NEWNET) != 0:
                 raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()))
     except (OSError, AttributeError) as exc:
