@@ -13,6 +13,9 @@ from mlprep_desktop.services.board_ops import BoardOperations
 from mlprep_desktop.services.changes import Outcome
 from mlprep_desktop.services.errors import OperationError
 from mlprep_desktop.services.exercise_ops import ExerciseOperations
+from mlprep_desktop.services.interview_ops import InterviewOperations
+from mlprep_desktop.services.note_ops import NoteOperations
+from mlprep_desktop.services.preferences import Preferences
 from mlprep_desktop.services.study_ops import StudyOperations
 from mlprep_desktop.services.today import TodayService
 from mlprep_desktop.storage.boards import BoardRepository
@@ -45,6 +48,9 @@ class AppContext:
     cards: CardRepository = field(init=False)  # FSRS cards and study settings
     progress: ProgressRepository = field(init=False)  # progress figures, the mistakes list
     today: TodayService = field(init=False)  # the study loop: queue, sessions, goal, plan, progress
+    note_ops: NoteOperations = field(init=False)
+    interview_ops: InterviewOperations = field(init=False)
+    preferences: Preferences = field(init=False)
 
     def __post_init__(self) -> None:
         self.study_ops = StudyOperations(self.database, self.study, self.clock)
@@ -53,6 +59,10 @@ class AppContext:
         self.cards = CardRepository(self.database)
         self.progress = ProgressRepository(self.database)
         self.today = TodayService(self.database, self.study, self.cards, self.progress, self.study_clock)
+        self.note_ops = NoteOperations(self.database, self.notes, self.questions)
+        self.interview_ops = InterviewOperations(self.database, self.interviews, self.questions, self.settings,
+                                                 self.study)
+        self.preferences = Preferences(self.settings)
 
     @classmethod
     def open(cls, db_path: Path | str, bundle: Path | None = None,

@@ -304,17 +304,15 @@ class MainWindow(QMainWindow):
         self._counts.setText(self.tr(f"{shown} of {total} questions shown"))
 
     def _save_layout(self) -> None:
-        settings = self.context.settings
-        try:
-            settings.set(GEOMETRY_KEY, _b64(self.saveGeometry()))
-            settings.set(STATE_KEY, _b64(self.saveState()))
-            settings.set(TAB_KEY, self.tabs.currentWidget().objectName())
-            settings.set(SPLITTER_KEY, _b64(self.browser.splitter.saveState()))
-        except Exception as exc:  # layout is a convenience; never block closing on it
-            self.statusBar().showMessage(str(exc))
+        """Remember the layout (a convenience: a refused write never blocks closing)."""
+        remember = self.context.preferences.remember
+        remember(GEOMETRY_KEY, _b64(self.saveGeometry()))
+        remember(STATE_KEY, _b64(self.saveState()))
+        remember(TAB_KEY, self.tabs.currentWidget().objectName())
+        remember(SPLITTER_KEY, _b64(self.browser.splitter.saveState()))
 
     def _restore(self) -> None:
-        settings = self.context.settings
+        settings = self.context.preferences
         geometry = settings.get(GEOMETRY_KEY)
         if not (geometry and self.restoreGeometry(_unb64(geometry))):
             self.resize(1280, 800)

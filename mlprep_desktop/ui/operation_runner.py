@@ -31,24 +31,28 @@ class OperationRunner(QObject):
         *,
         source: QObject | None = None,
         on_error: Callable[[str], None] | None = None,
+        report: bool = True,
     ) -> Outcome[T] | None:
         """Run ``operation`` (one transaction). Returns its outcome, or None when it was
         refused; then ``on_error`` (if given) runs first, to put the widget back, and the
-        message goes to ``error_occurred`` (``notice`` for ``NotYet``). A non-empty change is
-        emitted as ``changed``."""
+        message goes to ``error_occurred`` (``notice`` for ``NotYet``) unless ``report`` is
+        False: then the caller tells the user itself (once per problem, for writes repeated in
+        the background such as clock checkpoints). A non-empty change is emitted as ``changed``."""
         try:
             outcome = operation()
         except NotYet as exc:
             if on_error is not None:
                 on_error(str(exc))
-            self.notice.emit(str(exc))
+            if report:
+                self.notice.emit(str(exc))
             return None
         except (WriteError, OperationError) as exc:
             log.info("operation refused: %s", exc)
             message = str(exc)
             if on_error is not None:
                 on_error(message)
-            self.error_occurred.emit(message)
+            if report:
+                self.error_occurred.emit(message)
             return None
         self.publish(outcome.change, source)
         return outcome

@@ -8,9 +8,12 @@ Contract:
 - Answers are debounced per item and flushed before any item switch, on focus loss and on
   ``flush()``; a failed write leaves the text on screen and pending, and is reported once
   through ``error_occurred`` until a write succeeds again.
-- When answering ends, each answer is graded against its question's key points and the
-  session goes to 'reviewing' in one transaction; if that write fails the session is put back,
-  paused, so nothing is lost and the candidate can try again.
+- When answering ends, ``context.interview_ops`` grades each answer against its question's
+  key points and the session goes to 'reviewing' in one transaction; if that write fails the
+  session is put back, paused (``interview_ops.put_back``), so nothing is lost and the
+  candidate can try again.
+- Every write runs through the ``OperationRunner`` (which reports a refused one and hands on
+  the change); the debounced answer save and the periodic checkpoint report a failure once.
 """
 from __future__ import annotations
 
@@ -19,12 +22,10 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from mlprep_desktop.core.grading import grade_answer
-from mlprep_desktop.core.interview import Event, InterviewSession, InterviewStateError, SessionSnapshot
-from mlprep_desktop.core.interview_models import InterviewItem, InterviewRecord, KeyPointCheck, SessionStatus
+from mlprep_desktop.core.interview import Event, InterviewSession, InterviewStateError
+from mlprep_desktop.core.interview_models import InterviewItem, InterviewRecord, SessionStatus
 from mlprep_desktop.services.app_context import AppContext
-from mlprep_desktop.services.changes import Change, ChangeKind
-from mlprep_desktop.storage.database import WriteError
+from mlprep_desktop.ui.operation_runner import OperationRunner
 from mlprep_desktop.ui.widgets.debounced_saver import DebouncedSaver
 
 
@@ -36,12 +37,13 @@ class InterviewRunner(QObject):
     question_changed = Signal(int)  # index of the question now shown
     time_ran_out = Signal(str)  # "question" or "total"
     finished = Signal(int)  # session id: answering ended, review begins
-    error_occurred = Signal(str)
-    data_changed = Signal(object)  # Change
+    error_occurred = Signal(str)  # a background write (answer, checkpoint) failed: told once
 
-    def __init__(self, context: AppContext, clock: Callable[[], float], parent: QObject | None = None) -> None:
+    def __init__(self, context: AppContext, operations: OperationRunner, clock: Callable[[], float],
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._ctx = context
+        self._ops = context.interview_ops
+        self._operations = operations
         self._clock = clock
         self.session: InterviewSession | None = None
         self.record: InterviewRecord | None = None
@@ -134,21 +136,15 @@ class InterviewRunner(QObject):
         if not self.active:
             return
         item = self.current_item
-        try:
-            self._ctx.interviews.set_revealed(item.id)
-        except WriteError as exc:
-            self.error_occurred.emit(str(exc))
-            return
-        self._replace_item(replace(item, revealed=True))
+        if self._operations.run(lambda: self._ops.set_revealed(item.id), source=self) is not None:
+            self._replace_item(replace(item, revealed=True))
 
     def checkpoint(self) -> None:
         if not self.active or self.record is None:
             return
-        try:
-            self._ctx.interviews.checkpoint(self.record.id, self.session.snapshot())
-        except WriteError as exc:
-            self._report(str(exc))
-        else:
+        session_id, snapshot = self.record.id, self.session.snapshot()
+        if self._operations.run(lambda: self._ops.checkpoint(session_id, snapshot), source=self,
+                                on_error=self._report, report=False) is not None:
             self._failing = False
 
     # ----- internals
@@ -183,50 +179,34 @@ class InterviewRunner(QObject):
         if not already_ended:
             self.session.end()
         snapshot = self.session.snapshot()
-        try:
-            self._ctx.interviews.finish_answering(self.record.id, snapshot, self._graded_key_points())
-        except WriteError as exc:
-            self.error_occurred.emit(str(exc))
-            self._put_back(before or replace(snapshot, status=SessionStatus.PAUSED))
+        record, answers = self.record, dict(self._answers)
+        put_back = before or replace(snapshot, status=SessionStatus.PAUSED)
+        outcome = self._operations.run(lambda: self._ops.finish_answering(record, snapshot, answers), source=self,
+                                       on_error=lambda _: self._resume_paused(self._ops.put_back(record, put_back)))
+        if outcome is None:
             return
-        session_id = self.record.id
         self.stop()
-        self.data_changed.emit(Change.of(ChangeKind.INTERVIEWS, session_ids=[session_id]))
-        self.finished.emit(session_id)
+        self.finished.emit(outcome.value)
 
-    def _put_back(self, snapshot: SessionSnapshot) -> None:
-        """Rebuild the session, paused, from ``snapshot`` after a failed final write."""
-        assert self.record is not None
-        items = tuple(
-            replace(item, elapsed_seconds=clock.elapsed_seconds, status=clock.status, time_up=clock.time_up)
-            for item, clock in zip(self.record.items, snapshot.items)
-        )
-        self.record = replace(self.record, items=items, status=SessionStatus.PAUSED,
-                              current_index=snapshot.current_index, time_up=snapshot.time_up)
-        self.session = InterviewSession.restore(self.record, clock=self._clock)
+    def _resume_paused(self, record: InterviewRecord) -> None:
+        """Show ``record`` again, paused, after a final write the disk refused."""
+        self.record = record
+        self.session = InterviewSession.restore(record, clock=self._clock)
         self.question_changed.emit(self.session.current_index)
         self.ticked.emit()
-
-    def _graded_key_points(self) -> dict[int, list[KeyPointCheck]]:
-        out: dict[int, list[KeyPointCheck]] = {}
-        for item in self.record.items:
-            question = self._ctx.questions.get(item.question_id)
-            points = question.key_points if question is not None else ()
-            matches = grade_answer(self._answers.get(item.id, ""), points)
-            out[item.id] = [KeyPointCheck(m.key_point, m.matched, m.is_match, m.is_match) for m in matches]
-        return out
 
     def _replace_item(self, item: InterviewItem) -> None:
         assert self.record is not None
         self.record = replace(self.record, items=tuple(item if i.id == item.id else i for i in self.record.items))
 
     def _save_answer(self) -> None:
+        """The debounced answer save; a refused write raises to the saver (kept pending, told once)."""
         item_id = self._dirty_item
-        if item_id is None:
+        if item_id is None or self.record is None:
             return
-        self._ctx.interviews.save_answer(item_id, self._answers.get(item_id, ""))
+        outcome = self._ops.save_answer(self.record.id, item_id, self._answers.get(item_id, ""))
         self._failing = False
-        self.data_changed.emit(Change.of(ChangeKind.INTERVIEWS, session_ids=[self.record.id] if self.record else ()))
+        self._operations.publish(outcome.change, self)
 
     def _report(self, text: str) -> None:
         if not self._failing:

@@ -15,13 +15,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from mlprep_desktop.core.interview_models import InterviewConfig, InterviewMode, SessionStatus
-from mlprep_desktop.core.interview_plan import plan
 from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
 from mlprep_desktop.rendering.question_html import render_question
 from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.services.changes import Change, ChangeKind
-from mlprep_desktop.services.study_scheduling import score_interview_item
-from mlprep_desktop.storage.database import WriteError
 from mlprep_desktop.ui.interview.interview_runner import InterviewRunner
 from mlprep_desktop.ui.interview.resume_banner import ResumeBanner
 from mlprep_desktop.ui.interview.review_page import ReviewPage
@@ -30,8 +27,6 @@ from mlprep_desktop.ui.interview.setup_page import SetupPage
 from mlprep_desktop.ui.operation_runner import OperationRunner
 from mlprep_desktop.ui.tab_page import TabPage
 from mlprep_desktop.ui.theme import render_theme
-
-SETUP_KEY = "interview.setup"
 
 
 class InterviewTab(TabPage):
@@ -46,7 +41,8 @@ class InterviewTab(TabPage):
         self._rng = rng or random.Random()
         self._renderer = MarkdownRenderer(render_theme(self))
         self._revealed = False
-        self.runner = InterviewRunner(context, clock or context.clock, self)
+        self._ops = context.interview_ops
+        self.runner = InterviewRunner(context, operations, clock or context.clock, self)
         self.banner = ResumeBanner(self)
         self.setup = SetupPage(self)
         self.running = RunningPage(self)
@@ -60,7 +56,7 @@ class InterviewTab(TabPage):
         layout.addWidget(self.pages, 1)
         self._wire()
         self._shortcuts()
-        self.setup.set_config(InterviewConfig.from_json(self._ctx.settings.get(SETUP_KEY)))
+        self.setup.set_config(self._ops.last_config())
         self._refresh_setup()
         if self._offer_resume():
             # After construction, once the main window listens to ``message``; cancelled with the tab.
@@ -79,7 +75,6 @@ class InterviewTab(TabPage):
         r.time_ran_out.connect(self._on_runner_time_ran_out)
         r.finished.connect(self._on_runner_finished)
         r.error_occurred.connect(self.error_occurred)
-        r.data_changed.connect(lambda change: self.operations.publish(change, self))
         run.next_clicked.connect(r.next)
         run.previous_clicked.connect(r.previous)
         run.skip_clicked.connect(r.skip)
@@ -145,19 +140,13 @@ class InterviewTab(TabPage):
         if self.runner.active or self._offer_resume():
             self.message.emit(self.tr("Resume or abandon the interrupted interview first."))
             return False
-        items, total = plan(self._ctx.interviews.candidates(), config,
-                            self._ctx.interviews.recent_answered_ids(), self._rng)
-        if not items:
+        outcome = self.operations.run(lambda: self._ops.start(config, self._rng), source=self)
+        if outcome is None:
+            return False
+        if outcome.value is None:
             self.message.emit(self.tr("No questions match these choices."))
             return False
-        try:
-            self._ctx.settings.set(SETUP_KEY, config.to_json())
-            record = self._ctx.interviews.create(config, items, total)
-        except WriteError as exc:
-            self.error_occurred.emit(str(exc))
-            return False
-        self._begin(record)
-        self.operations.publish(Change.of(ChangeKind.INTERVIEWS, session_ids=[record.id]), self)
+        self._begin(outcome.value)
         return True
 
     def resume_interrupted(self) -> None:
@@ -175,12 +164,8 @@ class InterviewTab(TabPage):
         """Abandon the interview the banner offers; the next interrupted one (if any) is offered."""
         record = self._offered()
         if record is not None:
-            try:
-                self._ctx.interviews.abandon(record.id)
-            except WriteError as exc:
-                self.error_occurred.emit(str(exc))
+            if self.operations.run(lambda: self._ops.abandon(record.id), source=self) is None:
                 return
-            self.operations.publish(Change.of(ChangeKind.INTERVIEWS, session_ids=[record.id]), self)
             self.message.emit(self.tr("The interrupted interview was abandoned; it stays in the history."))
         self._refresh_setup()
         if self._offer_resume():
@@ -303,26 +288,17 @@ class InterviewTab(TabPage):
         self.message.emit(self.tr("Interview over. Review each answer, then see the summary."))
 
     def _on_review_key_point_toggled(self, item_id: int, index: int, checked: bool) -> None:
-        self._write_review(lambda: self._ctx.interviews.set_key_point(item_id, index, checked))
+        self._write_review(lambda: self._ops.set_key_point(item_id, index, checked))
 
     def _on_review_score_set(self, item_id: int, kind: str, value: int) -> None:
         """A self-score; technical accuracy is also the question's review (FSRS)."""
-        ctx = self._ctx
-        self._write_review(
-            lambda: score_interview_item(ctx.database, ctx.interviews, ctx.study, item_id, kind, value).value,
-            Change.of(ChangeKind.INTERVIEWS, ChangeKind.STUDY_STATE) if kind == "accuracy" else None,
-        )
+        self._write_review(lambda: self._ops.set_score(item_id, kind, value))
 
-    def _write_review(self, write, change: Change | None = None) -> None:
+    def _write_review(self, write) -> None:
         """Store one tick or score at once; on failure say so and show what is stored."""
-        try:
-            item = write()
-        except WriteError as exc:
-            self.error_occurred.emit(str(exc))
-            self._reload_review()
-            return
-        self.review.update_item(item)
-        self.operations.publish(change or Change.of(ChangeKind.INTERVIEWS), self)
+        outcome = self.operations.run(write, source=self, on_error=lambda _: self._reload_review())
+        if outcome is not None:
+            self.review.update_item(outcome.value)
 
     def _reload_review(self) -> None:
         """Show what is stored again (after a failed write), on the same row."""
@@ -341,14 +317,11 @@ class InterviewTab(TabPage):
         if record is None or self.review.read_only:
             self._show_setup()
             return
-        try:
-            self._ctx.interviews.complete(record.id)
-        except WriteError as exc:
-            self.error_occurred.emit(str(exc))
+        outcome = self.operations.run(lambda: self._ops.complete(record.id), source=self)
+        if outcome is None:
             return
-        self.operations.publish(Change.of(ChangeKind.INTERVIEWS, session_ids=[record.id]), self)
         self._refresh_setup()  # the history lists it as completed when the candidate goes back
-        completed = self._ctx.interviews.load(record.id)
+        completed = outcome.value
         if completed is None:
             self._show_setup()
             return

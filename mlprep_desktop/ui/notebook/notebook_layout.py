@@ -1,6 +1,7 @@
 """``NotebookLayout``: what the notebook remembers between runs — the view mode (editor only,
 side by side, preview only), the splitter positions and the note that was open. Kept in the
-settings table; a failed write is never worth interrupting the user for, so it is ignored.
+settings table through ``context.preferences``, which ignores a refused write (never worth
+interrupting the user for).
 
 Only the sizes of a splitter that has been on screen are saved: one that was never shown (the
 tab, or its note page, was not opened in a session) reports made-up sizes such as [48, 48],
@@ -11,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QSplitter, QWidget
 
-from mlprep_desktop.storage.database import WriteError
+from mlprep_desktop.services.preferences import Preferences
 
 VIEW_KEY = "notebook.view_mode"
 SPLITTERS_KEY = "notebook.splitters"
@@ -22,7 +23,7 @@ MIN_TOTAL = {"outer": 400, "inner": 200}  # less room than this: a splitter that
 
 
 class NotebookLayout(QObject):
-    def __init__(self, settings, tab: QWidget) -> None:
+    def __init__(self, settings: Preferences, tab: QWidget) -> None:
         super().__init__(tab)
         self._settings = settings
         self._splitters: dict[str, QSplitter] = {"outer": tab.outer, "inner": tab.splitter}
@@ -85,11 +86,8 @@ class NotebookLayout(QObject):
     def _write(self, key: str, value: object) -> None:
         if self._written.get(key, object()) == value:
             return
-        try:
-            self._settings.set(key, value)
-        except WriteError:
-            return
-        self._written[key] = value
+        if self._settings.remember(key, value):
+            self._written[key] = value
 
     @staticmethod
     def _valid(sizes) -> bool:

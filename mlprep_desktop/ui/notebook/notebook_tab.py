@@ -19,15 +19,12 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from mlprep_desktop.core.note_links import linked_question_ids
-from mlprep_desktop.core.note_models import UNTITLED, Note, parse_tags
-from mlprep_desktop.core.note_templates import NoteDraft, daily_log, daily_log_title, local_day_bounds, question_note
+from mlprep_desktop.core.note_models import Note, SaveResult, parse_tags
 from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
 from mlprep_desktop.rendering.note_html import NoteRenderer
 from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.services.changes import Change, ChangeKind
-from mlprep_desktop.storage.database import WriteError
-from mlprep_desktop.storage.notes import NoteConflictError
+from mlprep_desktop.services.errors import NoteConflictError
 from mlprep_desktop.ui.notebook.board_images import BoardImages
 from mlprep_desktop.ui.notebook.note_editor import NoteEditor
 from mlprep_desktop.ui.notebook.note_exporter import NoteExporter
@@ -56,6 +53,7 @@ class NotebookTab(TrashActions, TabPage):
         self.setObjectName("notebookTab")
         self.setAccessibleName(self.tr("Notebook"))
         self._ctx = context
+        self._ops = context.note_ops
         self._note: Note | None = None
         self._loading = False
         self._last_error = ""
@@ -74,7 +72,7 @@ class NotebookTab(TrashActions, TabPage):
         self.conflict_prompt = NoteConflictPrompt(self)
         self._wire()
         self._purge_trash()
-        self.layout_state = NotebookLayout(context.settings, self)
+        self.layout_state = NotebookLayout(context.preferences, self)
         self.set_view_mode(self.layout_state.restore())
         self.refresh()
         self._initial_note = self.layout_state.last_note()  # opened when the tab is first shown
@@ -221,16 +219,15 @@ class NotebookTab(TrashActions, TabPage):
         """Open the question's own note, creating it (linked to the question) if there is none."""
         if not self._saver.flush():
             return None
-        note = self._ctx.notes.for_question(question_id)
+        outcome = self.operations.run(lambda: self._ops.question_note(question_id), source=self)
+        if outcome is None:
+            return None
+        note = outcome.value
         if note is None:
-            question = self._ctx.questions.get(question_id)
-            if question is None:
-                self.message.emit(self.tr("That question is not in the bank."))
-                return None
-            draft = question_note(question_id, question.title)
-            note = self._create(draft, question_id=question_id)
-            if note is None:
-                return None
+            self.message.emit(self.tr("That question is not in the bank."))
+            return None
+        if outcome.change:
+            self._show_created()
         if not self.open_note(note.id):
             return None
         self._place_cursor_after("## My answer\n\n")
@@ -241,20 +238,21 @@ class NotebookTab(TrashActions, TabPage):
         if not self._saver.flush():
             return None
         if kind == "daily_log":
-            today = date.today()
-            existing = self._ctx.notes.find_by_title(daily_log_title(today))
-            if existing is not None:
-                self.open_note(existing.id)
+            logged = self.operations.run(lambda: self._ops.daily_log(date.today()), source=self)
+            if logged is None:
+                return None
+            note, created = logged.value
+            if not created:
+                self.open_note(note.id)
                 self.message.emit(self.tr("Today's study log is already in your notebook."))
                 self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
-                return existing
-            done, revisit = self._ctx.notes.studied_between(*local_day_bounds(today))
-            draft = daily_log(today, done, revisit)
+                return note
         else:
-            draft = NoteDraft(UNTITLED, "")
-        note = self._create(draft)
-        if note is None:
-            return None
+            blank = self.operations.run(self._ops.create_blank, source=self)
+            if blank is None:
+                return None
+            note = blank.value
+        self._show_created()
         self.open_note(note.id)
         if kind == "daily_log":
             self._place_cursor_after("## What I learned\n\n- ")
@@ -307,18 +305,11 @@ class NotebookTab(TrashActions, TabPage):
             self.refresh()
 
     # ----- internals
-    def _create(self, draft: NoteDraft, question_id: str | None = None) -> Note | None:
-        try:
-            note = self._ctx.notes.create(draft.title, draft.body, draft.tags, question_id=question_id)
-        except WriteError as exc:
-            self.error_occurred.emit(str(exc))
-            return None
+    def _show_created(self) -> None:
+        """A note was just created: list the notes (not the Trash), unfiltered, to show it."""
         self.pane.set_trash_mode(False)
         self.pane.clear_filters()
         self.refresh()
-        linked = question_id is not None or bool(linked_question_ids(draft.body))
-        self.operations.publish(_note_change(note.id, linked), self)
-        return note
 
     def _show(self, note: Note) -> None:
         self._loading = True
@@ -361,14 +352,16 @@ class NotebookTab(TrashActions, TabPage):
             return
         self._conflict = None
         try:
-            result = self._ctx.notes.save(note.id, self.header.title.text(), self.editor.toPlainText(),
-                                          parse_tags(self.header.tags.text()), loaded=note)
-        except NoteConflictError as exc:
+            outcome = self._ops.save(note, self.header.title.text(), self.editor.toPlainText(),
+                                     parse_tags(self.header.tags.text()))
+        except NoteConflictError as exc:  # the saver reports it (ask, do not overwrite)
             self._conflict = exc
             raise
-        self._after_save(note, result)
+        self._after_save(note, outcome.value)
+        self.operations.publish(outcome.change, self)
 
-    def _after_save(self, before: Note, result) -> None:
+    def _after_save(self, before: Note, result: SaveResult) -> None:
+        """Show a save's result in the list (its summary, the tags)."""
         self._note = result.note
         if not result.changed:
             return
@@ -377,7 +370,6 @@ class NotebookTab(TrashActions, TabPage):
             self.pane.model.update_summary(summary)
         if set(result.note.tags) != set(before.tags):
             self.pane.set_tags(self._ctx.notes.tag_counts())
-        self.operations.publish(_note_change(before.id, result.links_changed), self)
 
     def _on_saver_saved(self) -> None:
         self._last_error = ""
@@ -403,14 +395,12 @@ class NotebookTab(TrashActions, TabPage):
         note = self._note
         if note is None or note.in_trash or self._conflict is None:
             return
-        try:
-            result = self._ctx.notes.save(note.id, self.header.title.text(), self.editor.toPlainText(),
-                                          parse_tags(self.header.tags.text()), keep_replaced=True)
-        except (WriteError, LookupError) as exc:
-            self.error_occurred.emit(str(exc))
+        title, body, tags = self.header.title.text(), self.editor.toPlainText(), parse_tags(self.header.tags.text())
+        outcome = self.operations.run(lambda: self._ops.save_over(note.id, title, body, tags), source=self)
+        if outcome is None:
             return
         self._saver.cancel()
-        self._after_save(note, result)
+        self._after_save(note, outcome.value)
         self._on_saver_saved()
         self.message.emit(self.tr("Saved your version; the other window's version is in the note's history."))
 
@@ -421,11 +411,8 @@ class NotebookTab(TrashActions, TabPage):
             return
         title, body = self.header.title.text(), self.editor.toPlainText()
         current = self._conflict.current
-        try:
-            if (title, body) != (current.title, current.body):
-                self._ctx.notes.keep_revision(note.id, title, body)
-        except (WriteError, LookupError) as exc:
-            self.error_occurred.emit(str(exc))
+        if (title, body) != (current.title, current.body) and self.operations.run(
+                lambda: self._ops.keep_revision(note.id, title, body), source=self) is None:
             return
         self._saver.cancel()
         self._note = None
@@ -470,16 +457,12 @@ class NotebookTab(TrashActions, TabPage):
     def _restore_revision(self, note_id: int, revision_id: int) -> None:
         if self._note is None or self._note.id != note_id or not self._saver.flush():
             return
-        try:
-            result = self._ctx.notes.restore_revision(note_id, revision_id)
-        except (WriteError, LookupError) as exc:
-            self.error_occurred.emit(str(exc))
+        if self.operations.run(lambda: self._ops.restore_revision(note_id, revision_id), source=self) is None:
             return
         self._note = None
         self.open_note(note_id)
         self.refresh()
         self.message.emit(self.tr("Restored the earlier version; the text it replaced is in the history."))
-        self.operations.publish(_note_change(note_id, result.links_changed), self)
 
     def _place_cursor_after(self, marker: str) -> None:
         position = self.editor.toPlainText().find(marker)
@@ -513,7 +496,3 @@ class NotebookTab(TrashActions, TabPage):
             self.sync.schedule()
 
 
-
-def _note_change(note_id: int, links_changed: bool) -> Change:
-    kinds = (ChangeKind.NOTES, ChangeKind.NOTE_LINKS) if links_changed else (ChangeKind.NOTES,)
-    return Change.of(*kinds, note_ids=[note_id])

@@ -1,16 +1,15 @@
 """``TrashActions``: the notebook tab's Trash operations — move the open note to the Trash,
 restore it, delete it for good, empty the Trash, and remove notes 30 days after deletion.
 
-A mixin of ``NotebookTab`` (it uses the tab's context, pane, saver and signals); every write
-is one transaction, and a refused write is reported through ``error_occurred``.
+A mixin of ``NotebookTab`` (it uses the tab's note operations, pane, saver and runner): the
+writes are ``context.note_ops`` operations run through the window's ``OperationRunner``, which
+reports a refused one; this only asks first and shows the next note.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from mlprep_desktop.services.changes import Change, ChangeKind
-from mlprep_desktop.storage.database import WriteError
 
 
 class TrashActions:
@@ -23,28 +22,22 @@ class TrashActions:
         if note is None or not self._saver.flush():
             return
         row = self.pane.model.row_of(note.id)
-        try:
-            self._ctx.notes.move_to_trash(note.id)
-        except WriteError as exc:
-            self.error_occurred.emit(str(exc))
+        if self.operations.run(lambda: self._ops.move_to_trash(note.id), source=self) is None:
             return
         self._after_removal(row)
         self.message.emit(self.tr(f"Moved “{note.title}” to the Trash. It is kept 30 days; restore it from the Trash."))
-        self.operations.publish(Change.of(ChangeKind.NOTES, ChangeKind.NOTE_LINKS, note_ids=[note.id]), self)
 
     def restore_current(self) -> None:
         note = self._note
         if note is None or not note.in_trash:
             return
-        try:
-            restored = self._ctx.notes.restore(note.id)
-        except WriteError as exc:
-            self.error_occurred.emit(str(exc))
+        outcome = self.operations.run(lambda: self._ops.restore(note.id), source=self)
+        if outcome is None:
             return
+        restored = outcome.value
         self._note = None
         self.open_note(restored.id)
         self.message.emit(self.tr(f"Restored “{restored.title}”."))
-        self.operations.publish(Change.of(ChangeKind.NOTES, ChangeKind.NOTE_LINKS, note_ids=[note.id]), self)
 
     def delete_forever_current(self) -> None:
         note = self._note
@@ -52,25 +45,17 @@ class TrashActions:
                 self.tr(f"Delete “{note.title}” and its history for good? This cannot be undone.")):
             return
         row = self.pane.model.row_of(note.id)
-        try:
-            self._ctx.notes.delete_forever(note.id)
-        except WriteError as exc:
-            self.error_occurred.emit(str(exc))
+        if self.operations.run(lambda: self._ops.delete_forever(note.id), source=self) is None:
             return
         self._after_removal(row)
-        self.operations.publish(Change.of(ChangeKind.NOTES), self)
 
     def empty_trash(self) -> None:
         count = self._ctx.notes.trash_count()
         if not count or not self._confirm(self.tr(f"Delete the {count} notes in the Trash for good?")):
             return
-        try:
-            self._ctx.notes.empty_trash()
-        except WriteError as exc:
-            self.error_occurred.emit(str(exc))
+        if self.operations.run(self._ops.empty_trash, source=self) is None:
             return
         self._after_removal(-1)
-        self.operations.publish(Change.of(ChangeKind.NOTES), self)
 
     def _after_removal(self, row: int) -> None:
         self._note = None
@@ -82,10 +67,8 @@ class TrashActions:
             self._show_nothing()
 
     def _purge_trash(self) -> None:
-        try:
-            self._ctx.notes.purge_expired()
-        except WriteError as exc:  # not urgent: it is tried again on the next start
-            self.message.emit(str(exc))
+        # not urgent: a refusal is a status-bar message, and it is tried again on the next start
+        self.operations.run(self._ops.purge_expired, source=self, on_error=self.message.emit, report=False)
 
     def _confirm(self, text: str) -> bool:
         """Ask yes/no; ``text`` is shown as plain text (it quotes note titles, the user's text)."""

@@ -1,7 +1,7 @@
 """Export commands of the whiteboard tab: PNG (1× and 2×), SVG, and copy as image.
 
 The file dialog is the only user interaction; the writing itself is in ``board_image``.
-The folder last exported to is remembered in the settings.
+The folder last exported to is remembered (``context.preferences``).
 """
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRectF, QStandardPaths, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
+from mlprep_desktop.services.preferences import Preferences
 from mlprep_desktop.ui.whiteboard.board_image import MARGIN, scene_image, write_png, write_svg
 from mlprep_desktop.ui.whiteboard.board_scene import BoardScene
 
@@ -27,7 +28,7 @@ class BoardExporter(QObject):
     message = Signal(str)
     error_occurred = Signal(str)
 
-    def __init__(self, scene: BoardScene, settings, parent: QWidget) -> None:
+    def __init__(self, scene: BoardScene, settings: Preferences, parent: QWidget) -> None:
         super().__init__(parent)
         self._scene = scene
         self._settings = settings
@@ -84,8 +85,5 @@ class BoardExporter(QObject):
         path = Path(chosen)
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
-        try:
-            self._settings.set(EXPORT_DIR_KEY, str(path.parent))
-        except Exception:  # remembering the folder is a convenience only
-            pass
+        self._settings.remember(EXPORT_DIR_KEY, str(path.parent))  # a convenience only
         return path

@@ -25,8 +25,6 @@ from mlprep_desktop.core.board_model import VERSION, BoardFormatError, BoardItem
 from mlprep_desktop.core.board_records import Board
 from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.services.changes import Change, ChangeKind
-from mlprep_desktop.storage.boards import BoardNameError
-from mlprep_desktop.storage.database import WriteError
 from mlprep_desktop.ui.whiteboard.board_actions import BoardActions
 from mlprep_desktop.ui.whiteboard.board_editor import BoardEditor
 from mlprep_desktop.ui.whiteboard.board_export import BoardExporter
@@ -57,6 +55,7 @@ class WhiteboardTab(TabPage):
         self.setObjectName("whiteboardTab")
         self.setAccessibleName(self.tr("Whiteboard"))
         self._ctx = context
+        self._ops = context.board_ops
         self._board: Board | None = None
         self._read_only = False
         self._fit_pending = False
@@ -66,10 +65,10 @@ class WhiteboardTab(TabPage):
         self.editor = BoardEditor(self.scene, self)
         self._saver = DebouncedSaver(self._save_board, self.SAVE_DELAY_MS, self)
         self._build()
-        self.exporter = BoardExporter(self.scene, context.settings, self)
+        self.exporter = BoardExporter(self.scene, context.preferences, self)
         self._wire()
         self.refresh_list()
-        self.scene.grid_enabled = bool(context.settings.get(GRID_KEY, False))
+        self.scene.grid_enabled = bool(context.preferences.get(GRID_KEY, False))
         self.actions.grid.setChecked(self.scene.grid_enabled)
         self.view.set_tool("pen")
         self._show_current_page()
@@ -212,52 +211,43 @@ class WhiteboardTab(TabPage):
         self._fit_pending = True
         if self.view.isVisible():
             self._fit_now()
-        try:
-            self._ctx.settings.set(LAST_BOARD_KEY, board_id)
-        except WriteError:
-            pass  # only a convenience for next start
+        self._ctx.preferences.remember(LAST_BOARD_KEY, board_id)  # only a convenience for next start
         self.board_opened.emit(board_id)
         return True
 
     def new_board(self) -> int | None:
         if not self._leave_open_board():
             return None
-        try:
-            board = self._ctx.boards.create(self.tr("Untitled board"))
-        except WriteError as exc:
-            self.error_occurred.emit(str(exc))
+        outcome = self.operations.run(lambda: self._ops.create(self.tr("Untitled board")), source=self)
+        if outcome is None:
             return None
+        board = outcome.value
         self.refresh_list()
-        self.operations.publish(Change.of(ChangeKind.BOARDS), self)
         self.open_board(board.id)
         self.view.setFocus()
         self.message.emit(self.tr(f"Made “{board.name}”. F2 in the list renames it."))
         return board.id
 
     def rename_board(self, board_id: int, name: str) -> bool:
-        try:
-            board = self._ctx.boards.rename(board_id, name)
-        except (BoardNameError, WriteError) as exc:
-            self.error_occurred.emit(str(exc))
-            self.refresh_list()
+        outcome = self.operations.run(lambda: self._ops.rename(board_id, name), source=self,
+                                      on_error=lambda _: self.refresh_list())
+        if outcome is None:
             return False
+        board = outcome.value
         if self._board is not None and self._board.id == board_id:
             self._board = self._ctx.boards.get(board_id)
         self.refresh_list()
-        self.operations.publish(Change.of(ChangeKind.BOARDS), self)
         self.message.emit(self.tr(f"Renamed to “{board.name}”."))
         return True
 
     def duplicate_board(self, board_id: int) -> int | None:
         if not self._leave_open_board():  # also: a copy of the open board has its latest edits
             return None
-        try:
-            copy = self._ctx.boards.duplicate(board_id)
-        except (WriteError, KeyError) as exc:
-            self.error_occurred.emit(str(exc))
+        outcome = self.operations.run(lambda: self._ops.duplicate(board_id), source=self)
+        if outcome is None:
             return None
+        copy = outcome.value
         self.refresh_list()
-        self.operations.publish(Change.of(ChangeKind.BOARDS), self)
         self.open_board(copy.id)
         return copy.id
 
@@ -272,13 +262,9 @@ class WhiteboardTab(TabPage):
             self._saver.cancel()
             self._board = None
             self.editor.set_models([])
-        try:
-            self._ctx.boards.delete(board_id)
-        except WriteError as exc:
-            self.error_occurred.emit(str(exc))
+        if self.operations.run(lambda: self._ops.delete(board_id), source=self) is None:
             return False
         self.refresh_list()
-        self.operations.publish(Change.of(ChangeKind.BOARDS), self)
         if self._board is None and self.list_model.rowCount():
             self.open_board(self.list_model.board(0).id)
         self._show_current_page()
@@ -377,15 +363,13 @@ class WhiteboardTab(TabPage):
     def _save_board(self) -> None:
         if self._board is None or self._read_only:
             return
-        scene_json = self.scene.to_json()
-        try:
-            self._ctx.boards.save_scene(self._board.id, scene_json, thumbnail_png(self.scene))
-        except KeyError:  # deleted elsewhere while open: keep what is on screen as a new board
-            board = self._ctx.boards.create(self._board.name, scene_json=scene_json)
-            self._board = board
-            self.message.emit(self.tr(f"The board was deleted elsewhere; saved your drawing as “{board.name}”."))
+        """The debounced save; a refused write raises to the saver (kept pending, reported)."""
+        outcome = self._ops.save_scene(self._board, self.scene.to_json(), thumbnail_png(self.scene))
+        if outcome.value.id != self._board.id:  # deleted elsewhere while open: kept as a new board
+            self._board = outcome.value
+            self.message.emit(self.tr(f"The board was deleted elsewhere; saved your drawing as “{self._board.name}”."))
         self.refresh_list()
-        self.operations.publish(Change.of(ChangeKind.BOARDS), self)
+        self.operations.publish(outcome.change, self)
 
     # ----- behaviour
     def _show_current_page(self) -> None:
@@ -440,10 +424,7 @@ class WhiteboardTab(TabPage):
     def _on_grid_toggled(self, on: bool) -> None:
         self.scene.grid_enabled = on
         self.view.viewport().update()
-        try:
-            self._ctx.settings.set(GRID_KEY, on)
-        except WriteError:
-            pass
+        self._ctx.preferences.remember(GRID_KEY, on)
 
     def _on_view_tool_changed(self, name: str) -> None:
         self.actions.tools[name].setChecked(True)
@@ -481,7 +462,7 @@ class WhiteboardTab(TabPage):
         super().showEvent(event)
         self.refresh_list()  # "edited 5 min ago" moves on while the tab is hidden
         if self._board is None and self.list_model.rowCount():
-            last = self._ctx.settings.get(LAST_BOARD_KEY)
+            last = self._ctx.preferences.get(LAST_BOARD_KEY)
             row = self.list_model.row_of(last) if isinstance(last, int) else -1
             self.open_board(self.list_model.board(max(row, 0)).id)
         if self._fit_pending:
