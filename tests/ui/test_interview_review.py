@@ -176,3 +176,26 @@ def test_a_huge_answer_is_reviewed_a_first_part_at_a_time_without_freezing(make_
     shown = tab.review.item_review.your_answer.toPlainText()
     assert "Point 0:" in shown and "Point 5999" not in shown and "This answer is long" in shown
     assert meter.longest < 10.0, f"stalled {meter.longest:.1f} s"  # generous: all 6,000 formulas took far longer
+
+
+def test_a_finish_the_disk_refuses_puts_the_interview_back_paused_and_loses_nothing(make_tab, context, db_path):
+    tab = make_tab()
+    assert tab.start(InterviewConfig(count=2))
+    errors: list[str] = []
+    tab.operations.error_occurred.connect(errors.append)
+    context.database.conn.execute(
+        "CREATE TEMP TRIGGER refuse_finish BEFORE UPDATE OF status ON interview_sessions "
+        "WHEN NEW.status = 'reviewing' BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+    tab.running.answer.setPlainText("an answer worth keeping")
+    tab.runner.end()
+    assert len(errors) == 1 and "disk full" in errors[0]
+    assert tab.pages.currentWidget() is tab.running and tab.runner.active
+    assert tab.runner.session.status is SessionStatus.PAUSED
+    assert tab.running.answer.toPlainText() == "an answer worth keeping"
+    assert rows(db_path, "SELECT status FROM interview_sessions")[0][0] == "running"
+
+    context.database.conn.execute("DROP TRIGGER refuse_finish")
+    tab.runner.end()
+    assert tab.pages.currentWidget() is tab.review
+    assert rows(db_path, "SELECT status FROM interview_sessions")[0][0] == "reviewing"
+    assert rows(db_path, "SELECT answer FROM interview_items ORDER BY position")[0][0] == "an answer worth keeping"

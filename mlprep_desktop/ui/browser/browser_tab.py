@@ -3,47 +3,24 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractButton, QSplitter, QVBoxLayout, QWidget
 
 from mlprep_desktop.core.models import Question, QuestionFilter, Rating, Status
 from mlprep_desktop.core.study_card import StudyCard
 from mlprep_desktop.core.search_query import search_terms
-from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
+from mlprep_desktop.rendering.markdown_html import MarkdownRenderer, RenderedHtml
 from mlprep_desktop.rendering.question_html import render_question
-from mlprep_desktop.rendering.markdown_html import RenderedHtml
 from mlprep_desktop.rendering.note_html import backlinks_markdown
 from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.services.changes import Change, ChangeKind
-from mlprep_desktop.ui.browser.filter_bar import FilterBar
-from mlprep_desktop.ui.browser.question_table_model import ID_ROLE, QuestionTableModel
-from mlprep_desktop.ui.browser.question_view import QuestionView
-from mlprep_desktop.ui.browser.study_bar import StudyBar
+from mlprep_desktop.ui.browser.question_detail_pane import QuestionDetailPane
+from mlprep_desktop.ui.browser.question_list_pane import QuestionListPane
+from mlprep_desktop.ui.browser.question_table_model import ID_ROLE
 from mlprep_desktop.ui.coding.coding_pane import CodingPane
 from mlprep_desktop.ui.operation_runner import OperationRunner
 from mlprep_desktop.ui.tab_page import TabPage
 from mlprep_desktop.ui.theme import render_theme
 from mlprep_desktop.ui.widgets.debounced_saver import DebouncedSaver
-
-
-class AnswerEditor(QPlainTextEdit):
-    """A plain-text editor that says when it loses focus (so the draft is flushed)."""
-
-    focus_lost = Signal()
-
-    def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt's API)
-        super().focusOutEvent(event)
-        self.focus_lost.emit()
 
 
 class BrowserTab(TabPage):
@@ -74,88 +51,23 @@ class BrowserTab(TabPage):
 
     # ----- construction
     def _build(self) -> None:
-        self.search_box = QLineEdit(self)
-        self.search_box.setObjectName("searchBox")
-        self.search_box.setAccessibleName(self.tr("Search questions"))
-        self.search_box.setPlaceholderText(self.tr("Search questions, answers and tags…  (Ctrl+F)"))
-        self.search_box.setClearButtonEnabled(True)
-        self.filters = FilterBar(self)
-        self.no_matches = QLabel(self)
-        self.no_matches.setObjectName("noMatchesLabel")
-        self.no_matches.setWordWrap(True)
-        self.no_matches.hide()
-
-        self.model = QuestionTableModel(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("questionTable")
-        self.table.setAccessibleName(self.tr("Questions"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table for the question and buttons
-        self.table.verticalHeader().hide()
-        self.table.setSortingEnabled(True)
-        header = self.table.horizontalHeader()
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(60)
-        for column, chars in ((1, 8), (2, 15), (3, 13), (4, 18)):
-            header.resizeSection(column, self.fontMetrics().averageCharWidth() * chars + 16)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-
-        self.view = QuestionView(self)
-        self.view.setObjectName("questionView")
-        self.view.setAccessibleName(self.tr("Question"))
-        self.study_bar = StudyBar(self)
-        self.answer_label = QLabel(self.tr("My answer (saved automatically):"), self)
-        self.answer_edit = AnswerEditor(self)
-        self.answer_edit.setObjectName("myAnswer")
-        self.answer_edit.setAccessibleName(self.tr("My answer"))
-        self.answer_edit.setPlaceholderText(
-            self.tr("Answer in your own words before you reveal the model answer. Saved as you type.")
-        )
-        self.answer_label.setBuddy(self.answer_edit)
+        """Two panes side by side: the list (search, filters, table) and the question with
+        the study buttons and "my answer"; their widgets are kept here under short names."""
+        self.list_pane = QuestionListPane(self)
+        self.search_box, self.filters = self.list_pane.search_box, self.list_pane.filters
+        self.model, self.table = self.list_pane.model, self.list_pane.table
         self.coding = CodingPane(self._ctx.exercise_ops, self.operations, context="browse", parent=self)
         self.coding.hide()
-
-        detail = QWidget(self)
-        detail_layout = QVBoxLayout(detail)
-        detail_layout.setContentsMargins(0, 0, 0, 0)
-        detail_split = QSplitter(Qt.Orientation.Vertical, detail)
-        detail_split.setChildrenCollapsible(False)
-        detail_split.addWidget(self.view)
-        answer_box = QWidget(detail_split)
-        answer_layout = QVBoxLayout(answer_box)
-        answer_layout.setContentsMargins(0, 4, 0, 0)
-        answer_layout.addWidget(self.study_bar)
-        answer_layout.addWidget(self.answer_label)
-        answer_layout.addWidget(self.answer_edit)
-        answer_layout.addWidget(self.coding, 1)
-        detail_split.addWidget(answer_box)
-        self._detail_split = detail_split
-        detail_split.setStretchFactor(0, 3)
-        detail_split.setStretchFactor(1, 1)
-        detail_split.setSizes([600, 220])
-        detail_layout.addWidget(detail_split)
-
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.search_box)
-        left_layout.addWidget(self.filters)
-        left_layout.addWidget(self.no_matches)
-        left_layout.addWidget(self.table)
+        self.detail_pane = QuestionDetailPane(self.coding, self)
+        self.view, self.study_bar = self.detail_pane.view, self.detail_pane.study_bar
+        self.answer_label, self.answer_edit = self.detail_pane.answer_label, self.detail_pane.answer_edit
+        self._detail_split = self.detail_pane.split
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("browserSplitter")
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(detail)
+        self.splitter.addWidget(self.list_pane)
+        self.splitter.addWidget(self.detail_pane)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
@@ -245,7 +157,7 @@ class BrowserTab(TabPage):
         rows = self._ctx.questions.search(flt)
         self.model.set_rows(rows)
         self._refresh_counts(flt)
-        self._show_no_matches(not rows)
+        self.list_pane.show_no_matches(not rows, index_damaged=self._ctx.questions.index_damaged)
         self.counts_changed.emit(len(rows), self._ctx.questions.total())
         row = self.model.row_of(self._question.id) if self._question else -1
         if row < 0 and rows:
@@ -456,18 +368,6 @@ class BrowserTab(TabPage):
         status = counts["status"]
         totals["status"] = status["new"] + status["seen"] + status["rated"]
         self.filters.set_counts(counts, totals)
-
-    def _show_no_matches(self, empty: bool) -> None:
-        text = self.search_box.text().strip()
-        notes: list[str] = []
-        if self._ctx.questions.index_damaged:  # a search met a damaged index and fell back
-            notes.append(self.tr("The search index in the database file is damaged, so only titles and tags "
-                                 "are searched for now. Tools › Check database rebuilds it."))
-        if empty:
-            what = self.tr(f"No questions match “{text}”.") if text else self.tr("No questions match these filters.")
-            notes.append(what + " " + self.tr("Try fewer or shorter words, or set a filter back to “All”."))
-        self.no_matches.setText(" ".join(notes))
-        self.no_matches.setVisible(bool(notes))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
         super().changeEvent(event)

@@ -1,15 +1,20 @@
-"""``NoteConflictPrompt``: what to do when the open note was saved in another MLPrep window
-after it was opened here (the repository refused to overwrite that version).
+"""``NoteConflictPrompt`` and ``ConflictActions``: what to do when the open note was saved in
+another MLPrep window after it was opened here (the save was refused, nothing overwritten).
 
 A window-modal message box that does not block the event loop (``open()``), shown at most
 once at a time; the note's title is shown as plain text. Choices: keep my version (the other
 goes to the note's history), show the other version (mine goes to the history), or decide
 later (nothing is saved meanwhile; the prompt comes back on the next failed save).
+``ConflictActions`` (a mixin of ``NotebookTab``) carries the choice out through
+``context.note_ops`` and the window's ``OperationRunner``.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
+
+from mlprep_desktop.core.note_models import parse_tags
+from mlprep_desktop.ui.notebook.note_list_model import when_exact
 
 
 class NoteConflictPrompt(QObject):
@@ -65,3 +70,43 @@ class NoteConflictPrompt(QObject):
             self.keep_mine_chosen.emit()
         elif button is self._theirs:
             self.load_theirs_chosen.emit()
+
+
+class ConflictActions:
+    def _ask_about_conflict(self, text: str) -> None:
+        """The last save was refused: the note was saved in another window. Say so and ask."""
+        self.header.set_save_state(self.tr("Not saved — changed in another window"), problem=True)
+        self.header.save_state.setToolTip(text)
+        current = self._conflict.current
+        self.conflict_prompt.ask(current.title, when_exact(current.updated_at))
+
+    def _on_conflict_keep_mine_chosen(self) -> None:
+        """Save what is on screen over the other window's version (kept in the history)."""
+        note = self._note
+        if note is None or note.in_trash or self._conflict is None:
+            return
+        title, body, tags = self.header.title.text(), self.editor.toPlainText(), parse_tags(self.header.tags.text())
+        outcome = self.operations.run(lambda: self._ops.save_over(note.id, title, body, tags), source=self)
+        if outcome is None:
+            return
+        self._saver.cancel()
+        self._after_save(note, outcome.value)
+        self._on_saver_saved()
+        self.message.emit(self.tr("Saved your version; the other window's version is in the note's history."))
+
+    def _on_conflict_load_theirs_chosen(self) -> None:
+        """Show the other window's version; what was on screen goes to the note's history."""
+        note = self._note
+        if note is None or self._conflict is None:
+            return
+        title, body = self.header.title.text(), self.editor.toPlainText()
+        current = self._conflict.current
+        if (title, body) != (current.title, current.body) and self.operations.run(
+                lambda: self._ops.keep_revision(note.id, title, body), source=self) is None:
+            return
+        self._saver.cancel()
+        self._note = None
+        self.refresh()
+        self.open_note(note.id)
+        self.message.emit(self.tr("Showing the version saved in the other window; your text is in the note's "
+                                  "history (Ctrl+Shift+H)."))

@@ -1,19 +1,18 @@
 """``NotebookTab``: Markdown notes with code and math, linked to questions, never lost.
 
-Contract (a ``TabPage``): its writes report ``NOTES`` (and
-``NOTE_LINKS`` when which questions have or are linked from notes changed);
+Contract (a ``TabPage``): its writes are ``context.note_ops`` operations reporting ``NOTES``
+(and ``NOTE_LINKS`` when which questions have or are linked from notes changed);
 ``on_data_changed`` refreshes question titles and board pictures; ``flush_pending`` writes
 the open note now. Edits are saved ``AUTOSAVE_MS`` after the last keystroke (and at least every
 second while typing goes on: ``DebouncedSaver``'s maximum wait) and flushed on
 note switch, tab switch, focus loss, close and quit; a failed write keeps the text on screen,
 says so, and is retried on the next edit or flush. A save never overwrites a version saved
 in another MLPrep window meanwhile: the user is asked to keep theirs or show the other
-(``NoteConflictPrompt``), and whichever text is replaced goes to the note's history. ``question_link_activated`` asks the main
-window to show a question in the browser.
+(``NoteConflictPrompt``), and whichever text is replaced goes to the note's history.
+``question_link_activated`` asks the main window to show a question in the browser. Making
+notes is ``CreationActions``, the Trash ``TrashActions``, the open note's widgets ``NotePage``.
 """
 from __future__ import annotations
-
-from datetime import date
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -26,14 +25,13 @@ from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.services.changes import Change, ChangeKind
 from mlprep_desktop.services.errors import NoteConflictError
 from mlprep_desktop.ui.notebook.board_images import BoardImages
-from mlprep_desktop.ui.notebook.note_editor import NoteEditor
+from mlprep_desktop.ui.notebook.creation_actions import CreationActions
 from mlprep_desktop.ui.notebook.note_exporter import NoteExporter
-from mlprep_desktop.ui.notebook.note_conflict import NoteConflictPrompt
-from mlprep_desktop.ui.notebook.note_header import VIEW_MODES, NoteHeader
+from mlprep_desktop.ui.notebook.note_conflict import ConflictActions, NoteConflictPrompt
+from mlprep_desktop.ui.notebook.note_header import VIEW_MODES
 from mlprep_desktop.ui.notebook.note_history_dialog import NoteHistoryDialog
-from mlprep_desktop.ui.notebook.note_list_model import when_exact
 from mlprep_desktop.ui.notebook.note_list_pane import NoteListPane
-from mlprep_desktop.ui.notebook.note_preview import NotePreview
+from mlprep_desktop.ui.notebook.note_page import NotePage
 from mlprep_desktop.ui.notebook.notebook_layout import NotebookLayout
 from mlprep_desktop.ui.notebook.preview_sync import PreviewSync
 from mlprep_desktop.ui.notebook.trash_actions import TrashActions
@@ -43,7 +41,7 @@ from mlprep_desktop.ui.theme import is_dark, render_theme
 from mlprep_desktop.ui.widgets.debounced_saver import DebouncedSaver
 
 
-class NotebookTab(TrashActions, TabPage):
+class NotebookTab(CreationActions, ConflictActions, TrashActions, TabPage):
     question_link_activated = Signal(str)
 
     AUTOSAVE_MS = 1000
@@ -80,38 +78,14 @@ class NotebookTab(TrashActions, TabPage):
 
     # ----- construction
     def _build(self) -> None:
+        """The note list on the left; on the right the open note (``NotePage``) or, with no
+        note open, a short welcome. The note page's widgets are kept here under short names."""
         self.pane = NoteListPane(self)
-        self.header = NoteHeader(self)
-        self.editor = NoteEditor(self)
-        self.editor.setObjectName("noteEditor")
-        self.editor.setAccessibleName(self.tr("Note text"))
-        self.editor.setPlaceholderText(self.tr(
-            "Write in Markdown: # headings, **bold**, lists, ```python code```, $math$, tables.\n"
-            "Type [[ to link a question; ![[board:NAME]] shows a whiteboard board."))
+        page = NotePage(self._boards, self)
+        self.header, self.editor, self.preview = page.header, page.editor, page.preview
+        self.preview_notice, self.preview_box, self.splitter = page.preview_notice, page.preview_box, page.splitter
         self.editor.set_question_titles(self._titles)
         self.editor.set_dark(is_dark(self.palette()))
-        self.preview = NotePreview(self._boards, self)
-        self.preview.setObjectName("notePreview")
-        self.preview.setAccessibleName(self.tr("Note preview"))
-        self.preview_notice = QLabel(self)
-        self.preview_notice.setObjectName("notePreviewNotice")
-        self.preview_notice.setWordWrap(True)
-        self.preview_notice.hide()
-        self.preview_box = QWidget(self)
-        box = QVBoxLayout(self.preview_box)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.preview_notice)
-        box.addWidget(self.preview, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("noteSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.editor)
-        self.splitter.addWidget(self.preview_box)
-        page = QWidget(self)
-        page_layout = QVBoxLayout(page)
-        page_layout.setContentsMargins(0, 0, 0, 0)
-        page_layout.addWidget(self.header)
-        page_layout.addWidget(self.splitter, 1)
         self.empty = QLabel(self)
         self.empty.setObjectName("noteEmptyState")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -215,52 +189,6 @@ class NotebookTab(TrashActions, TabPage):
         self.pane.select(note_id)
         return True
 
-    def open_question_note(self, question_id: str) -> Note | None:
-        """Open the question's own note, creating it (linked to the question) if there is none."""
-        if not self._saver.flush():
-            return None
-        outcome = self.operations.run(lambda: self._ops.question_note(question_id), source=self)
-        if outcome is None:
-            return None
-        note = outcome.value
-        if note is None:
-            self.message.emit(self.tr("That question is not in the bank."))
-            return None
-        if outcome.change:
-            self._show_created()
-        if not self.open_note(note.id):
-            return None
-        self._place_cursor_after("## My answer\n\n")
-        return self._note
-
-    def new_note(self, kind: str = "blank") -> Note | None:
-        """Create a blank note (title selected for typing) or today's study log (kind "daily_log")."""
-        if not self._saver.flush():
-            return None
-        if kind == "daily_log":
-            logged = self.operations.run(lambda: self._ops.daily_log(date.today()), source=self)
-            if logged is None:
-                return None
-            note, created = logged.value
-            if not created:
-                self.open_note(note.id)
-                self.message.emit(self.tr("Today's study log is already in your notebook."))
-                self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
-                return note
-        else:
-            blank = self.operations.run(self._ops.create_blank, source=self)
-            if blank is None:
-                return None
-            note = blank.value
-        self._show_created()
-        self.open_note(note.id)
-        if kind == "daily_log":
-            self._place_cursor_after("## What I learned\n\n- ")
-        else:
-            self.header.title.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.header.title.selectAll()
-        return self._note
-
     def rename(self) -> None:
         if self._note is not None and not self._note.in_trash:
             self.header.title.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -305,12 +233,6 @@ class NotebookTab(TrashActions, TabPage):
             self.refresh()
 
     # ----- internals
-    def _show_created(self) -> None:
-        """A note was just created: list the notes (not the Trash), unfiltered, to show it."""
-        self.pane.set_trash_mode(False)
-        self.pane.clear_filters()
-        self.refresh()
-
     def _show(self, note: Note) -> None:
         self._loading = True
         try:
@@ -379,47 +301,13 @@ class NotebookTab(TrashActions, TabPage):
 
     def _on_saver_failed(self, text: str) -> None:
         if self._conflict is not None:  # saved in another window meanwhile: ask, do not overwrite
-            self.header.set_save_state(self.tr("Not saved — changed in another window"), problem=True)
-            self.header.save_state.setToolTip(text)
-            current = self._conflict.current
-            self.conflict_prompt.ask(current.title, when_exact(current.updated_at))
+            self._ask_about_conflict(text)
             return
         self.header.set_save_state(self.tr("Not saved — your text is kept on screen"), problem=True)
         self.header.save_state.setToolTip(text)
         if text != self._last_error:  # one dialog per problem, not one per keystroke
             self._last_error = text
             self.error_occurred.emit(text)
-
-    def _on_conflict_keep_mine_chosen(self) -> None:
-        """Save what is on screen over the other window's version (kept in the history)."""
-        note = self._note
-        if note is None or note.in_trash or self._conflict is None:
-            return
-        title, body, tags = self.header.title.text(), self.editor.toPlainText(), parse_tags(self.header.tags.text())
-        outcome = self.operations.run(lambda: self._ops.save_over(note.id, title, body, tags), source=self)
-        if outcome is None:
-            return
-        self._saver.cancel()
-        self._after_save(note, outcome.value)
-        self._on_saver_saved()
-        self.message.emit(self.tr("Saved your version; the other window's version is in the note's history."))
-
-    def _on_conflict_load_theirs_chosen(self) -> None:
-        """Show the other window's version; what was on screen goes to the note's history."""
-        note = self._note
-        if note is None or self._conflict is None:
-            return
-        title, body = self.header.title.text(), self.editor.toPlainText()
-        current = self._conflict.current
-        if (title, body) != (current.title, current.body) and self.operations.run(
-                lambda: self._ops.keep_revision(note.id, title, body), source=self) is None:
-            return
-        self._saver.cancel()
-        self._note = None
-        self.refresh()
-        self.open_note(note.id)
-        self.message.emit(self.tr("Showing the version saved in the other window; your text is in the note's "
-                                  "history (Ctrl+Shift+H)."))
 
     def _on_editor_text_changed(self) -> None:
         if self._loading or self._note is None or self._note.in_trash:
@@ -463,16 +351,6 @@ class NotebookTab(TrashActions, TabPage):
         self.open_note(note_id)
         self.refresh()
         self.message.emit(self.tr("Restored the earlier version; the text it replaced is in the history."))
-
-    def _place_cursor_after(self, marker: str) -> None:
-        position = self.editor.toPlainText().find(marker)
-        cursor = self.editor.textCursor()
-        cursor.setPosition(position + len(marker) if position >= 0 else 0)
-        self.editor.setTextCursor(cursor)
-        self.editor.ensureCursorVisible()
-        if self.sync.view_mode == "preview":
-            self.set_view_mode("split")
-        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's API)
         super().showEvent(event)

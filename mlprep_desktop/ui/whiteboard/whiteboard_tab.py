@@ -1,7 +1,8 @@
 """``WhiteboardTab``: named boards on the left, the canvas with its toolbars on the right.
 
-A ``TabPage``: its writes report ``BOARDS`` changes through the window's ``OperationRunner``;
-``on_data_changed`` refreshes the list when boards or questions changed.
+A ``TabPage``: its writes are ``context.board_ops`` operations, reporting ``BOARDS`` through the
+window's ``OperationRunner``; ``on_data_changed`` refreshes the list when boards or questions
+changed. What the actions and toolbar do to the open canvas is ``CanvasControls``.
 
 Autosave: every change (a command, undo, redo) schedules a debounced save of the scene and
 its thumbnail; ``flush_pending`` ends any text being typed and saves at once. It runs on
@@ -17,9 +18,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from mlprep_desktop.core.board_model import VERSION, BoardFormatError, BoardItem, read_scene
 from mlprep_desktop.core.board_records import Board
@@ -35,6 +35,8 @@ from mlprep_desktop.ui.whiteboard.board_styles import StyleBook, ToolStyle
 from mlprep_desktop.ui.whiteboard.board_theme import CanvasTheme
 from mlprep_desktop.ui.whiteboard.board_toolbar import BoardToolBar
 from mlprep_desktop.ui.whiteboard.board_view import WhiteboardView
+from mlprep_desktop.ui.whiteboard.canvas_controls import CanvasControls
+from mlprep_desktop.ui.whiteboard.empty_boards_page import EmptyBoardsPage
 from mlprep_desktop.ui.operation_runner import OperationRunner
 from mlprep_desktop.ui.tab_page import TabPage
 from mlprep_desktop.ui.widgets.debounced_saver import DebouncedSaver
@@ -42,7 +44,6 @@ from mlprep_desktop.ui.widgets.debounced_saver import DebouncedSaver
 log = logging.getLogger(__name__)
 
 LAST_BOARD_KEY = "whiteboard.board"
-GRID_KEY = "whiteboard.grid"
 
 
 class WhiteboardTab(TabPage):
@@ -68,8 +69,7 @@ class WhiteboardTab(TabPage):
         self.exporter = BoardExporter(self.scene, context.preferences, self)
         self._wire()
         self.refresh_list()
-        self.scene.grid_enabled = bool(context.preferences.get(GRID_KEY, False))
-        self.actions.grid.setChecked(self.scene.grid_enabled)
+        self.canvas.restore_grid()
         self.view.set_tool("pen")
         self._show_current_page()
 
@@ -89,20 +89,7 @@ class WhiteboardTab(TabPage):
         canvas_layout.addWidget(self.toolbar)
         canvas_layout.addWidget(self.view, 1)
 
-        self.empty_page = QWidget(self)
-        empty_layout = QVBoxLayout(self.empty_page)
-        empty_layout.addStretch(1)
-        hint = QLabel(self.tr("No boards yet. Make one to sketch a network, a data split or a system design."),
-                      self.empty_page)
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint.setWordWrap(True)
-        empty_layout.addWidget(hint)
-        start = QPushButton(self.tr("New board (Ctrl+N)"), self.empty_page)
-        start.setObjectName("emptyNewBoard")
-        start.setAccessibleName(self.tr("New board"))
-        start.clicked.connect(self.actions.new_board.trigger)
-        empty_layout.addWidget(start, 0, Qt.AlignmentFlag.AlignHCenter)
-        empty_layout.addStretch(2)
+        self.empty_page = EmptyBoardsPage(self.actions.new_board, self)
 
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.canvas_page)
@@ -122,32 +109,11 @@ class WhiteboardTab(TabPage):
         layout.addWidget(self.splitter)
 
     def _wire(self) -> None:
-        acts, editor, view = self.actions, self.editor, self.view
-        for name, action in acts.tools.items():
-            action.triggered.connect(lambda _=False, n=name: self.view.set_tool(n))
-        view.tool_changed.connect(self._on_view_tool_changed)
-        view.zoom_changed.connect(self.toolbar.set_zoom)
-        view.focus_lost.connect(self._on_view_focus_lost)
-        stack = editor.undo_stack
-        acts.undo.triggered.connect(stack.undo)
-        acts.redo.triggered.connect(stack.redo)
-        stack.canUndoChanged.connect(acts.undo.setEnabled)
-        stack.canRedoChanged.connect(acts.redo.setEnabled)
-        acts.undo.setEnabled(False)
-        acts.redo.setEnabled(False)
-        acts.delete.triggered.connect(editor.delete_selection)
-        acts.cut.triggered.connect(editor.cut_selection)
-        acts.copy.triggered.connect(editor.copy_selection)
-        acts.paste.triggered.connect(lambda: editor.paste(self._paste_point()))
-        acts.duplicate.triggered.connect(editor.duplicate_selection)
-        acts.select_all.triggered.connect(self._on_select_all)
-        acts.front.triggered.connect(editor.bring_to_front)
-        acts.back.triggered.connect(editor.send_to_back)
-        acts.zoom_in.triggered.connect(lambda: view.zoom_by(1.25))
-        acts.zoom_out.triggered.connect(lambda: view.zoom_by(0.8))
-        acts.zoom_reset.triggered.connect(lambda: view.set_zoom(1.0))
-        acts.fit.triggered.connect(view.fit_to_content)
-        acts.grid.toggled.connect(self._on_grid_toggled)
+        self.canvas = CanvasControls(self.scene, self.view, self.editor, self.actions, self.toolbar, self.styles,
+                                     self._ctx.preferences, self)
+        self.canvas.choice_finished.connect(self._return_to_canvas)
+        acts = self.actions
+        self.view.focus_lost.connect(self._on_view_focus_lost)
         acts.export_png.triggered.connect(lambda: self._export_png(1.0))
         acts.export_png2x.triggered.connect(lambda: self._export_png(2.0))
         acts.export_svg.triggered.connect(self._export_svg)
@@ -156,20 +122,12 @@ class WhiteboardTab(TabPage):
         acts.duplicate_board.triggered.connect(lambda: self._board and self.duplicate_board(self._board.id))
         self.exporter.message.connect(self.message)
         self.exporter.error_occurred.connect(self.error_occurred)
-        self.toolbar.color_chosen.connect(self._on_toolbar_color_chosen)
-        self.toolbar.width_chosen.connect(self._on_toolbar_width_chosen)
-        self.toolbar.fill_chosen.connect(self._on_toolbar_fill_chosen)
-        self.toolbar.text_size_chosen.connect(self._on_toolbar_text_size_chosen)
-        self.toolbar.choice_finished.connect(self._return_to_canvas)
-        editor.changed.connect(self._on_editor_changed)
-        self.scene.text_edit_finished.connect(editor.commit_text)
-        self.scene.selectionChanged.connect(self._on_scene_selection_changed)
+        self.editor.changed.connect(self._on_editor_changed)
         self._saver.failed.connect(self._on_saver_failed)
         self.board_list.board_activated.connect(self.open_board)
         self.board_list.delete_requested.connect(self.delete_board)
         self.board_list.duplicate_requested.connect(self.duplicate_board)
         self.list_model.rename_requested.connect(self.rename_board)
-        self._on_scene_selection_changed()
 
     # ----- public API
     @property
@@ -182,6 +140,10 @@ class WhiteboardTab(TabPage):
 
     def style_for(self, tool: str) -> ToolStyle:
         return self.styles.style(tool)
+
+    def _set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        self.canvas.read_only = read_only
 
     def open_board(self, board_id: int) -> bool:
         """Save the open board, then show ``board_id`` (selected in the list). Returns False,
@@ -198,12 +160,12 @@ class WhiteboardTab(TabPage):
             self.refresh_list()
             return False
         self._board = board
-        self._read_only = True  # until it has loaded: nothing half-shown is ever saved
-        self._read_only = not self._load(board)
+        self._set_read_only(True)  # until it has loaded: nothing half-shown is ever saved
+        self._set_read_only(not self._load(board))
         self.view.setInteractive(not self._read_only)
         for action in [*self.actions.tools.values(), self.actions.paste, *self.actions.editing_actions()]:
             action.setEnabled(not self._read_only)
-        self._on_scene_selection_changed()
+        self.canvas.update_selection_actions()
         if self.list_model.row_of(board_id) < 0:
             self.refresh_list()
         self.board_list.select_board(board_id)
@@ -410,52 +372,6 @@ class WhiteboardTab(TabPage):
         if not window.isActiveWindow():
             window.activateWindow()
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _paste_point(self) -> QPointF:
-        local = self.view.viewport().mapFromGlobal(QCursor.pos())
-        if self.view.viewport().rect().contains(local):
-            return self.view.mapToScene(local)
-        return self.view.visible_rect().center()
-
-    def _on_select_all(self) -> None:
-        self.view.set_tool("select")
-        self.editor.select_all()
-
-    def _on_grid_toggled(self, on: bool) -> None:
-        self.scene.grid_enabled = on
-        self.view.viewport().update()
-        self._ctx.preferences.remember(GRID_KEY, on)
-
-    def _on_view_tool_changed(self, name: str) -> None:
-        self.actions.tools[name].setChecked(True)
-        self.toolbar.show_style(self.style_for(name), name)
-        self.view.refresh_handles()
-
-    def _on_scene_selection_changed(self) -> None:
-        has = bool(self.scene.selected_graphics()) and not self._read_only
-        for action in self.actions.editing_actions():
-            action.setEnabled(has)
-        models = self.editor.selected_models() if has else []
-        if models and self.view.tool.name == "select":
-            self.toolbar.show_style(self.styles.take_from(models[-1]), "select")
-
-    def _restyle(self, **changes) -> None:
-        style = self.styles.update(self.view.tool.name, **changes)
-        if self.scene.selected_graphics():
-            self.editor.apply_style(**changes)
-        self.toolbar.show_style(style, self.view.tool.name)
-
-    def _on_toolbar_color_chosen(self, color: str) -> None:
-        self._restyle(color=color)
-
-    def _on_toolbar_width_chosen(self, width: float) -> None:
-        self._restyle(width=width)
-
-    def _on_toolbar_fill_chosen(self, mode: str) -> None:
-        self._restyle(fill=mode)
-
-    def _on_toolbar_text_size_chosen(self, size: float) -> None:
-        self._restyle(size=size)
 
     # ----- Qt events
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's API)

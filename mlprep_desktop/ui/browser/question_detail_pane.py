@@ -1,0 +1,58 @@
+"""``QuestionDetailPane``: the browser's right pane — the question (``QuestionView``), the
+study buttons (``StudyBar``) and the "my answer" editor, split vertically so the question gets
+most of the height. It only shows; the browser tab studies and saves."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
+
+from mlprep_desktop.ui.browser.question_view import QuestionView
+from mlprep_desktop.ui.browser.study_bar import StudyBar
+
+
+class AnswerEditor(QPlainTextEdit):
+    """A plain-text editor that says when it loses focus (so the draft is flushed)."""
+
+    focus_lost = Signal()
+
+    def focusOutEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
+        super().focusOutEvent(event)
+        self.focus_lost.emit()
+
+
+class QuestionDetailPane(QWidget):
+    """``coding``: the code editor shown instead of "my answer" for a coding question."""
+
+    def __init__(self, coding: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = QuestionView(self)
+        self.view.setObjectName("questionView")
+        self.view.setAccessibleName(self.tr("Question"))
+        self.study_bar = StudyBar(self)
+        self.answer_label = QLabel(self.tr("My answer (saved automatically):"), self)
+        self.answer_edit = AnswerEditor(self)
+        self.answer_edit.setObjectName("myAnswer")
+        self.answer_edit.setAccessibleName(self.tr("My answer"))
+        self.answer_edit.setPlaceholderText(
+            self.tr("Answer in your own words before you reveal the model answer. Saved as you type.")
+        )
+        self.answer_label.setBuddy(self.answer_edit)
+
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.view)
+        answer_box = QWidget(split)
+        answer_layout = QVBoxLayout(answer_box)
+        answer_layout.setContentsMargins(0, 4, 0, 0)
+        answer_layout.addWidget(self.study_bar)
+        answer_layout.addWidget(self.answer_label)
+        answer_layout.addWidget(self.answer_edit)
+        answer_layout.addWidget(coding, 1)
+        split.addWidget(answer_box)
+        self.split = split
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setSizes([600, 220])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)

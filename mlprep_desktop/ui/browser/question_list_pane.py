@@ -1,0 +1,71 @@
+"""``QuestionListPane``: the browser's left pane — the search box, the facet filters, the
+"no matches" hint and the question table (a ``QuestionTableModel``). It only shows; the
+browser tab runs the search and reacts to its signals."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from mlprep_desktop.ui.browser.filter_bar import FilterBar
+from mlprep_desktop.ui.browser.question_table_model import QuestionTableModel
+
+
+class QuestionListPane(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.search_box = QLineEdit(self)
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setAccessibleName(self.tr("Search questions"))
+        self.search_box.setPlaceholderText(self.tr("Search questions, answers and tags…  (Ctrl+F)"))
+        self.search_box.setClearButtonEnabled(True)
+        self.filters = FilterBar(self)
+        self.no_matches = QLabel(self)
+        self.no_matches.setObjectName("noMatchesLabel")
+        self.no_matches.setWordWrap(True)
+        self.no_matches.hide()
+        self.model = QuestionTableModel(self)
+        self.table = self._build_table()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search_box)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.no_matches)
+        layout.addWidget(self.table)
+
+    def _build_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setObjectName("questionTable")
+        table.setAccessibleName(self.tr("Questions"))
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setTabKeyNavigation(False)  # Tab leaves the table for the question and buttons
+        table.verticalHeader().hide()
+        table.setSortingEnabled(True)
+        header = table.horizontalHeader()
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
+        for column, chars in ((1, 8), (2, 15), (3, 13), (4, 18)):
+            header.resizeSection(column, self.fontMetrics().averageCharWidth() * chars + 16)
+        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        return table
+
+    def show_no_matches(self, empty: bool, *, index_damaged: bool = False) -> None:
+        """Say why the table is empty (the search words, or the filters), and that only titles
+        and tags are searched while the database's search index is damaged; else hide the hint."""
+        text = self.search_box.text().strip()
+        notes: list[str] = []
+        if index_damaged:  # a search met a damaged index and fell back
+            notes.append(self.tr("The search index in the database file is damaged, so only titles and tags "
+                                 "are searched for now. Tools › Check database rebuilds it."))
+        if empty:
+            what = self.tr(f"No questions match “{text}”.") if text else self.tr("No questions match these filters.")
+            notes.append(what + " " + self.tr("Try fewer or shorter words, or set a filter back to “All”."))
+        self.no_matches.setText(" ".join(notes))
+        self.no_matches.setVisible(bool(notes))

@@ -1,0 +1,80 @@
+"""``CreationActions``: how the notebook tab makes notes — a question's own note (opened from
+the browser's Notes button, created from the template on first use), today's study log
+(Ctrl+Shift+N: one per day, listing what was studied) and a blank note (Ctrl+N).
+
+A mixin of ``NotebookTab`` (it uses the tab's note operations, saver, pane, header, editor and
+runner): the writes are ``context.note_ops`` operations run through the window's
+``OperationRunner``, which reports a refused one; this shows the new note and puts the cursor
+where the user writes first.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from mlprep_desktop.core.note_models import Note
+
+
+class CreationActions:
+    def open_question_note(self, question_id: str) -> Note | None:
+        """Open the question's own note, creating it (linked to the question) if there is none."""
+        if not self._saver.flush():
+            return None
+        outcome = self.operations.run(lambda: self._ops.question_note(question_id), source=self)
+        if outcome is None:
+            return None
+        note = outcome.value
+        if note is None:
+            self.message.emit(self.tr("That question is not in the bank."))
+            return None
+        if outcome.change:
+            self._show_created()
+        if not self.open_note(note.id):
+            return None
+        self._place_cursor_after("## My answer\n\n")
+        return self._note
+
+    def new_note(self, kind: str = "blank") -> Note | None:
+        """Create a blank note (title selected for typing) or today's study log (kind "daily_log")."""
+        if not self._saver.flush():
+            return None
+        if kind == "daily_log":
+            logged = self.operations.run(lambda: self._ops.daily_log(date.today()), source=self)
+            if logged is None:
+                return None
+            note, created = logged.value
+            if not created:
+                self.open_note(note.id)
+                self.message.emit(self.tr("Today's study log is already in your notebook."))
+                self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+                return note
+        else:
+            blank = self.operations.run(self._ops.create_blank, source=self)
+            if blank is None:
+                return None
+            note = blank.value
+        self._show_created()
+        self.open_note(note.id)
+        if kind == "daily_log":
+            self._place_cursor_after("## What I learned\n\n- ")
+        else:
+            self.header.title.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.header.title.selectAll()
+        return self._note
+
+    def _show_created(self) -> None:
+        """A note was just created: list the notes (not the Trash), unfiltered, to show it."""
+        self.pane.set_trash_mode(False)
+        self.pane.clear_filters()
+        self.refresh()
+
+    def _place_cursor_after(self, marker: str) -> None:
+        position = self.editor.toPlainText().find(marker)
+        cursor = self.editor.textCursor()
+        cursor.setPosition(position + len(marker) if position >= 0 else 0)
+        self.editor.setTextCursor(cursor)
+        self.editor.ensureCursorVisible()
+        if self.sync.view_mode == "preview":
+            self.set_view_mode("split")
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
