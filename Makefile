@@ -5,14 +5,25 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup system-deps bank bank-check bench bench-runner clean
+.PHONY: run test test-quick lint setup system-deps bank bank-check bench bench-runner clean
 .PHONY: packaging-deps wheel package smoke smoke-wheel smoke-frozen install-desktop uninstall-desktop icons startup-time
 
 run: setup
 	$(PY) -m mlprep_desktop $(ARGS)
 
-test: setup
+# `make test` = the house rules (lint), then every test. CI runs it.
+test: lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
+
+# While editing: the tests without those marked slow (the whole bank's check, SIGKILL runs …).
+test-quick: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not slow" $(PYTEST_ARGS)
+
+# The house rules (pyproject.toml): ruff, the import-linter layer contracts, mypy.
+lint: setup
+	$(VENV)/bin/ruff check --quiet .
+	$(VENV)/bin/lint-imports --no-cache --no-logo
+	$(VENV)/bin/mypy
 
 setup: system-deps $(STAMP)
 

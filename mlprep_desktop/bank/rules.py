@@ -5,6 +5,7 @@ import difflib
 import re
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 
 from mlprep_desktop.bank.source import EXERCISE_SECTIONS, Problem, SourceQuestion
 from mlprep_desktop.core.exercise import test_names
@@ -176,7 +177,7 @@ def check_bank(sources: Iterable[SourceQuestion], *, coverage: bool = True) -> l
     """Rules across files: unique ids, related ids exist, distinct titles, coverage."""
     sources = list(sources)
     p: list[Problem] = []
-    seen: dict[str, SourceQuestion] = {}
+    seen: dict[Any, SourceQuestion] = {}  # ids as written (a missing id is reported by its own rule)
     for src in sources:
         qid = src.meta.get("id")
         if qid in seen:

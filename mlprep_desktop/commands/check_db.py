@@ -23,9 +23,9 @@ def run_check(args: argparse.Namespace) -> int:
     from mlprep_desktop.commands.db_lock import DatabaseLock, app_is_open_message
     from mlprep_desktop.commands.db_path import resolve_db
     from mlprep_desktop.services.db_check import check_database
+    from mlprep_desktop.services.errors import WriteError
     from mlprep_desktop.storage.backup_files import integrity_problems
     from mlprep_desktop.storage.database import DatabaseError, open_database
-    from mlprep_desktop.services.errors import WriteError
 
     db_path = resolve_db(args.db)
     if not db_path.is_file():

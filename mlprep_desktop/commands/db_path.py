@@ -14,10 +14,6 @@ def resolve_db(db: Path | None) -> Path:
     env = os.environ.get(DB_ENV)
     if env:
         return Path(env).expanduser()
-    from PySide6.QtCore import QCoreApplication, QStandardPaths
+    from mlprep_desktop.qt_platform import data_folder
 
-    QCoreApplication.setOrganizationName("MLPrep")
-    QCoreApplication.setApplicationName("mlprep-desktop")
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    folder = Path(location) if location else Path.home() / ".local" / "share" / "mlprep-desktop"
-    return folder / "questions.sqlite"
+    return data_folder() / "questions.sqlite"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 BACKUP_INTERVAL = timedelta(minutes=30)
 _STAMP = "%Y%m%dT%H%M%SZ"
@@ -35,7 +35,7 @@ def backup_due(last: datetime | None, now: datetime, interval: timedelta = BACKU
 
 
 def backup_file_name(stem: str, when: datetime) -> str:
-    return f"{stem}-{when.astimezone(timezone.utc).strftime(_STAMP)}.sqlite"
+    return f"{stem}-{when.astimezone(UTC).strftime(_STAMP)}.sqlite"
 
 
 def parse_backup_file_name(name: str, stem: str) -> datetime | None:
@@ -45,7 +45,7 @@ def parse_backup_file_name(name: str, stem: str) -> datetime | None:
     if match is None or match["stem"] != stem:
         return None
     try:
-        return datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=timezone.utc)
+        return datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
     except ValueError:
         return None
 
@@ -56,7 +56,7 @@ def backups_to_keep(times: Iterable[datetime], now: datetime,
     ordered = sorted(set(times), reverse=True)
     keep = {t for t in ordered if t > now}
     keep.update(ordered[: policy.newest])
-    today = now.astimezone(timezone.utc).date()
+    today = now.astimezone(UTC).date()
     buckets = (
         (policy.daily, _day, _day(today)),
         (policy.weekly, _week, _week(today)),
@@ -65,7 +65,7 @@ def backups_to_keep(times: Iterable[datetime], now: datetime,
     for count, bucket_of, current in buckets:
         seen: set[int] = set()
         for t in ordered:  # newest first: the first of each bucket is its newest
-            bucket = bucket_of(t.astimezone(timezone.utc).date())
+            bucket = bucket_of(t.astimezone(UTC).date())
             if current - count < bucket <= current and bucket not in seen:
                 seen.add(bucket)
                 keep.add(t)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ def edited_label(updated_at: str, now: datetime) -> str:
 
     ``now`` is timezone-aware; days are counted in its timezone (the user's local time)."""
     try:
-        when = datetime.strptime(updated_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+        when = datetime.strptime(updated_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
     except ValueError:
         return "Edited"
     when = when.astimezone(now.tzinfo)

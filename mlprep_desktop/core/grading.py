@@ -27,28 +27,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 _LATEX_COMMAND = re.compile(r"\\([a-zA-Z]+)")
 
 STOP_WORDS = frozenset(
-    """
-    a about above after again against all almost along also although always am among an and
-    another any anything are around as at away back be because been before being below between
-    both but by can cannot could did do does doing done down during each either else enough
-    even ever every few for from further get gets getting give given gives go goes going good
-    got had has have having he her here hers him his how however i if in into is it its itself
-    just keep keeps kind least less like likely lot lots made make makes making many may me
-    might more most much must my near need needs never no nor not now of off often on once one
-    only onto or other others otherwise our out over own per perhaps put quite rather really
-    same see seen several shall she should show shows since so some something sometimes still
-    such than that the their them themselves then there these they thing things this those
-    though through thus to too toward towards two under until up upon us usually very via was
-    way ways we well were what when where whether which while who whom whose why will with
-    within without would yet you your
-    answer answers candidate explain explains explained describe describes described discuss
-    discusses mention mentions mentioned name names named note notes noted know knows state
-    states stated give say says said point points recognise recognize recognises recognizes
-    understand understands understood identify identifies
-    model models data use uses used using example examples e g eg ie etc vs
-    mathbb mathcal mathrm mathbf mathit operatorname text textbf left right frac dfrac tfrac
-    cdot cdots ldots dots quad qquad hat bar tilde top boldsymbol displaystyle limits
-    """.split()
+    ["a", "about", "above", "after", "again", "against", "all", "almost", "along", "also", "although", "always", "am", "among", "an", "and", "another", "any", "anything", "are", "around", "as", "at", "away", "back", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "cannot", "could", "did", "do", "does", "doing", "done", "down", "during", "each", "either", "else", "enough", "even", "ever", "every", "few", "for", "from", "further", "get", "gets", "getting", "give", "given", "gives", "go", "goes", "going", "good", "got", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "however", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "keep", "keeps", "kind", "least", "less", "like", "likely", "lot", "lots", "made", "make", "makes", "making", "many", "may", "me", "might", "more", "most", "much", "must", "my", "near", "need", "needs", "never", "no", "nor", "not", "now", "of", "off", "often", "on", "once", "one", "only", "onto", "or", "other", "others", "otherwise", "our", "out", "over", "own", "per", "perhaps", "put", "quite", "rather", "really", "same", "see", "seen", "several", "shall", "she", "should", "show", "shows", "since", "so", "some", "something", "sometimes", "still", "such", "than", "that", "the", "their", "them", "themselves", "then", "there", "these", "they", "thing", "things", "this", "those", "though", "through", "thus", "to", "too", "toward", "towards", "two", "under", "until", "up", "upon", "us", "usually", "very", "via", "was", "way", "ways", "we", "well", "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "yet", "you", "your", "answer", "answers", "candidate", "explain", "explains", "explained", "describe", "describes", "described", "discuss", "discusses", "mention", "mentions", "mentioned", "name", "names", "named", "note", "notes", "noted", "know", "knows", "state", "states", "stated", "give", "say", "says", "said", "point", "points", "recognise", "recognize", "recognises", "recognizes", "understand", "understands", "understood", "identify", "identifies", "model", "models", "data", "use", "uses", "used", "using", "example", "examples", "e", "g", "eg", "ie", "etc", "vs", "mathbb", "mathcal", "mathrm", "mathbf", "mathit", "operatorname", "text", "textbf", "left", "right", "frac", "dfrac", "tfrac", "cdot", "cdots", "ldots", "dots", "quad", "qquad", "hat", "bar", "tilde", "top", "boldsymbol", "displaystyle", "limits"]
 )
 
 # Derivational and inflectional endings, longest first: (suffix, replacement).
@@ -77,7 +56,7 @@ def stem(word: str) -> str:
     w = re.sub(r"is(e|es|ed|ing|er|ers|ation|ations)$", r"iz\1", w)  # normalise -> normalize
     w = re.sub(r"([^aeiou])tre(s?)$", r"\1ter\2", w)  # centre -> center
     # plurals
-    if w.endswith("sses") or w.endswith("ches") or w.endswith("shes") or w.endswith("xes"):
+    if w.endswith(("sses", "ches", "shes", "xes")):
         w = w[:-2]
     elif w.endswith("s") and not w.endswith(("ss", "us", "is", "ies")) and len(w) > 4:
         w = w[:-1]

@@ -57,9 +57,9 @@ def choose_questions(
     for slot in range(min(config.count, len(pool))):
         wanted = types[slot % len(types)]
         pick = (
-            _take(fresh, used_topics, lambda c: c.type == wanted)
+            _take(fresh, used_topics, lambda c: c.type == wanted)  # noqa: B023 (called at once)
             or _take(fresh, used_topics, lambda c: True)
-            or _take(stale, used_topics, lambda c: c.type == wanted)
+            or _take(stale, used_topics, lambda c: c.type == wanted)  # noqa: B023 (called at once)
             or _take(stale, used_topics, lambda c: True)
         )
         if pick is None:

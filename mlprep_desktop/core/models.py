@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum, IntEnum
+from typing import Any
 
 from mlprep_desktop.core.exercise import Exercise
 
@@ -215,4 +216,5 @@ class QuestionFilter:
         """The same filter with one facet cleared (for counting that facet's options)."""
         from dataclasses import replace
 
-        return replace(self, **{facet: None})
+        cleared: dict[str, Any] = {facet: None}
+        return replace(self, **cleared)

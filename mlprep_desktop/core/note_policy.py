@@ -3,7 +3,7 @@ timestamps (UTC ISO-8601 strings), so they are tested without waiting."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 REVISION_INTERVAL_SECONDS = 600  # at most one revision every 10 minutes while a note changes
 TRASH_DAYS = 30
@@ -12,11 +12,11 @@ TRASH_DAYS = 30
 def parse_utc(text: str) -> datetime:
     """'2026-11-21T06:47:35Z' -> an aware datetime in UTC."""
     value = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def format_utc(value: datetime) -> str:
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import html as _html
 import re
-import xml.etree.ElementTree as etree
+import time
+import xml.etree.ElementTree as etree  # noqa: N813 (the usual name)
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -22,8 +23,6 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
-
-import time
 
 from mlprep_desktop.rendering.math_svg import (
     DISPLAY_MATH,

@@ -18,7 +18,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from mlprep_desktop.core.backup_rotation import (
@@ -53,7 +53,7 @@ class BackupError(Exception):
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,8 @@ class BackupService:
                 write_verified_copy(self.db_path, target)
             except BackupFileError as exc:
                 raise BackupError(str(exc)) from exc
-            created = BackupInfo(target, parse_backup_file_name(target.name, self.db_path.stem), target.stat().st_size)
+            made_at = parse_backup_file_name(target.name, self.db_path.stem) or now  # named after ``now``
+            created = BackupInfo(target, made_at, target.stat().st_size)
             self.prune(now)
             return created
 

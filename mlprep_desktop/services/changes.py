@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Generic, TypeVar
 
-T = TypeVar("T")
+T = TypeVar("T", covariant=True)  # an Outcome[Note] is an Outcome[Note | None]
 
 
 class ChangeKind(Enum):

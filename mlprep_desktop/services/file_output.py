@@ -20,7 +20,7 @@ def _refused(path: Path, exc: OSError) -> OperationError:
     return OperationError(f"Could not write {path}: {reason}. Nothing was written there.")
 
 
-def write_file(path: Path, write: Callable[[Path], None]) -> None:
+def write_file(path: Path, write: Callable[[Path], object]) -> None:
     """Call ``write(tmp)`` to fill a temporary file, then rename it to ``path``."""
     path = Path(path)
     tmp: Path | None = None

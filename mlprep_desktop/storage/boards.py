@@ -11,12 +11,13 @@ Contract:
 """
 from __future__ import annotations
 
+import builtins
 import sqlite3
 
 from mlprep_desktop.core.board_model import EMPTY_SCENE_JSON
 from mlprep_desktop.core.board_records import Board, BoardSummary, unique_name
 from mlprep_desktop.core.clock import utc_now_iso
-from mlprep_desktop.storage.database import Database
+from mlprep_desktop.storage.database import Database, inserted_id
 
 _SUMMARY = "id, name, question_id, interview_item_id, updated_at, thumbnail"
 _FULL = _SUMMARY + ", scene_json, created_at"
@@ -31,7 +32,7 @@ class BoardRepository:
         self._db = database
 
     # ----- reading
-    def list(self) -> list[BoardSummary]:
+    def list(self) -> builtins.list[BoardSummary]:
         rows = self._db.query(f"SELECT {_SUMMARY} FROM boards ORDER BY updated_at DESC, id DESC")
         return [_summary(r) for r in rows]
 
@@ -44,7 +45,7 @@ class BoardRepository:
         rows = self._db.query(f"SELECT {_FULL} FROM boards WHERE name = ? COLLATE NOCASE", (" ".join(name.split()),))
         return _board(rows[0]) if rows else None
 
-    def names(self) -> list[str]:
+    def names(self) -> builtins.list[str]:
         return [r[0] for r in self._db.query("SELECT name FROM boards ORDER BY name COLLATE NOCASE")]
 
     # ----- writing
@@ -65,7 +66,7 @@ class BoardRepository:
                 " VALUES (?, ?, ?, ?, ?, ?)",
                 (free, scene_json, question_id, interview_item_id, now, now),
             )
-            board_id = cursor.lastrowid
+            board_id = inserted_id(cursor)
         return self._get(board_id)
 
     def rename(self, board_id: int, name: str) -> Board:
@@ -89,7 +90,7 @@ class BoardRepository:
                 "INSERT INTO boards (name, scene_json, thumbnail, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
                 (free, source.scene_json, source.thumbnail, now, now),
             )
-            new_id = cursor.lastrowid
+            new_id = inserted_id(cursor)
         return self._get(new_id)
 
     def delete(self, board_id: int) -> None:

@@ -15,9 +15,10 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -97,7 +98,7 @@ class Database:
                 "and it will be saved on the next change."
             ) from exc
 
-    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+    def query(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[sqlite3.Row]:
         return self.conn.execute(sql, params).fetchall()
 
     def query_lenient(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
@@ -115,6 +116,14 @@ class Database:
         except sqlite3.Error:
             pass
         self.conn.close()
+
+
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The rowid of the row an INSERT just made (SQLite always sets it after an INSERT)."""
+    row_id = cursor.lastrowid
+    if row_id is None:
+        raise WriteError("The database did not report the new row's id; nothing else was written.")
+    return row_id
 
 
 def open_database(path: Path | str, bundle: Path | str | None = None) -> Database:

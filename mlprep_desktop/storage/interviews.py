@@ -24,7 +24,7 @@ from mlprep_desktop.core.interview_models import (
     SessionStatus,
 )
 from mlprep_desktop.core.interview_plan import RECENT_SESSIONS
-from mlprep_desktop.storage.database import Database
+from mlprep_desktop.storage.database import Database, inserted_id
 
 _UNFINISHED = "('running', 'paused')"
 _ITEM_COLUMNS = (
@@ -103,7 +103,7 @@ class InterviewRepository:
                 "VALUES (?, ?, 'running', ?, ?)",
                 (now, now, config.to_json(), float(total_budget_seconds)),
             )
-            session_id = cursor.lastrowid
+            session_id = inserted_id(cursor)
             conn.executemany(
                 "INSERT INTO interview_items (session_id, position, question_id, budget_seconds) VALUES (?, ?, ?, ?)",
                 [(session_id, pos, p.question_id, float(p.budget_seconds)) for pos, p in enumerate(planned)],

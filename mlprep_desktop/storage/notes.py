@@ -15,6 +15,7 @@ Contract:
 """
 from __future__ import annotations
 
+import builtins
 import re
 import sqlite3
 from collections.abc import Callable, Iterable
@@ -35,7 +36,7 @@ from mlprep_desktop.core.note_models import (
 )
 from mlprep_desktop.core.note_policy import RevisionPolicy, trash_cutoff
 from mlprep_desktop.core.search_query import fts_query, search_terms
-from mlprep_desktop.storage.database import Database, WriteError, is_damage
+from mlprep_desktop.storage.database import Database, WriteError, inserted_id, is_damage
 
 _SUMMARY = (
     "n.id, n.title, n.question_id, n.updated_at, n.deleted_at, length(n.body) AS size, "
@@ -97,7 +98,7 @@ class NoteRepository:
         return Note(r["id"], r["title"], r["body"], self._tags(self._db.conn, note_id), r["question_id"],
                     r["created_at"], r["updated_at"], r["deleted_at"])
 
-    def list(self, flt: NoteFilter = NoteFilter()) -> list[NoteSummary]:
+    def list(self, flt: NoteFilter = NoteFilter()) -> builtins.list[NoteSummary]:
         """Notes (or the Trash) matching ``flt``: ranked by relevance when there is search text,
         otherwise newest first (last written; the Trash by deletion). Never raises for any text."""
         where = ["n.deleted_at IS NOT NULL" if flt.trash else "n.deleted_at IS NULL"]
@@ -166,7 +167,7 @@ class NoteRepository:
         )
         return self.get(rows[0][0]) if rows else None
 
-    def backlinks(self, question_id: str) -> list[Backlink]:
+    def backlinks(self, question_id: str) -> builtins.list[Backlink]:
         """Notes outside the Trash about a question: its own note first, then the notes that
         link to it with [[id]], most recently written first."""
         rows = self._db.query(
@@ -177,7 +178,7 @@ class NoteRepository:
         )
         return [Backlink(r["id"], r["title"], bool(r["own"])) for r in rows]
 
-    def revisions(self, note_id: int) -> list[NoteRevision]:
+    def revisions(self, note_id: int) -> builtins.list[NoteRevision]:
         """Earlier versions of a note, newest first (without their text)."""
         rows = self._db.query(
             "SELECT id, note_id, title, written_at, kept_at, length(body) AS size FROM note_revisions "
@@ -193,12 +194,14 @@ class NoteRepository:
         r = rows[0]
         return NoteRevision(r["id"], r["note_id"], r["title"], r["written_at"], r["kept_at"], r["size"], r["body"])
 
-    def all_ids(self) -> list[int]:
+    def all_ids(self) -> builtins.list[int]:
         """Every note outside the Trash, newest first (for exporting all notes)."""
         return [r[0] for r in self._db.query(
             "SELECT id FROM notes WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC")]
 
-    def studied_between(self, start: str, end: str) -> tuple[list[StudiedQuestion], list[StudiedQuestion]]:
+    def studied_between(
+        self, start: str, end: str
+    ) -> tuple[builtins.list[StudiedQuestion], builtins.list[StudiedQuestion]]:
         """(done, to revisit) for a period: questions rated in it (with the last rating given
         in it), and those flagged in it or rated Again/Hard in it."""
         rows = self._db.query(
@@ -229,7 +232,7 @@ class NoteRepository:
                 "INSERT INTO notes (title, body, question_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
                 (clean_title(title), body, question_id, now, now),
             )
-            note_id = cursor.lastrowid
+            note_id = inserted_id(cursor)
             self._write_tags(conn, note_id, tuple(tags))
             self._write_links(conn, note_id, linked_question_ids(body))
         return self._require(note_id)
@@ -361,7 +364,7 @@ class NoteRepository:
         conn.executemany("INSERT OR IGNORE INTO note_tags (note_id, tag) VALUES (?, ?)", [(note_id, t) for t in tags])
 
     @staticmethod
-    def _write_links(conn: sqlite3.Connection, note_id: int, question_ids: list[str]) -> bool:
+    def _write_links(conn: sqlite3.Connection, note_id: int, question_ids: builtins.list[str]) -> bool:
         """Replace the note's links if they differ. Returns True when they changed."""
         old = {r[0] for r in conn.execute("SELECT question_id FROM note_links WHERE note_id = ?", (note_id,))}
         if old == set(question_ids):

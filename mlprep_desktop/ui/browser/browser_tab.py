@@ -6,11 +6,11 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QSplitter, QVBoxLayout, QWidget
 
 from mlprep_desktop.core.models import Question, QuestionFilter, Rating, Status
-from mlprep_desktop.core.study_card import StudyCard
 from mlprep_desktop.core.search_query import search_terms
+from mlprep_desktop.core.study_card import StudyCard
 from mlprep_desktop.rendering.markdown_html import MarkdownRenderer, RenderedHtml
-from mlprep_desktop.rendering.question_html import render_question
 from mlprep_desktop.rendering.note_html import backlinks_markdown
+from mlprep_desktop.rendering.question_html import render_question
 from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.services.changes import Change, ChangeKind
 from mlprep_desktop.ui.browser.question_detail_pane import QuestionDetailPane

@@ -1,12 +1,12 @@
 """``AnswerEditor``: a plain-text Markdown editor, highlighted by Pygments, that reports focus loss."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QSyntaxHighlighter, QTextCharFormat, QTextDocument
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from pygments.lexers import MarkdownLexer
 from pygments.styles import get_style_by_name
 from pygments.token import Token
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from mlprep_desktop.ui.theme import is_dark
 

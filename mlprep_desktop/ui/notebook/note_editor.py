@@ -93,9 +93,7 @@ class NoteEditor(QPlainTextEdit):
         if not self.isReadOnly() and self._handle_editing_key(event):
             return
         super().keyPressEvent(event)
-        if event.text() or key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
-            self._update_completion()
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End):
+        if event.text() or key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) or key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End):
             self._update_completion()
 
     def _handle_editing_key(self, event: QKeyEvent) -> bool:

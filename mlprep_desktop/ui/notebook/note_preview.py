@@ -6,7 +6,7 @@ A board picture is scaled down (never up) to the width of the view, keeping its 
 and scaled again when the view's width changes (``FIT_DELAY_MS`` after the last resize)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, QUrl, Qt, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QWidget
 

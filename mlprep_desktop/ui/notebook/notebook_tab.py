@@ -26,8 +26,8 @@ from mlprep_desktop.services.changes import Change, ChangeKind
 from mlprep_desktop.services.errors import NoteConflictError
 from mlprep_desktop.ui.notebook.board_images import BoardImages
 from mlprep_desktop.ui.notebook.creation_actions import CreationActions
-from mlprep_desktop.ui.notebook.note_exporter import NoteExporter
 from mlprep_desktop.ui.notebook.note_conflict import ConflictActions, NoteConflictPrompt
+from mlprep_desktop.ui.notebook.note_exporter import NoteExporter
 from mlprep_desktop.ui.notebook.note_header import VIEW_MODES
 from mlprep_desktop.ui.notebook.note_history_dialog import NoteHistoryDialog
 from mlprep_desktop.ui.notebook.note_list_pane import NoteListPane

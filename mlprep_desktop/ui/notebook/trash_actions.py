@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 
-
 class TrashActions:
     def delete_current(self) -> None:
         """Move the open note to the Trash and show the next one (in the Trash: delete it for good)."""

@@ -217,7 +217,7 @@ class ConnectorGraphic(_ModelGraphic, QGraphicsPathItem):
         self.setPen(_pen(color, self.model.width))
         self.setBrush(QBrush(color) if self.model.arrow else QBrush())
 
-    def shape(self) -> QPainterPath:  # noqa: D102 (Qt's API)
+    def shape(self) -> QPainterPath:
         if self._hit is None:
             stroker = QPainterPathStroker()
             stroker.setWidth(max(12.0, self.model.width + 6))

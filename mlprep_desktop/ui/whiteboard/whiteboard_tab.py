@@ -25,6 +25,8 @@ from mlprep_desktop.core.board_model import VERSION, BoardFormatError, BoardItem
 from mlprep_desktop.core.board_records import Board
 from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.services.changes import Change, ChangeKind
+from mlprep_desktop.ui.operation_runner import OperationRunner
+from mlprep_desktop.ui.tab_page import TabPage
 from mlprep_desktop.ui.whiteboard.board_actions import BoardActions
 from mlprep_desktop.ui.whiteboard.board_editor import BoardEditor
 from mlprep_desktop.ui.whiteboard.board_export import BoardExporter
@@ -37,8 +39,6 @@ from mlprep_desktop.ui.whiteboard.board_toolbar import BoardToolBar
 from mlprep_desktop.ui.whiteboard.board_view import WhiteboardView
 from mlprep_desktop.ui.whiteboard.canvas_controls import CanvasControls
 from mlprep_desktop.ui.whiteboard.empty_boards_page import EmptyBoardsPage
-from mlprep_desktop.ui.operation_runner import OperationRunner
-from mlprep_desktop.ui.tab_page import TabPage
 from mlprep_desktop.ui.widgets.debounced_saver import DebouncedSaver
 
 log = logging.getLogger(__name__)
@@ -281,7 +281,7 @@ class WhiteboardTab(TabPage):
         half-built stays) and the error, also logged, is returned."""
         try:
             self.editor.set_models(models)
-        except Exception as exc:  # noqa: BLE001 - whatever it is, the board must not be saved
+        except Exception as exc:
             log.exception("could not show a board")
             self.editor.set_models([])
             return f"{type(exc).__name__}: {exc}"
