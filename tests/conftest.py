@@ -8,9 +8,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from mlprep_desktop.bank.build import build  # noqa: E402
-from mlprep_desktop.storage.database import Database, open_database  # noqa: E402
-from tests.bank_sources import write_question  # noqa: E402
+from mlprep_desktop.bank.build import build
+from mlprep_desktop.storage.database import Database, open_database
+from tests.bank_sources import write_question
 
 
 @pytest.fixture

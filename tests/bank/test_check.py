@@ -1,7 +1,6 @@
 """``bank check`` passes on the repository and names file, line and reason for broken sources."""
 from __future__ import annotations
 
-
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +14,7 @@ from tests.bank_sources import question_text, write_question
 REPO = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.slow
+@pytest.mark.slow  # the whole bank
 def test_the_repository_bank_passes_its_check():
     """Including every coding exercise run in the sandbox (reference, starter, wrong solutions)."""
     result = subprocess.run(
@@ -102,6 +101,7 @@ def test_coverage_rules_report_shortfalls(sources):
     assert any("evaluation" in p and "no beginner question" in p for p in found)
 
 
+@pytest.mark.slow  # the whole bank
 def test_stats_prints_the_coverage_table():
     result = subprocess.run(
         [sys.executable, "-m", "mlprep_desktop.bank", "stats"], cwd=REPO, capture_output=True, text=True

@@ -28,13 +28,13 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPointF, QRectF  # noqa: E402
-from PySide6.QtWidgets import QApplication, QGraphicsScene  # noqa: E402
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtWidgets import QApplication, QGraphicsScene
 
-from mlprep_desktop.app import create_main_window  # noqa: E402
-from mlprep_desktop.core.board_model import INK, scene_from_json, scene_to_json  # noqa: E402
-from mlprep_desktop.core.board_simplify import InputSmoother, finish_stroke  # noqa: E402
-from mlprep_desktop.ui.whiteboard.board_image import thumbnail_png  # noqa: E402
+from mlprep_desktop.app import create_main_window
+from mlprep_desktop.core.board_model import INK, scene_from_json, scene_to_json
+from mlprep_desktop.core.board_simplify import InputSmoother, finish_stroke
+from mlprep_desktop.ui.whiteboard.board_image import thumbnail_png
 
 STROKES = 5000
 COLORS = [INK, INK, INK, "#e03131", "#1971c2", "#2f9e44", "#f08c00"]

@@ -1,7 +1,7 @@
 """Backup rotation with an injected clock: what is kept after days, weeks and months of use."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from mlprep_desktop.core.backup_rotation import (
     RotationPolicy,
@@ -11,7 +11,7 @@ from mlprep_desktop.core.backup_rotation import (
     parse_backup_file_name,
 )
 
-T0 = datetime(2026, 1, 1, 8, 0, tzinfo=timezone.utc)  # a Thursday
+T0 = datetime(2026, 1, 1, 8, 0, tzinfo=UTC)  # a Thursday
 
 
 def test_a_backup_is_due_without_one_and_thirty_minutes_after_the_last():

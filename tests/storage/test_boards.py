@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +11,7 @@ from mlprep_desktop.storage import schema
 from mlprep_desktop.storage.boards import BoardNameError, BoardRepository
 from mlprep_desktop.storage.database import WriteError, open_database
 
+FIXTURES = Path(__file__).parent / "fixtures"
 SCENE = '{"format":"mlprep-board","version":1,"items":[{"id":"a","z":1,"x":0,"y":0,"type":"rect","w":1,"h":1}]}'
 
 
@@ -18,10 +20,24 @@ def boards(db) -> BoardRepository:
     return BoardRepository(db)
 
 
-def test_migration_4_creates_the_boards_table(db):
-    assert db.query("PRAGMA user_version")[0][0] == schema.SCHEMA_VERSION >= 4
-    columns = {r["name"] for r in db.query("PRAGMA table_info(boards)")}
-    assert {"id", "name", "scene_json", "question_id", "interview_item_id", "thumbnail", "updated_at"} <= columns
+def test_migration_4_adds_the_boards_table_to_an_older_file(tmp_path):
+    old = tmp_path / "old.sqlite"
+    old.write_bytes((FIXTURES / "schema_v1.sqlite").read_bytes())
+    conn = sqlite3.connect(old)
+    assert conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'boards'").fetchone() == (0,)
+    assert conn.execute("PRAGMA user_version").fetchone() == (1,)
+    conn.close()
+    database = open_database(old)
+    try:
+        assert database.query("PRAGMA user_version")[0][0] == schema.SCHEMA_VERSION
+        applied = {r[0] for r in database.query("SELECT name FROM _sqlite_migrations")}
+        assert "0004_boards" in applied
+        columns = {r["name"] for r in database.query("PRAGMA table_info(boards)")}
+        assert {"id", "name", "scene_json", "question_id", "interview_item_id", "thumbnail", "updated_at"} <= columns
+        board = BoardRepository(database).create("After the upgrade")
+        assert BoardRepository(database).get(board.id).name == "After the upgrade"
+    finally:
+        database.close()
 
 
 def test_create_get_and_list(boards):

@@ -85,6 +85,36 @@ def test_damaged_file_is_refused_untouched(tmp_path):
     assert path.read_bytes() == before
 
 
+def _file_with_rows_out_of_order(path: Path) -> None:
+    """A database whose header and schema read fine but whose last table page has two cells
+    swapped: only ``PRAGMA quick_check`` notices (it reports a row; it does not raise)."""
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("CREATE TABLE filler (id INTEGER PRIMARY KEY, t TEXT)")
+    conn.executemany("INSERT INTO filler (t) VALUES (?)", [("x" * 50,) for _ in range(2000)])
+    conn.commit()
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    last = len(data) - page_size
+    assert data[last] == 0x0D  # a table leaf page: its cell pointers start 8 bytes in
+    data[last + 8:last + 10], data[last + 10:last + 12] = data[last + 10:last + 12], data[last + 8:last + 10]
+    path.write_bytes(bytes(data))
+
+
+def test_a_file_only_quick_check_finds_damaged_is_refused_untouched(tmp_path):
+    path = tmp_path / "subtly-damaged.sqlite"
+    _file_with_rows_out_of_order(path)
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 0  # it opens and reads
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(CorruptDatabaseError) as info:
+        open_database(path)
+    assert "out of order" in str(info.value) and str(path) in str(info.value)
+    assert path.read_bytes() == before
+
+
 def test_failed_write_is_reported_and_rolled_back(db):
     study = StudyRepository(db)
     db.conn.execute("PRAGMA query_only = 1")
@@ -106,9 +136,8 @@ def test_a_folder_in_place_of_the_file_is_reported_as_unopenable_not_damaged(tmp
 
 
 def test_any_sqlite_error_in_a_write_is_a_write_error(db):
-    with pytest.raises(WriteError):
-        with db.transaction() as conn:
-            conn.execute("INSERT INTO settings (key, value) VALUES ('k', NULL)")  # NOT NULL fails
+    with pytest.raises(WriteError), db.transaction() as conn:
+        conn.execute("INSERT INTO settings (key, value) VALUES ('k', NULL)")  # NOT NULL fails
     assert db.query("SELECT COUNT(*) FROM settings WHERE key = 'k'")[0][0] == 0
 
 

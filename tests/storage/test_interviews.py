@@ -151,8 +151,11 @@ def test_candidates_list_active_questions(db):
 
 
 def test_schema_version_includes_interviews(db):
-    assert db.query("PRAGMA user_version")[0][0] <= SCHEMA_VERSION
-    assert db.query("SELECT name FROM sqlite_master WHERE name = 'interview_items'")
+    assert db.query("PRAGMA user_version")[0][0] == SCHEMA_VERSION >= 3  # migration 3: interviews
+    applied = {r[0] for r in db.query("SELECT name FROM _sqlite_migrations")}
+    assert "0003_interviews" in applied
+    columns = {r["name"] for r in db.query("PRAGMA table_info(interview_items)")}
+    assert {"session_id", "position", "question_id", "answer", "key_points", "elapsed_seconds"} <= columns
 
 
 def test_unfinished_offers_the_newest_of_several_and_counts_them(db):

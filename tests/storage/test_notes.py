@@ -76,9 +76,24 @@ def test_title_hits_rank_above_body_hits(notes):
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(max_size=60))
-def test_any_search_text_is_safe(notes, text):
-    notes.list(NoteFilter(text=text))
-    notes.list(NoteFilter(text=text, trash=True, tag="x"))
+def test_any_search_text_is_safe_and_finds_only_real_notes(notes, text):
+    if not notes.all_ids():  # the fixture lives for all the examples: make the notes once
+        notes.create("Kernel methods", "the kernel trick", tags=("ml",))
+        notes.move_to_trash(notes.create("Old draft", "kernel draft").id)
+    live = {s.id for s in notes.list(NoteFilter())}
+    found = {s.id for s in notes.list(NoteFilter(text=text))}
+    assert found <= live  # never a note in the Trash, never a made-up row
+    if not text.strip():
+        assert found == live  # no words: no narrowing
+    assert notes.list(NoteFilter(text=text, trash=True, tag="x")) == []  # no note has tag x
+
+
+def test_search_words_find_the_note_that_holds_them(notes):
+    kept = notes.create("Kernel methods", "the kernel trick")
+    notes.move_to_trash(notes.create("Old draft", "kernel draft").id)
+    assert [s.id for s in notes.list(NoteFilter(text="kernel"))] == [kept.id]
+    assert [s.id for s in notes.list(NoteFilter(text="trick"))] == [kept.id]
+    assert notes.list(NoteFilter(text="nowhere")) == []
 
 
 def test_tags_filter_and_counts(notes):

@@ -4,7 +4,16 @@ from __future__ import annotations
 import sqlite3
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QTableView, QTabWidget, QTextBrowser
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+)
 
 from mlprep_desktop.ui.browser.question_table_model import ID_ROLE
 

@@ -2,7 +2,6 @@
 errors; and practice mode's reveal and the Sketch link."""
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QTableView, QTextBrowser
 
@@ -140,16 +139,24 @@ def test_sketch_stays_hidden_until_enabled_and_names_the_item(qtbot, db_path):
 
 def test_the_main_window_links_sketch_to_the_whiteboard(qtbot, open_window, monkeypatch):
     window = open_window(clock=FakeClock())
-    if not hasattr(window, "whiteboard"):
-        pytest.skip("the whiteboard tab is not built yet")
     open_interview_tab(qtbot, window)
     set_up(qtbot, window, count=1)
     start_by_mouse(qtbot, window)
+    item = window.interview.runner.current_item
     sketch = find(window, QPushButton, "interviewSketch")
     assert sketch.isVisible()
+    changes = []
+    window.data_changed.connect(changes.append)
     qtbot.mouseClick(sketch, LEFT)
     assert window.tabs.currentWidget() is window.whiteboard
+    board = window.context.boards.by_interview_item(item.id)
+    assert board is not None and window.whiteboard.current_board_id == board.id
+    assert any(c.board_ids == {board.id} for c in changes)  # the new board is reported to every tab
     assert window.interview.runner.active  # the clock keeps running while sketching
+    open_interview_tab(qtbot, window)
+    qtbot.mouseClick(sketch, LEFT)  # the same answer's board again, not a second one
+    assert window.whiteboard.current_board_id == board.id
+    assert len(window.context.boards.list()) == 1
 
 
 def test_a_failed_save_is_reported_once_and_the_text_stays(qtbot, open_window, db_path, monkeypatch):

@@ -14,7 +14,7 @@ from mlprep_desktop.core.interview_models import InterviewConfig, PlannedItem, S
 from mlprep_desktop.ui.browser.question_view import QuestionView
 from mlprep_desktop.ui.interview.interview_tab import InterviewTab
 from mlprep_desktop.ui.operation_runner import OperationRunner
-from tests.ui.interview_helpers import FakeClock, find, rows
+from tests.ui.interview_helpers import FakeClock, rows
 
 LEFT = Qt.MouseButton.LeftButton
 
