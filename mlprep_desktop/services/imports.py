@@ -30,7 +30,7 @@ def import_path(database: Database, path: Path, *, dry_run: bool = False) -> Out
     if path.is_dir() or path.suffix.lower() in (".csv", ".md"):
         from mlprep_desktop.services.own_questions import import_questions
 
-        outcome = import_questions(database, path, dry_run=dry_run)
+        questions = import_questions(database, path, dry_run=dry_run)
         head = f"Preview of {path} (nothing was written):" if dry_run else f"Imported {path}:"
-        return Outcome([head, *("  " + line for line in outcome.value.lines())], outcome.change)
+        return Outcome([head, *("  " + line for line in questions.value.lines())], questions.change)
     raise OperationError(f"{path}: cannot import this kind of file (expected .json, .csv, .md or a folder).")

@@ -28,7 +28,6 @@ from mlprep_desktop.storage.connection import connect
 from mlprep_desktop.storage.content_merge import merge_bank_content
 from mlprep_desktop.storage.file_checks import empty_file_message, file_problem, is_empty_file
 
-
 BUSY_TIMEOUT_MS = 250
 
 
@@ -44,7 +43,7 @@ def is_damage(exc: BaseException) -> bool:
         "decode" in text or "malformed" in text or "corrupt" in text or "not a database" in text)
 
 
-def _is_locked(exc: BaseException) -> bool:
+def _is_locked(exc: BaseException | None) -> bool:
     return isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
 
 
@@ -101,7 +100,7 @@ class Database:
     def query(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[sqlite3.Row]:
         return self.conn.execute(sql, params).fetchall()
 
-    def query_lenient(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+    def query_lenient(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[sqlite3.Row]:
         """``query`` for rows that may hold damaged text: bytes that are not UTF-8 are read as
         U+FFFD instead of raising (used once a normal read has failed; slower)."""
         self.conn.text_factory = _lenient_text

@@ -95,9 +95,8 @@ def test_a_write_during_another_programs_lock_fails_fast_with_a_clear_message(db
     other.execute("BEGIN IMMEDIATE")
     try:
         start = time.perf_counter()
-        with pytest.raises(WriteError) as info:
-            with db.transaction() as conn:
-                conn.execute("INSERT INTO settings (key, value) VALUES ('k', '1')")
+        with pytest.raises(WriteError) as info, db.transaction() as conn:
+            conn.execute("INSERT INTO settings (key, value) VALUES ('k', '1')")
         assert time.perf_counter() - start < 3.0  # not the old 5 s wait per save (generous bound)
         assert "another program is writing" in str(info.value) and "retried" in str(info.value)
     finally:
