@@ -48,10 +48,9 @@ def _open(args: argparse.Namespace):
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from mlprep_desktop.core.models import TOPICS
     from mlprep_desktop.services import exports
     from mlprep_desktop.services.errors import OperationError, WriteError
-
-    from mlprep_desktop.core.models import TOPICS
 
     unknown = [t for t in args.topic if t not in TOPICS]
     if unknown:

@@ -22,7 +22,7 @@ class SystemClock:
     inject time; a *day* is the local calendar date of ``now()``."""
 
     def now(self) -> datetime:
-        return datetime.now(timezone.utc).astimezone()
+        return datetime.now(UTC).astimezone()
 
 
 class FixedClock:
@@ -48,13 +48,13 @@ class FixedClock:
 
 def to_utc_iso(moment: datetime) -> str:
     """An aware datetime as stored: UTC ISO-8601 with seconds ('2026-11-21T06:47:35Z')."""
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def from_utc_iso(text: str) -> datetime:
     """Parse a stored UTC ISO-8601 time (with 'Z' or an offset) into an aware datetime."""
     moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def next_midnight(moment: datetime) -> datetime:

@@ -162,12 +162,12 @@ def pick_new(
     for c in sorted(candidates, key=_easiest_first):
         by_topic.setdefault(c.topic, []).append(c)
     count = Counter(started or {})
-    types = Counter()
+    types: Counter[str] = Counter()
     picks: list[str] = []
     # Round one: this week's and earlier weeks' topics; a topic not begun yet goes first (this
     # week's before earlier ones), then this week's topics take turns, then earlier weeks'.
     # Round two: later weeks' topics, only when nothing is left in round one.
-    rank = {}
+    rank: dict[str, tuple[int, int]] = {}
     for tier_index, tier in enumerate(tiers):
         for position, topic in enumerate(tier):
             rank.setdefault(topic, (min(tier_index, 2), position))

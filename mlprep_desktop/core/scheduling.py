@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import IntEnum
 
 import fsrs
@@ -75,7 +75,7 @@ class SchedulePolicy:
     retention: float = DEFAULT_RETENTION
     interview_date: date | None = None
     final_pass_days: int = DEFAULT_FINAL_PASS_DAYS
-    tz: tzinfo = timezone.utc  # the user's day boundaries (for the interview date)
+    tz: tzinfo = UTC  # the user's day boundaries (for the interview date)
 
     def __post_init__(self) -> None:
         low, high = RETENTION_RANGE
@@ -126,7 +126,7 @@ class StudyScheduler:
     def review(self, card: CardState | None, question_id: str, rating: Rating | int, at: datetime) -> CardState:
         """The card after one rating at ``at`` (a new card when ``card`` is None)."""
         rating = Rating(int(rating))
-        at_utc = at.astimezone(timezone.utc)
+        at_utc = at.astimezone(UTC)
         before = _to_fsrs(card) if card is not None else fsrs.Card(card_id=1, due=at_utc)
         after, _log = self._fsrs.review_card(before, fsrs.Rating(int(rating)), review_datetime=at_utc)
         lapses = (card.lapses if card else 0) + int(card is not None and card.phase is Phase.REVIEW
@@ -169,7 +169,7 @@ class StudyScheduler:
 
     def retrievability(self, card: CardState, at: datetime) -> float:
         """Predicted probability (0–1) of recalling the card at ``at``."""
-        return float(self._fsrs.get_card_retrievability(_to_fsrs(card), current_datetime=at.astimezone(timezone.utc)))
+        return float(self._fsrs.get_card_retrievability(_to_fsrs(card), current_datetime=at.astimezone(UTC)))
 
 
 def forgetting_curve(scheduler: StudyScheduler):
@@ -205,8 +205,8 @@ def _to_fsrs(card: CardState) -> fsrs.Card:
         step=card.step,
         stability=card.stability,
         difficulty=card.difficulty,
-        due=card.due.astimezone(timezone.utc),
-        last_review=card.last_review.astimezone(timezone.utc) if card.last_review else None,
+        due=card.due.astimezone(UTC),
+        last_review=card.last_review.astimezone(UTC) if card.last_review else None,
     )
 
 

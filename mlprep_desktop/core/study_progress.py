@@ -67,8 +67,8 @@ def topic_mastery(
 ) -> list[TopicMastery]:
     """One row per topic in ``topics`` (empty topics included, with total 0)."""
     totals: dict[str, int] = {}
-    for topic in topic_of.values():
-        totals[topic] = totals.get(topic, 0) + 1
+    for of_question in topic_of.values():
+        totals[of_question] = totals.get(of_question, 0) + 1
     sums: dict[str, list[float]] = {}
     mastered: dict[str, int] = {}
     for question_id, card in cards.items():

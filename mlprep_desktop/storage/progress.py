@@ -49,7 +49,8 @@ class ProgressRepository:
     def due_per_day(self, now: datetime, days: int, final_pass_start: datetime | None) -> list[int]:
         """Reviews falling due on each of the next ``days`` local days (index 0: today, with
         everything overdue), dues capped at the final pass like the scheduler does."""
-        offset = int(now.utcoffset().total_seconds() // 60) if now.utcoffset() else 0
+        utc_offset = now.utcoffset()
+        offset = int(utc_offset.total_seconds() // 60) if utc_offset else 0
         due = "c.due"
         params: list = []
         if final_pass_start is not None:

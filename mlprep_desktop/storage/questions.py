@@ -5,6 +5,7 @@ import json
 import sqlite3
 from dataclasses import replace
 
+from mlprep_desktop.core.clock import SystemClock, next_midnight, to_utc_iso
 from mlprep_desktop.core.exercise import DEFAULT_MEMORY_MB, DEFAULT_REQUIRES, DEFAULT_TIME_LIMIT, Exercise
 from mlprep_desktop.core.models import (
     DIFFICULTIES,
@@ -16,7 +17,6 @@ from mlprep_desktop.core.models import (
     QuestionState,
     Status,
 )
-from mlprep_desktop.core.clock import SystemClock, next_midnight, to_utc_iso
 from mlprep_desktop.core.scheduling import MASTERED_STABILITY_DAYS
 from mlprep_desktop.core.search_query import fts_query, search_terms
 from mlprep_desktop.storage.database import Database, is_damage

@@ -18,22 +18,22 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from mlprep_desktop.core.clock import FixedClock, to_utc_iso  # noqa: E402
-from mlprep_desktop.core.models import DIFFICULTIES, QUESTION_TYPES, TOPICS  # noqa: E402
-from mlprep_desktop.core.scheduling import StudyScheduler  # noqa: E402
-from mlprep_desktop.core.paths import bundled_database  # noqa: E402
-from mlprep_desktop.services.app_context import AppContext  # noqa: E402
+from mlprep_desktop.core.clock import FixedClock, to_utc_iso
+from mlprep_desktop.core.models import DIFFICULTIES, QUESTION_TYPES, TOPICS
+from mlprep_desktop.core.paths import bundled_database
+from mlprep_desktop.core.scheduling import StudyScheduler
+from mlprep_desktop.services.app_context import AppContext
 
 QUESTIONS = 10_000
 REVIEWS = 100_000
 STUDIED = 6_000
 RUNS = 21
-NOW = datetime(2026, 6, 1, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
 
 
 def grow(ctx: AppContext, rng: random.Random) -> None:
@@ -56,7 +56,7 @@ def grow(ctx: AppContext, rng: random.Random) -> None:
         conn.executemany("INSERT INTO reviews (question_id, rating, reviewed_at, context, day) VALUES (?, ?, ?, ?, ?)",
                          rows)
         start = time.perf_counter()
-        ctx.cards.rebuild(conn, StudyScheduler(ctx.cards.policy(timezone.utc)))
+        ctx.cards.rebuild(conn, StudyScheduler(ctx.cards.policy(UTC)))
         print(f"replayed {STUDIED} cards from {REVIEWS} reviews in {time.perf_counter() - start:.1f} s (one-off)")
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from mlprep_desktop.core.clock import FixedClock
 from mlprep_desktop.core.daily_queue import DailyQueue, NewCandidate, build_queue, reach_reserve
@@ -16,7 +16,7 @@ from mlprep_desktop.core.scheduling import (
 )
 from mlprep_desktop.core.study_plan import StudyPlan
 
-START = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)  # a Monday morning
+START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # a Monday morning
 
 
 def bank(per_topic: int = 6, empty: tuple[str, ...] = ("behavioral", "causal-inference")) -> list[NewCandidate]:

@@ -1,7 +1,7 @@
 """The study plan: the seed's four weeks over every topic, editable, squeezed before a date."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 
 import pytest
 
@@ -62,9 +62,9 @@ def test_streaks_and_forecast():
     assert (s.current, s.best) == (3, 5)  # today not studied yet: yesterday's run still counts
     assert streaks(days + [today], today).current == 4
     assert streaks([today - timedelta(days=2)], today).current == 0
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    at = datetime(2026, 3, 10, 9, tzinfo=timezone.utc)
+    at = datetime(2026, 3, 10, 9, tzinfo=UTC)
     dues = [at - timedelta(days=3), at, at + timedelta(days=1), at + timedelta(days=20)]
     forecast = due_forecast(dues, today)
     assert len(forecast) == 14 and forecast[0] == 2 and forecast[1] == 1 and sum(forecast) == 3

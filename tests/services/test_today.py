@@ -2,7 +2,7 @@
 the next day's reviews first, settings refused with a clear message, the mistakes drill."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -13,7 +13,7 @@ from mlprep_desktop.services.changes import ChangeKind
 from mlprep_desktop.services.errors import OperationError
 from mlprep_desktop.services.today import TodayService
 
-T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -129,7 +129,7 @@ def test_an_interview_date_caps_the_next_review_before_it(ctx, clock):
     today = service(ctx, clock)
     today.set_interview_date(date(2026, 3, 12))
     shown = do_session(today, clock, Rating.EASY)
-    start = ctx.cards.policy(timezone.utc).final_pass_start()
+    start = ctx.cards.policy(UTC).final_pass_start()
     for question_id in shown:
         assert ctx.cards.card(question_id).due <= start
     clock.set(start + timedelta(hours=9))

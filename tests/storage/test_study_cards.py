@@ -2,7 +2,7 @@
 a restart, and Browse's status filters read it."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from mlprep_desktop.core.clock import FixedClock
 from mlprep_desktop.core.models import QuestionFilter, Rating, Status
@@ -14,7 +14,7 @@ from mlprep_desktop.storage.study import StudyRepository
 from mlprep_desktop.storage.study_cards import GOAL_KEY, CardRepository, read_settings
 from tests.storage.test_interviews import CONFIG, PLANNED
 
-T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 def test_a_rating_writes_its_card_and_the_card_survives_a_restart(db, tmp_path, bundle):

@@ -3,7 +3,7 @@
 plan and the goal, and Ctrl+1."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,7 +13,7 @@ from mlprep_desktop.app import create_main_window
 from mlprep_desktop.core.clock import FixedClock
 from tests.ui.interview_helpers import FakeClock, rows
 
-T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
