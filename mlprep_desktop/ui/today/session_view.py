@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from mlprep_desktop.core.models import Question
 from mlprep_desktop.rendering.markdown_html import RenderedHtml
-from mlprep_desktop.ui.browser.browser_tab import AnswerEditor
+from mlprep_desktop.ui.browser.question_detail_pane import AnswerEditor
 from mlprep_desktop.ui.browser.question_view import QuestionView
 from mlprep_desktop.ui.browser.study_bar import StudyBar
 
