@@ -274,7 +274,7 @@ def run(config: dict) -> None:
     sys.dont_write_bytecode = True
     try:
         module = importlib.import_module(TESTS[:-3])
-    except BaseException as exc:  # noqa: BLE001 - any failure to load is reported, never raised
+    except BaseException as exc:  # any failure to load is reported, never raised
         line, where = None, SOLUTION
         if isinstance(exc, SyntaxError) and exc.filename and os.path.basename(exc.filename) in (SOLUTION, TESTS):
             line, where = exc.lineno, os.path.basename(exc.filename)
@@ -298,7 +298,7 @@ def run(config: dict) -> None:
         status, message, line, test_line, trace, memory = "passed", "", None, None, "", False
         try:
             fn()
-        except BaseException as exc:  # noqa: BLE001 - sys.exit and friends are results too
+        except BaseException as exc:  # sys.exit and friends are results too
             status, message = _describe(exc, memory_mb)
             line = _user_line(exc.__traceback__, SOLUTION)
             test_line = _user_line(exc.__traceback__, TESTS)

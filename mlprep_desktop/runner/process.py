@@ -22,6 +22,7 @@ import weakref
 from collections.abc import Callable
 from pathlib import Path
 
+from mlprep_desktop.core.exercise import test_names
 from mlprep_desktop.runner.harness import SOLUTION, TESTS
 from mlprep_desktop.runner.results import (
     Limits,
@@ -31,7 +32,6 @@ from mlprep_desktop.runner.results import (
     TestStatus,
     install_hint,
 )
-from mlprep_desktop.core.exercise import test_names
 
 _CHUNK = 65536
 _LIVE: weakref.WeakSet[ExerciseProcess] = weakref.WeakSet()
