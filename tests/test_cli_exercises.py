@@ -41,7 +41,7 @@ def test_check_a_right_file(db_path, tmp_path, capsys):
 def test_check_a_wrong_file(db_path, capsys):
     assert cli.main(["check", EXERCISE, str(WRONG), "--db", str(db_path)]) == 1
     out = capsys.readouterr().out.splitlines()
-    failed = [line for line in out if line.startswith("ERROR") or line.startswith("FAILED")]
+    failed = [line for line in out if line.startswith(("ERROR", "FAILED"))]
     assert len(failed) == 1 and "test_k_equals_n_gives_zero_inertia" in failed[0] and "ValueError" in failed[0]
     total = len(exercise(db_path)[0].test_names)
     assert out[-1] == f"{total - 1} passed, 1 failed"

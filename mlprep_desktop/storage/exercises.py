@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from mlprep_desktop.core.clock import utc_now_iso
 from mlprep_desktop.core.exercise import ExerciseRun
-from mlprep_desktop.storage.database import Database
+from mlprep_desktop.storage.database import Database, inserted_id
 
 # For the question table: NULL (no run), 0 (attempted) or 1 (solved).
 SOLVED_SQL = (
@@ -30,7 +30,7 @@ class ExerciseRepository:
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (question_id, code, passed, total, stop_reason, float(seconds), ran_at, context),
             )
-            run_id = cursor.lastrowid
+            run_id = inserted_id(cursor)
         return ExerciseRun(run_id, question_id, code, passed, total, stop_reason, float(seconds), ran_at, context)
 
     def runs(self, question_id: str, limit: int = 50) -> list[ExerciseRun]:

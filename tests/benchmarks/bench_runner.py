@@ -17,8 +17,8 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from mlprep_desktop.runner.process import ExerciseProcess  # noqa: E402
-from mlprep_desktop.runner.results import Limits  # noqa: E402
+from mlprep_desktop.runner.process import ExerciseProcess
+from mlprep_desktop.runner.results import Limits
 
 TRIVIAL_TESTS = "from solution import f\n\ndef test_f():\n    assert f() == 1\n"
 TRIVIAL_CODE = "def f():\n    return 1\n"

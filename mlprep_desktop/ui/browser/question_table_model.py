@@ -1,9 +1,8 @@
 """``QuestionTableModel``: a table model over the rows a question search returned."""
 from __future__ import annotations
 
-from datetime import datetime
-
 from dataclasses import replace
+from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 

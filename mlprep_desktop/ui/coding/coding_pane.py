@@ -176,7 +176,7 @@ class CodingPane(QWidget):
         self._run_token = (self._question_id, code, self._runs)
         try:
             process = self._ops.process(self._question_id, code)
-        except Exception as exc:  # noqa: BLE001 - an OperationError, shown like any refusal
+        except Exception as exc:
             self.error_occurred.emit(str(exc))
             return
         self.model.set_names(self._exercise.test_names if self._exercise else [])

@@ -4,10 +4,10 @@ Each line is lexed on its own; a block state remembers an open triple-quoted str
 docstrings spanning lines stay coloured as strings."""
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 from pygments.lexers import PythonLexer
 from pygments.styles import get_style_by_name
 from pygments.token import String, Token
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 _OPEN = {'"""': 1, "'''": 2}
 
