@@ -1,0 +1,26 @@
+# never normalises the iterate, so A^t v overflows for large eigenvalues
+import numpy as np
+
+
+def _fix_sign(v):
+    return v if v[np.argmax(np.abs(v))] >= 0 else -v
+
+
+def power_iteration(A, n_iter=1000, tol=1e-10, seed=0):
+    A = np.asarray(A, dtype=float)
+    if A.ndim != 2 or A.shape[0] == 0 or A.shape[0] != A.shape[1]:
+        raise ValueError("A must be a non-empty square matrix")
+    rng = np.random.default_rng(seed)
+    v = rng.normal(size=A.shape[0])
+    v /= np.linalg.norm(v)
+    for _ in range(int(n_iter)):
+        w = A @ v
+        norm = np.linalg.norm(w)
+        if norm == 0.0:
+            return 0.0, _fix_sign(v)
+        v = w
+        Av = A @ v
+        lam = float(v @ Av / (v @ v))
+        if np.linalg.norm(Av - lam * v) <= tol * max(1.0, abs(lam)):
+            return lam, _fix_sign(v)
+    raise RuntimeError(f"power iteration did not converge in {n_iter} iterations")
