@@ -1,0 +1,28 @@
+# integrates the curve with the trapezoidal rule instead of the step-wise sum
+import numpy as np
+
+
+def precision_recall_curve(y, scores):
+    y = np.asarray(y)
+    s = np.asarray(scores, dtype=float)
+    if y.ndim != 1 or s.shape != y.shape or y.size == 0:
+        raise ValueError("y and scores must be non-empty 1-D arrays of the same length")
+    if not np.all((y == 0) | (y == 1)):
+        raise ValueError("y must contain only 0 and 1")
+    n_pos = int(y.sum())
+    if n_pos == 0:
+        raise ValueError("y needs at least one positive")
+    order = np.argsort(-s, kind="mergesort")
+    s_sorted, y_sorted = s[order], y[order].astype(float)
+    tp = np.cumsum(y_sorted)
+    fp = np.cumsum(1.0 - y_sorted)
+    last = np.r_[s_sorted[1:] != s_sorted[:-1], True]   # last position of each run of equal scores
+    tp, fp = tp[last], fp[last]
+    return tp / (tp + fp), tp / n_pos, s_sorted[last]
+
+
+def average_precision(y, scores):
+    precision, recall, _ = precision_recall_curve(y, scores)
+    r = np.r_[0.0, recall]
+    p = np.r_[1.0, precision]
+    return float(np.sum(np.diff(r) * (p[1:] + p[:-1]) / 2))
