@@ -245,7 +245,7 @@ def _flush() -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except Exception:
+        except Exception:  # the user's code may have closed or replaced the stream
             pass
 
 

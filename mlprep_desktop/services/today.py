@@ -241,7 +241,7 @@ class TodayService:
 
     def stop(self) -> Outcome[None]:
         with self._db.transaction() as conn:
-            conn.execute("DELETE FROM settings WHERE key = ?", (SESSION_KEY,))
+            self._cards.delete_setting(conn, SESSION_KEY)
         return Outcome(None, Change.of(ChangeKind.STUDY_STATE))
 
     def rate(self, question_id: str, rating: Rating | int, seconds_spent: float | None = None) -> Outcome[str | None]:

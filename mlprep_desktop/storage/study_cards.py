@@ -134,6 +134,10 @@ class CardRepository:
         conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, json.dumps(value)))
 
+    def delete_setting(self, conn: sqlite3.Connection, key: str) -> None:
+        """Remove one setting inside the caller's transaction."""
+        conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+
     # ----- cards
     def card(self, question_id: str) -> CardState | None:
         return load_card(self._db.conn, question_id)
