@@ -15,6 +15,7 @@ from datetime import date
 from mlprep_desktop.core.note_links import linked_question_ids
 from mlprep_desktop.core.note_models import UNTITLED, Note, SaveResult
 from mlprep_desktop.core.note_templates import NoteDraft, daily_log, daily_log_title, local_day_bounds, question_note
+from mlprep_desktop.core.project_template import project_note
 from mlprep_desktop.services.changes import NO_CHANGE, Change, ChangeKind, Outcome
 from mlprep_desktop.services.errors import OperationError
 from mlprep_desktop.storage.database import Database
@@ -54,6 +55,11 @@ class NoteOperations:
             done, revisit = self._notes.studied_between(*local_day_bounds(today))
             outcome = self._create(daily_log(today, done, revisit))
         return Outcome((outcome.value, True), outcome.change)
+
+    def project_note(self, name: str = "") -> Outcome[Note]:
+        """A new "My project" note, linking the behavioural questions the bank holds."""
+        with self._db.transaction():
+            return self._create(project_note(name, known_ids=self._questions.titles().keys()))
 
     # ----- saving
     def save(self, note: Note, title: str, body: str, tags: Iterable[str]) -> Outcome[SaveResult]:

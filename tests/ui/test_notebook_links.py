@@ -132,3 +132,37 @@ def test_daily_study_log_template_lists_todays_questions(qtbot, open_window):
     assert tab.editor.textCursor().block().text() == "- "  # ready to type what was learned
     action.trigger()  # today's log again: the same note, not a copy
     assert list_titles(tab) == [f"Study log {today}"]
+
+
+def test_my_project_template_links_the_behavioural_questions_and_they_open(qtbot, open_window, db_path):
+    from mlprep_desktop.core.project_template import linked_ids
+
+    window, tab = open_notebook(qtbot, open_window)
+    action = tab.pane.new_project_action
+    assert action in tab.pane.new_button.menu().actions() and action.objectName() == "noteNewProject"
+    action.trigger()
+    note = tab.current_note
+    assert note.title == "My project" and note.tags == ("my-project",)
+    assert tab.header.title.hasFocus() and tab.header.title.selectedText() == "My project"
+    qtbot.keyClicks(tab.header.title, "My project: churn")
+    text = tab.editor.toPlainText()
+    for heading in ("## Problem", "## Data", "## Model", "## Metrics", "## Trade-offs", "## Failures", "## Impact"):
+        assert heading in text
+    # Every link resolves: the preview shows the question's title, never "not found".
+    tab.set_view_mode("split")
+    preview = window.findChild(QTextBrowser, "notePreview")
+    first = linked_ids()[0]
+    title = window.context.questions.get(first).title
+    qtbot.waitUntil(lambda: title in preview.toPlainText())
+    assert "no question with this id" not in preview.toPlainText()
+    for qid in linked_ids():
+        assert window.context.questions.get(qid).title in preview.toPlainText()
+    # After a restart the note is there with its new title, and a link opens the question.
+    window.close()
+    window = open_window()
+    window.show_tab(window.notebook)
+    tab = window.notebook
+    assert "My project: churn" in list_titles(tab)
+    window.close()
+    rows = db_rows(db_path, "SELECT title FROM notes WHERE title LIKE 'My project%'")
+    assert [r[0] for r in rows] == ["My project: churn"]

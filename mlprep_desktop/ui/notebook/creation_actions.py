@@ -1,6 +1,7 @@
 """``CreationActions``: how the notebook tab makes notes — a question's own note (opened from
 the browser's Notes button, created from the template on first use), today's study log
-(Ctrl+Shift+N: one per day, listing what was studied) and a blank note (Ctrl+N).
+(Ctrl+Shift+N: one per day, listing what was studied), a "My project" note (sections to fill,
+linked to the behavioural questions) and a blank note (Ctrl+N).
 
 A mixin of ``NotebookTab`` (it uses the tab's note operations, saver, pane, header, editor and
 runner): the writes are ``context.note_ops`` operations run through the window's
@@ -36,7 +37,8 @@ class CreationActions:
         return self._note
 
     def new_note(self, kind: str = "blank") -> Note | None:
-        """Create a blank note (title selected for typing) or today's study log (kind "daily_log")."""
+        """Create a blank note or a "My project" note (kind "project"; title selected for typing)
+        or today's study log (kind "daily_log")."""
         if not self._saver.flush():
             return None
         if kind == "daily_log":
@@ -50,10 +52,11 @@ class CreationActions:
                 self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
                 return note
         else:
-            blank = self.operations.run(self._ops.create_blank, source=self)
-            if blank is None:
+            create = self._ops.project_note if kind == "project" else self._ops.create_blank
+            created_note = self.operations.run(create, source=self)
+            if created_note is None:
                 return None
-            note = blank.value
+            note = created_note.value
         self._show_created()
         self.open_note(note.id)
         if kind == "daily_log":

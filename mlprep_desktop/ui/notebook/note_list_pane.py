@@ -28,7 +28,7 @@ SEARCH_DELAY_MS = 150
 class NoteListPane(QWidget):
     filter_changed = Signal()
     note_chosen = Signal(int)  # the user picked a note in the list
-    new_requested = Signal(str)  # "blank" or "daily_log"
+    new_requested = Signal(str)  # "blank", "daily_log" or "project"
     delete_requested = Signal()
     rename_requested = Signal()
     empty_trash_requested = Signal()
@@ -68,8 +68,15 @@ class NoteListPane(QWidget):
         self.new_log_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.new_log_action.setToolTip(self.tr("Today's date, the questions you did, what you learned, what to revisit"))
         self.new_log_action.triggered.connect(lambda: self.new_requested.emit("daily_log"))
+        self.new_project_action = QAction(self.tr("From template: My project"), self)
+        self.new_project_action.setObjectName("noteNewProject")
+        self.new_project_action.setToolTip(self.tr(
+            "One note per project you will talk about: problem, data, model, metrics, trade-offs, "
+            "failures, impact, linked to the behavioural questions"))
+        self.new_project_action.triggered.connect(lambda: self.new_requested.emit("project"))
         menu.addAction(self.new_blank_action)
         menu.addAction(self.new_log_action)
+        menu.addAction(self.new_project_action)
         self.new_button.setMenu(menu)
         self.new_button.clicked.connect(lambda: self.new_requested.emit("blank"))
 
