@@ -234,12 +234,27 @@ class _CommonMarkLists(Preprocessor):
 # Inline Markdown (emphasis, links, escapes, math) costs time quadratic in a paragraph's length
 # in Python-Markdown; a paragraph longer than this (a pasted wall of text) is shown as written.
 MAX_BLOCK_CHARS = 5_000
+# Of such a paragraph, this much is shown: Qt lays out one paragraph as a whole, ~0.5 ms per KB,
+# so all of a pasted 350 KB line would stall the preview for a quarter of a second at each refresh.
+MAX_SHOWN_CHARS = 20_000
 
 
 def _breakable(text: str, every: int = 80) -> str:
     """``text`` with a zero-width space every ``every`` characters: Qt lays out a long line
     without break opportunities in time quadratic in its length (seconds at 100 KB)."""
     return "&#8203;".join(text[i:i + every] for i in range(0, len(text), every))
+
+
+def _first_chars(lines: list[str], limit: int) -> list[str]:
+    """The lines of a paragraph up to ``limit`` characters in all (the last one cut)."""
+    shown: list[str] = []
+    left = limit
+    for line in lines:
+        if left <= 0:
+            break
+        shown.append(line[:left])
+        left -= len(line) + 1
+    return shown
 
 
 class _LongBlocks(Preprocessor):
@@ -253,9 +268,15 @@ class _LongBlocks(Preprocessor):
         def flush() -> None:
             size = sum(len(line) + 1 for line in block)
             if size > MAX_BLOCK_CHARS:
-                body = "<br>".join(_breakable(_html.escape(line)) for line in block)
-                note = (f"<p><i>This paragraph of {size:,} characters is too long to format; "
-                        "it is shown as written.</i></p>")
+                shown = _first_chars(block, MAX_SHOWN_CHARS)
+                body = "<br>".join(_breakable(_html.escape(line)) for line in shown)
+                if size > MAX_SHOWN_CHARS:
+                    note = (f"<p><i>This paragraph of {size:,} characters is too long to format; "
+                            f"its first {MAX_SHOWN_CHARS:,} are shown as written, and the editor "
+                            "holds all of it.</i></p>")
+                else:
+                    note = (f"<p><i>This paragraph of {size:,} characters is too long to format; "
+                            "it is shown as written.</i></p>")
                 out.append(self.md.htmlStash.store(f"{note}<p>{body}</p>"))
             elif sum(line.count("[") for line in block) >= 64:
                 out.extend(_defuse_brackets("\n".join(block)).split("\n"))

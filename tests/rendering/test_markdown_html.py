@@ -114,6 +114,17 @@ def test_a_paragraph_too_long_to_format_is_shown_as_written_and_escaped():
     assert "too long to format" in html and "&lt;script&gt;" in html and "<script>" not in html
 
 
+def test_of_a_huge_paragraph_the_preview_shows_the_start_and_says_the_rest_is_in_the_editor():
+    from mlprep_desktop.rendering.markdown_html import MAX_SHOWN_CHARS
+
+    pasted = "".join(f"w{i:06d} " for i in range(50_000))  # 400 KB on one line
+    html = MarkdownRenderer().render("Before.\n\n" + pasted + "\n\nAfter.").html
+    assert "Before." in html and "After." in html
+    assert "w000000" in html and f"w{MAX_SHOWN_CHARS // 8 - 1:06d}" in html
+    assert "w049999" not in html and len(html) < 2 * MAX_SHOWN_CHARS
+    assert f"first {MAX_SHOWN_CHARS:,} are shown" in html and "editor holds all of it" in html
+
+
 def test_thousands_of_unclosed_brackets_render_literally_and_links_still_work():
     renderer = MarkdownRenderer()
     html = renderer.render("[x](https://a.b) " + "[" * 4_000).html
