@@ -64,7 +64,7 @@ class PortabilityActions(QObject):
         self.edit_question_action.setEnabled(q is not None and q.source == "user")
 
     def _folder(self) -> Path:
-        saved = self._ctx.settings.get(FOLDER_KEY)
+        saved = self._ctx.preferences.get(FOLDER_KEY)
         if saved and Path(saved).is_dir():
             return Path(saved)
         docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -73,7 +73,7 @@ class PortabilityActions(QObject):
     def _remember(self, path: Path) -> None:
         folder = path.parent
         if folder != self._folder():
-            self._runner.run(lambda: _outcome(self._ctx.settings.set(FOLDER_KEY, str(folder))))
+            self._ctx.preferences.remember(FOLDER_KEY, str(folder))
 
     # ----- own questions
     def new_question(self) -> QuestionEditorDialog:
@@ -148,7 +148,3 @@ class PortabilityActions(QObject):
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
-
-
-def _outcome(_value) -> Outcome[None]:
-    return Outcome(None)
