@@ -3,8 +3,8 @@
 Mistakes: a question whose latest rating (Browse, Today or an interview's accuracy score) is
 Again or Hard and was given in the last ``MISTAKE_DAYS`` days; or whose communication was
 self-scored 1–2 in an interview in that time with no Good/Easy rating since; or, once coding
-runs are stored (a table ``exercise_runs`` with ``question_id``, ``passed``, ``ran_at``), whose
-latest run failed.
+runs are stored (``exercise_runs``: ``question_id``, ``passed`` and ``total`` tests, ``ran_at``),
+whose latest run did not pass every test. An exercise is *solved* once a run passed them all.
 """
 from __future__ import annotations
 
@@ -112,15 +112,17 @@ class ProgressRepository:
 
     def _has_runs(self) -> bool:
         columns = {r[1] for r in self._db.query("PRAGMA table_info(exercise_runs)")}
-        return {"question_id", "passed", "ran_at"} <= columns
+        return {"question_id", "passed", "total", "ran_at"} <= columns
 
     def failed_exercises(self) -> list[str]:
-        """Coding questions whose latest stored run failed (empty until runs are stored)."""
+        """Coding questions whose latest stored run did not pass every test (empty until runs
+        are stored)."""
         if not self._has_runs():
             return []
         return [r[0] for r in self._db.query(
-            "SELECT question_id FROM exercise_runs e WHERE id = (SELECT MAX(id) FROM exercise_runs "
-            "WHERE question_id = e.question_id) AND NOT (total > 0 AND passed = total AND stop_reason IS NULL)")]
+            "SELECT e.question_id FROM exercise_runs e JOIN questions q ON q.id = e.question_id "
+            "WHERE q.retired = 0 AND e.id = (SELECT MAX(id) FROM exercise_runs WHERE question_id = e.question_id) "
+            "AND NOT (e.total > 0 AND e.passed = e.total AND e.stop_reason IS NULL)")]
 
     def solved_per_topic(self) -> dict[str, tuple[int, int]] | None:
         """Topic -> (coding exercises solved, coding questions) once runs are stored; else None."""

@@ -190,3 +190,32 @@ def test_the_daily_goal_is_kept_between_1_and_50(open_today):
     assert label(window, "todayProgress") == "0 of 12 done · 0 due · 12 new"
     window.close()
     assert open_today().findChild(QSpinBox, "todayGoal").value() == 12
+
+
+def test_goal_met_offers_a_mock_interview_on_the_weakest_topics(qtbot, open_today, study_clock):
+    window = open_today()
+    window.findChild(QSpinBox, "todayGoal").setValue(2)
+    shown = study_by_keyboard(qtbot, window, study_clock, [3, 3, 3])
+    mock = window.findChild(QPushButton, "todayMockInterview")
+    assert mock.isVisible()
+    qtbot.mouseClick(mock, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is window.interview
+    studied = {window.context.questions.get(q).topic for q in shown}
+    assert set(window.interview.setup.config().topics) == studied  # the topics begun, weakest first
+
+
+def test_ctrl_1_keeps_its_meaning_in_an_interview_review_and_in_the_notebook(qtbot, open_today, db_path):
+    window = open_today()
+    from mlprep_desktop.core.interview_models import InterviewConfig
+
+    window.tabs.setCurrentWidget(window.interview)
+    assert window.interview.start(InterviewConfig(count=1))
+    window.interview.runner.end()
+    assert window.interview.pages.currentWidget() is window.interview.review
+    qtbot.keyClick(window.interview.review, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.interview  # scored accuracy 1, did not leave
+    assert rows(db_path, "SELECT accuracy FROM interview_items")[0]["accuracy"] == 1
+    assert rows(db_path, "SELECT rating, context FROM reviews")[0]["context"] == "interview"
+    window.show_tab(window.whiteboard)
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.today
