@@ -19,6 +19,7 @@ from mlprep_desktop.core.models import TOPICS, Rating
 from mlprep_desktop.core.scheduling import (
     MASTERED_STABILITY_DAYS,
     RETENTION_RANGE,
+    SchedulePolicy,
     StudyScheduler,
     forgetting_curve,
 )
@@ -120,17 +121,17 @@ class TodayService:
     def settings(self) -> StudySettings:
         return self._cards.settings()
 
-    def plan(self) -> StudyPlan:
+    def plan(self, settings: StudySettings | None = None) -> StudyPlan:
         """The stored plan, or the default one starting the Monday of the week of the first
         review (of this week before any)."""
         first = self._progress.first_study_day() or self.now().date()
-        return self.settings().plan(first - timedelta(days=first.weekday()))
+        return (settings or self.settings()).plan(first - timedelta(days=first.weekday()))
 
-    def queue(self) -> DailyQueue:
+    def queue(self, settings: StudySettings | None = None, policy: SchedulePolicy | None = None) -> DailyQueue:
         now = self.now()
         today = now.date()
-        settings = self.settings()
-        scheduler = StudyScheduler(self._cards.policy(now.tzinfo))
+        settings = settings or self.settings()
+        scheduler = StudyScheduler(policy or self._cards.policy(now.tzinfo))
         policy = scheduler.policy
         day_end = next_midnight(now)
         done = self._cards.reviewed_on(today)
@@ -152,17 +153,17 @@ class TodayService:
             reserve = reach_reserve(len(with_questions - set(started)), (new_until - today).days + 1)
         return build_queue(
             goal=settings.goal, now=now, day_end=day_end, cards=cards, done_today=done,
-            candidates=candidates, tiers=self.plan().topic_tiers(today, new_until),
+            candidates=candidates, tiers=self.plan(settings).topic_tiers(today, new_until),
             extra_reviews=extra.get("reviews", 0), extra_new=extra.get("new", 0),
             allow_new=allow_new, started=started, min_new=reserve, due_total=due_total, new_total=new_total,
         )
 
     def state(self) -> TodayState:
         now = self.now()
-        queue = self.queue()
         settings = self.settings()
-        plan = self.plan()
         policy = self._cards.policy(now.tzinfo)
+        queue = self.queue(settings, policy)
+        plan = self.plan(settings)
         session = self._session(now.date())
         return TodayState(
             queue=queue, session=session,

@@ -93,17 +93,17 @@ class ProgressRepository:
         # reviews of the last days alone (by the indexed day, a day early for time zones).
         since_day = (now - timedelta(days=days + 1)).date().isoformat()
         rows = self._db.query(
-            "WITH latest AS (SELECT question_id, rating, reviewed_at, ROW_NUMBER() OVER "
-            "  (PARTITION BY question_id ORDER BY reviewed_at DESC, id DESC) AS n FROM reviews "
-            "  WHERE day >= ?2) "
-            "SELECT l.question_id, l.reviewed_at AS at FROM latest l JOIN questions q ON q.id = l.question_id "
-            "WHERE l.n = 1 AND l.rating <= 2 AND l.reviewed_at >= ?1 AND q.retired = 0 "
+            # SQLite: with MAX(), the bare columns come from the row holding the maximum
+            "SELECT l.question_id, l.at FROM (SELECT question_id, rating, reviewed_at AS at, "
+            "  MAX(reviewed_at || printf('#%012d', id)) FROM reviews INDEXED BY reviews_day "  # latest; ties: last written
+            "  WHERE day >= ?2 GROUP BY question_id) l JOIN questions q ON q.id = l.question_id "
+            "WHERE l.rating <= 2 AND l.at >= ?1 AND q.retired = 0 "
             "UNION SELECT i.question_id, i.answer_updated_at FROM interview_items i "
             "JOIN questions q ON q.id = i.question_id "
             "WHERE i.communication <= 2 AND i.answer_updated_at >= ?1 AND q.retired = 0 "
             "AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.question_id = i.question_id "
             "  AND r.rating >= 3 AND r.reviewed_at > i.answer_updated_at AND r.interview_item_id IS NOT i.id) "
-            "ORDER BY at DESC", (since, since_day))
+            "ORDER BY 2 DESC", (since, since_day))
         out = list(dict.fromkeys(r[0] for r in rows))
         for question_id in self.failed_exercises():
             if question_id not in out:
