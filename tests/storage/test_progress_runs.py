@@ -9,16 +9,15 @@ from mlprep_desktop.storage.progress import ProgressRepository
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
 
 
-def test_without_stored_runs_there_is_nothing_to_show(db):
+def test_without_runs_nothing_is_solved_or_failed(db):
     progress = ProgressRepository(db)
-    assert progress.solved_per_topic() is None and progress.failed_exercises() == []
+    assert progress.failed_exercises() == []
+    assert all(solved == 0 for solved, _total in (progress.solved_per_topic() or {}).values())
 
 
 def test_solved_and_failed_exercises_come_from_the_latest_runs(db):
     with db.transaction() as conn:
         conn.execute("UPDATE questions SET type = 'coding' WHERE id IN ('alpha-question', 'gamma-question')")
-        conn.execute("CREATE TABLE exercise_runs (id INTEGER PRIMARY KEY, question_id TEXT, code TEXT, "
-                     "passed INTEGER, total INTEGER, stop_reason TEXT, seconds REAL, ran_at TEXT)")
         conn.executemany(
             "INSERT INTO exercise_runs (question_id, code, passed, total, seconds, ran_at) VALUES (?, '', ?, ?, 1, ?)",
             [("alpha-question", 1, 3, "2026-03-01T10:00:00Z"), ("alpha-question", 3, 3, "2026-03-01T11:00:00Z"),
