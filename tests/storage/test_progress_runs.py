@@ -2,11 +2,11 @@
 total tests): solved once every test passed, a mistake while the latest run fails."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from mlprep_desktop.storage.progress import ProgressRepository
 
-NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 def test_without_runs_nothing_is_solved_or_failed(db):
