@@ -9,6 +9,7 @@ from pathlib import Path
 from mlprep_desktop.core.clock import SystemClock, monotonic
 from mlprep_desktop.core.paths import bundled_database
 from mlprep_desktop.core.scheduling import StudyScheduler
+from mlprep_desktop.services.appearance import AppearanceSettings
 from mlprep_desktop.services.board_ops import BoardOperations
 from mlprep_desktop.services.changes import Outcome
 from mlprep_desktop.services.errors import OperationError
@@ -51,6 +52,7 @@ class AppContext:
     note_ops: NoteOperations = field(init=False)
     interview_ops: InterviewOperations = field(init=False)
     preferences: Preferences = field(init=False)
+    appearance: AppearanceSettings = field(init=False)  # theme and fonts (Edit › Preferences)
 
     def __post_init__(self) -> None:
         self.study_ops = StudyOperations(self.database, self.study, self.clock)
@@ -63,6 +65,7 @@ class AppContext:
         self.interview_ops = InterviewOperations(self.database, self.interviews, self.questions, self.settings,
                                                  self.study)
         self.preferences = Preferences(self.settings)
+        self.appearance = AppearanceSettings(self.settings)
 
     @classmethod
     def open(cls, db_path: Path | str, bundle: Path | None = None,

@@ -10,6 +10,7 @@ blocking (the command line). No Qt.
 from __future__ import annotations
 
 import shutil
+import subprocess
 from collections.abc import Callable
 
 from mlprep_desktop.core.exercise import Exercise, ExerciseRun
@@ -22,6 +23,8 @@ from mlprep_desktop.storage.questions import QuestionRepository
 from mlprep_desktop.storage.settings import SettingsRepository
 
 PYTHON_SETTING = "exercise_python"  # path of another Python to run exercises with ('' = the app's)
+PROBE_SECONDS = 15  # a cold interpreter on a slow disk; a hung "python" is not one we want
+_PROBE = "import sys; sys.stdout.write('mlprep-python %d %d %d\\n' % tuple(sys.version_info[:3]))"  # Python 2 too
 
 
 class ExerciseOperations:
@@ -74,11 +77,12 @@ class ExerciseOperations:
         return Outcome(starter, Change.of(ChangeKind.ANSWERS, question_ids=[question_id]))
 
     def set_python(self, path: str | None) -> Outcome[str | None]:
-        """Run exercises with ``path`` (None or '': the app's own Python).
-        ``OperationError`` if it is not an executable."""
+        """Run exercises with ``path`` (None or '': the app's own Python). ``OperationError``
+        (nothing stored) unless it starts and reports itself as Python 3: it is started once,
+        isolated, to ask its version (a few hundred milliseconds)."""
         value = (path or "").strip()
-        if value and shutil.which(value) is None:
-            raise OperationError(f"{value} is not a Python interpreter that can be started.")
+        if value:
+            check_python(value)
         self._settings.set(PYTHON_SETTING, value)
         return Outcome(value or None, Change.of(ChangeKind.SETTINGS))
 
@@ -103,3 +107,27 @@ class ExerciseOperations:
         result = self.process(question_id, code).run()
         outcome = self.record(question_id, code, result, context)
         return Outcome(result, outcome.change)
+
+
+def check_python(path: str) -> str:
+    """The version ("3.12.1") of the Python 3 at ``path``; ``OperationError`` saying why not
+    (no such program, not executable, not Python, Python 2, hangs)."""
+    program = shutil.which(path)
+    if program is None:
+        raise OperationError(f"{path} is not a Python interpreter that can be started "
+                             "(no such program, or it is not executable).")
+    try:
+        done = subprocess.run([program, "-I", "-c", _PROBE], capture_output=True, text=True,
+                              timeout=PROBE_SECONDS, stdin=subprocess.DEVNULL, check=False)
+    except subprocess.TimeoutExpired as exc:
+        raise OperationError(f"{path} did not answer within {PROBE_SECONDS} s; it is not a working Python.") from exc
+    except OSError as exc:
+        raise OperationError(f"{path} is not a Python interpreter that can be started ({exc.strerror}).") from exc
+    words = done.stdout.split()
+    if done.returncode != 0 or len(words) != 4 or words[0] != "mlprep-python":
+        said = (done.stderr or done.stdout).strip().splitlines()
+        hint = f" It said: {said[-1][:200]}" if said else ""
+        raise OperationError(f"{path} is not a working Python 3.{hint}")
+    if words[1] != "3":
+        raise OperationError(f"{path} is Python {'.'.join(words[1:])}; exercises need Python 3.")
+    return ".".join(words[1:])

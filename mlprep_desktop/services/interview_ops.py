@@ -47,6 +47,12 @@ class InterviewOperations:
         """The set-up the last interview started with (defaults the first time)."""
         return InterviewConfig.from_json(self._settings.get(SETUP_KEY))
 
+    def set_defaults(self, config: InterviewConfig) -> Outcome[InterviewConfig]:
+        """Edit › Preferences: the set-up the next interview starts from (the same setting
+        starting an interview remembers). Reports ``SETTINGS``."""
+        self._settings.set(SETUP_KEY, config.to_json())
+        return Outcome(config, Change.of(ChangeKind.SETTINGS))
+
     # ----- answering
     def start(self, config: InterviewConfig, rng: random.Random) -> Outcome[InterviewRecord | None]:
         """Plan questions for ``config`` and start a session with them, remembering the set-up.

@@ -14,11 +14,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from mlprep_desktop import APP_NAME, __version__
 from mlprep_desktop.services.app_context import AppContext
-from mlprep_desktop.services.changes import Change
+from mlprep_desktop.services.changes import Change, ChangeKind
+from mlprep_desktop.ui.appearance import apply_appearance
 from mlprep_desktop.ui.backup.data_safety import DataSafety
 from mlprep_desktop.ui.browser.browser_tab import BrowserTab
 from mlprep_desktop.ui.interview.interview_tab import InterviewTab
@@ -46,6 +47,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
         self.context = context
+        apply_appearance(context.appearance.current())  # theme and fonts before anything renders
+        self._preferences: QDialog | None = None
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.setAccessibleName(self.tr("Main tabs"))
@@ -199,6 +202,16 @@ class MainWindow(QMainWindow):
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.setObjectName("editMenu")
+        self.preferences_action = QAction(self.tr("&Preferences…"), self)
+        self.preferences_action.setObjectName("preferencesAction")
+        self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.preferences_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.preferences_action.setStatusTip(self.tr("Theme, fonts, daily goal, interview defaults, the Python "
+                                                     "for exercises (Ctrl+,)"))
+        self.preferences_action.triggered.connect(self.show_preferences)
+        edit_menu.addAction(self.preferences_action)
         questions_menu = self.menuBar().addMenu(self.tr("&Questions"))
         questions_menu.setObjectName("questionsMenu")
         questions_menu.addAction(self.portability.new_question_action)
@@ -212,6 +225,19 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     # ----- behaviour
+    def show_preferences(self) -> QDialog:
+        """Edit › Preferences: the one non-modal settings dialog (raised if already open)."""
+        from mlprep_desktop.ui.preferences.preferences_dialog import PreferencesDialog
+
+        if self._preferences is None:
+            self._preferences = PreferencesDialog(self.context, self.operations, self)
+        else:
+            self._preferences.reload()
+        self._preferences.show()
+        self._preferences.raise_()
+        self._preferences.activateWindow()
+        return self._preferences
+
     def about_text(self) -> str:
         return self.tr(
             f"<h3>{APP_NAME} {__version__}</h3>"
@@ -292,6 +318,11 @@ class MainWindow(QMainWindow):
         for page in self._pages:
             if page is not origin:
                 page.on_data_changed(change)
+        if change.concerns(ChangeKind.SETTINGS, ChangeKind.DATABASE):
+            apply_appearance(self.context.appearance.current())  # theme and fonts, live
+            dialog = self._preferences
+            if dialog is not None and dialog.isVisible() and not _inside(source, dialog):
+                dialog.reload()  # e.g. the goal changed on the Today tab
         self.data_changed.emit(change)
 
     def _on_portability_question_saved(self, question_id: str) -> None:
@@ -335,6 +366,14 @@ class MainWindow(QMainWindow):
             stored = old[stored] if 0 <= stored < len(old) else None
         if isinstance(stored, str) and stored in pages:
             self.tabs.setCurrentIndex(pages[stored])
+
+
+def _inside(obj: QObject | None, ancestor: QObject) -> bool:
+    while obj is not None:
+        if obj is ancestor:
+            return True
+        obj = obj.parent()
+    return False
 
 
 def _b64(data: QByteArray) -> str:

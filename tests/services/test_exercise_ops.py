@@ -97,3 +97,19 @@ def test_another_python_is_a_setting_and_must_exist(ex_ctx, tmp_path):
     assert ops.check("double-it", EXERCISE_SOLUTION).value.all_passed
     ops.set_python(None)
     assert ops.python() is None
+
+
+def test_another_python_must_answer_as_python_3(ex_ctx, tmp_path):
+    """A program that is not Python, or a Python 2, is refused with the reason; nothing stored."""
+    ops = ex_ctx.exercise_ops
+    not_python = tmp_path / "python"
+    not_python.write_text("#!/bin/sh\necho hello\n")
+    not_python.chmod(0o755)
+    python2 = tmp_path / "python2"
+    python2.write_text("#!/bin/sh\necho 'mlprep-python 2 7 18'\n")
+    python2.chmod(0o755)
+    with pytest.raises(OperationError, match="not a working Python 3"):
+        ops.set_python(str(not_python))
+    with pytest.raises(OperationError, match=r"Python 2\.7\.18; exercises need Python 3"):
+        ops.set_python(str(python2))
+    assert ops.python() is None

@@ -8,9 +8,10 @@ Ctrl+/ comments or uncomments the selected lines, Ctrl+Enter asks to run the tes
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontDatabase, QKeyEvent, QPainter, QPalette, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPalette, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
+from mlprep_desktop.ui.appearance import use_editor_font
 from mlprep_desktop.ui.coding.python_highlighter import PythonHighlighter
 
 INDENT = "    "
@@ -34,8 +35,6 @@ class CodeEditor(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        self.setFont(font)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.setTabChangesFocus(False)
         self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * 4)
@@ -46,6 +45,7 @@ class CodeEditor(QPlainTextEdit):
         self.cursorPositionChanged.connect(self._highlight_current_line)
         self._update_margin()
         self._highlight_current_line()
+        use_editor_font(self)  # Edit › Preferences › Editor font, followed live (see changeEvent)
 
     # ----- public
     def go_to_line(self, line: int) -> None:
@@ -219,6 +219,9 @@ class CodeEditor(QPlainTextEdit):
         super().changeEvent(event)
         if event.type() == event.Type.PaletteChange:
             self.highlighter.set_dark(self._is_dark())
+        elif event.type() == event.Type.FontChange:
+            self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * 4)
+            self._update_margin()
 
     def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt's API)
         super().focusOutEvent(event)

@@ -56,7 +56,8 @@ class InterviewTab(TabPage):
         layout.addWidget(self.pages, 1)
         self._wire()
         self._shortcuts()
-        self.setup.set_config(self._ops.last_config())
+        self._defaults_shown = self._ops.last_config()
+        self.setup.set_config(self._defaults_shown)
         self._refresh_setup()
         if self._offer_resume():
             # After construction, once the main window listens to ``message``; cancelled with the tab.
@@ -123,8 +124,23 @@ class InterviewTab(TabPage):
     def on_data_changed(self, change: Change) -> None:
         if change.concerns(ChangeKind.QUESTIONS):
             self._refresh_setup()
+        if change.concerns(ChangeKind.SETTINGS) and self.pages.currentWidget() is self.setup:
+            self._take_default_setup()
         if change.concerns(ChangeKind.STUDY_STATE) and self.pages.currentWidget() is self.review:
             self.review.set_flagged(self._flagged_ids())
+
+    def _take_default_setup(self) -> None:
+        """Edit › Preferences changed the interview defaults: the set-up shows them (the
+        topics, mix and difficulty being chosen stay)."""
+        from dataclasses import replace
+
+        stored = self._ops.last_config()
+        if stored == self._defaults_shown:
+            return  # another setting changed (the daily goal …): keep what is being chosen
+        self._defaults_shown = stored
+        self.setup.set_config(replace(self.setup.config(), count=stored.count, timing=stored.timing,
+                                      fixed_minutes=stored.fixed_minutes, total_minutes=stored.total_minutes,
+                                      mode=stored.mode))
 
     def enable_sketch(self, enabled: bool) -> None:
         """Show the Sketch button once the whiteboard exists (the main window decides)."""

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtGui import QFontDatabase, QKeyEvent, QTextCursor, QTextOption
+from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import QCompleter, QPlainTextEdit, QWidget
 
 from mlprep_desktop.core.note_links import completion_prefix
+from mlprep_desktop.ui.appearance import use_editor_font
 from mlprep_desktop.ui.notebook.markdown_highlighter import NoteHighlighter
 
 INDENT = 4
@@ -34,9 +35,7 @@ class NoteEditor(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSizeF(max(font.pointSizeF(), 10.5))
-        self.setFont(font)
+        use_editor_font(self)  # Edit › Preferences › Editor font, followed live
         self.setTabChangesFocus(False)
         self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * INDENT)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
@@ -55,6 +54,11 @@ class NoteEditor(QPlainTextEdit):
         self._completer.popup().setAccessibleName(self.tr("Questions to link"))
         self._completer.activated[str].connect(self._on_completer_activated)
         self.updateRequest.connect(self._on_self_update_request)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # Edit › Preferences › Editor font
+            self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * INDENT)
 
     # ----- public API
     def load_text(self, text: str) -> None:

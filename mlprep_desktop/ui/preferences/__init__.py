@@ -1,0 +1,1 @@
+"""Edit › Preferences: the settings dialog and its parts."""

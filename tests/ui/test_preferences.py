@@ -1,0 +1,167 @@
+"""Edit › Preferences (Ctrl+,) as a user meets it: every control applies at once, shows on the
+tab that uses it, and is still there after a restart; theme and fonts change without one; the
+Python for exercises must be a working Python 3."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDoubleSpinBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+)
+
+from mlprep_desktop.services.appearance import Appearance
+from mlprep_desktop.ui.appearance import apply_appearance
+from mlprep_desktop.ui.theme import is_dark
+
+
+@pytest.fixture(autouse=True)
+def system_look_afterwards():
+    """The QApplication outlives the test: leave it as the platform made it."""
+    yield
+    apply_appearance(Appearance())
+
+
+def open_preferences(qtbot, window) -> QDialog:
+    qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(QDialog, "preferencesDialog")
+    assert dialog is not None and dialog.isVisible()
+    assert not dialog.isModal()  # the window stays usable; nothing waits on the dialog
+    return dialog
+
+
+def test_ctrl_comma_opens_preferences_and_the_theme_changes_live_and_is_kept(qtbot, open_window):
+    window = open_window()
+    assert not is_dark(QApplication.palette())
+    dialog = open_preferences(qtbot, window)
+    theme = dialog.findChild(QComboBox, "themeCombo")
+    theme.setCurrentIndex(theme.findData("dark"))
+    assert is_dark(QApplication.palette())
+    qtbot.waitUntil(lambda: is_dark(window.browser.palette()))  # widgets take it on their next event
+    assert window.context.appearance.current().theme == "dark"
+    window.close()
+
+    window = open_window()  # a restart (same process: the system look first, then the setting)
+    apply_appearance(Appearance())
+    window.close()
+    assert not is_dark(QApplication.palette())
+    window = open_window()
+    assert is_dark(QApplication.palette())
+    dialog = open_preferences(qtbot, window)
+    theme = dialog.findChild(QComboBox, "themeCombo")
+    assert theme.currentData() == "dark"
+    theme.setCurrentIndex(theme.findData("system"))
+    assert not is_dark(QApplication.palette())
+
+
+def test_font_size_and_editor_font_apply_to_open_editors_at_once(qtbot, open_window):
+    window = open_window()
+    dialog = open_preferences(qtbot, window)
+    note_editor = _note_editor(window)
+    before = note_editor.font().pointSize()
+    dialog.findChild(QSpinBox, "fontSizeSpin").setValue(15)
+    assert QApplication.font().pointSize() == 15
+    qtbot.waitUntil(lambda: window.findChild(QLabel, "questionCountLabel").font().pointSize() == 15)
+    dialog.findChild(QSpinBox, "editorFontSizeSpin").setValue(before + 5)
+    qtbot.waitUntil(lambda: note_editor.font().pointSize() == before + 5)
+    assert note_editor.font().pointSize() != QApplication.font().pointSize()
+    window.close()
+    window = open_window()
+    assert QApplication.font().pointSize() == 15
+    qtbot.waitUntil(lambda: _note_editor(window).font().pointSize() == before + 5)
+    dialog = open_preferences(qtbot, window)
+    qtbot.mouseClick(dialog.findChild(QPushButton, "editorFontDefault"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _note_editor(window).font().pointSize() == before)
+    assert window.context.appearance.current().editor_size == 0
+
+
+def _note_editor(window):
+    from mlprep_desktop.ui.notebook.note_editor import NoteEditor
+
+    return window.findChild(NoteEditor, "noteEditor") or window.findChildren(NoteEditor)[0]
+
+
+def test_daily_goal_and_retention_are_the_today_tabs_own(qtbot, open_window):
+    window = open_window()
+    dialog = open_preferences(qtbot, window)
+    goal = dialog.findChild(QSpinBox, "preferencesGoal")
+    assert goal.value() == window.findChild(QSpinBox, "todayGoal").value()
+    goal.setValue(17)
+    assert window.findChild(QSpinBox, "todayGoal").value() == 17  # one setting, shown in both places
+    retention = dialog.findChild(QDoubleSpinBox, "preferencesRetention")
+    retention.setValue(0.85)
+    retention.editingFinished.emit()
+    assert window.findChild(QDoubleSpinBox, "todayRetention").value() == pytest.approx(0.85)
+    window.findChild(QSpinBox, "todayGoal").setValue(12)  # and the other way round
+    assert goal.value() == 12
+    window.close()
+    window = open_window()
+    settings = window.context.today.settings()
+    assert (settings.goal, settings.retention) == (12, pytest.approx(0.85))
+
+
+def test_interview_defaults_are_what_a_new_interview_starts_from(qtbot, open_window):
+    window = open_window()
+    dialog = open_preferences(qtbot, window)
+    dialog.findChild(QSpinBox, "interviewDefaultCount").setValue(7)
+    timing = dialog.findChild(QComboBox, "interviewDefaultTiming")
+    timing.setCurrentIndex(timing.findData("fixed"))
+    dialog.findChild(QSpinBox, "interviewDefaultMinutes").setValue(4)
+    mode = dialog.findChild(QComboBox, "interviewDefaultMode")
+    mode.setCurrentIndex(mode.findData("practice"))
+    setup = window.interview.setup
+    assert (setup.count.value(), setup.fixed_minutes.value(), setup.mode.currentData()) == (7, 4, "practice")
+    assert setup.timing.currentData() == "fixed"
+    window.close()
+    window = open_window()
+    setup = window.interview.setup
+    assert (setup.count.value(), setup.fixed_minutes.value(), setup.mode.currentData()) == (7, 4, "practice")
+
+
+def test_python_for_exercises_must_be_a_working_python_3(qtbot, open_window, tmp_path: Path):
+    window = open_window()
+    dialog = open_preferences(qtbot, window)
+    edit = dialog.findChild(QLineEdit, "exercisePythonEdit")
+    status = dialog.findChild(QLabel, "exercisePythonStatus")
+    assert "built-in Python" in status.text()
+    fake = tmp_path / "python3"
+    fake.write_text("#!/bin/sh\necho 'I am not Python'\n")
+    fake.chmod(0o755)
+    for bad, says in ((str(tmp_path / "no-such-python"), "not a Python interpreter"),
+                      (str(fake), "not a working Python 3")):
+        edit.clear()
+        qtbot.keyClicks(edit, bad)
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+        assert says in status.text() and "Not changed" in status.text()
+        assert window.context.exercise_ops.python() is None
+        assert dialog.isVisible()  # Enter checked the path; it did not close the dialog
+    edit.clear()
+    qtbot.keyClicks(edit, sys.executable)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert window.context.exercise_ops.python() == sys.executable
+    assert sys.executable in status.text()
+    window.close()
+    window = open_window()
+    assert window.context.exercise_ops.python() == sys.executable
+    dialog = open_preferences(qtbot, window)
+    assert dialog.findChild(QLineEdit, "exercisePythonEdit").text() == sys.executable
+    qtbot.mouseClick(dialog.findChild(QPushButton, "exercisePythonReset"), Qt.MouseButton.LeftButton)
+    assert window.context.exercise_ops.python() is None
+    assert dialog.findChild(QLineEdit, "exercisePythonEdit").text() == ""
+
+
+def test_appearance_setting_survives_a_broken_value(open_window):
+    window = open_window()
+    window.context.preferences.remember("appearance", {"theme": "purple", "font_size": 500})
+    assert window.context.appearance.current() == Appearance()
+    assert QFont().pointSize() > 0
