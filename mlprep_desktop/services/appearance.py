@@ -33,7 +33,8 @@ class Appearance:
         if not isinstance(data, dict):
             return cls()
         theme = data.get("theme") if data.get("theme") in THEMES else "system"
-        family = data.get("editor_family") if isinstance(data.get("editor_family"), str) else ""
+        family = data.get("editor_family")
+        family = family if isinstance(family, str) else ""
         return cls(str(theme), _size(data.get("font_size")), family, _size(data.get("editor_size")))
 
 
