@@ -92,11 +92,11 @@ class InterviewConfig:
         return json.dumps(data, sort_keys=True)
 
     @classmethod
-    def from_json(cls, text: str | None) -> InterviewConfig:
+    def from_json(cls, text: str | dict | None) -> InterviewConfig:
         """The config stored by ``to_json``; unknown or broken fields fall back to defaults."""
         try:
-            data = json.loads(text or "{}")
-        except ValueError:
+            data = text if isinstance(text, dict) else json.loads(text or "{}")  # imported files hold objects
+        except (TypeError, ValueError):
             data = {}
         if not isinstance(data, dict):
             data = {}
