@@ -30,3 +30,10 @@ def test_huge_inputs_are_cut_to_the_first_words_in_linear_time():
     terms = search_terms(words)
     assert terms == [f"w{i}" for i in range(16)]
     assert time.perf_counter() - start < 5.0  # generous: the old list scan took minutes here
+
+
+def test_a_hyphenated_term_is_a_phrase_or_one_word():
+    assert fts_query("k-means") == '("k means"* OR "kmeans"*)'
+    assert fts_query("K-Means clustering") == '("k means"* OR "kmeans"*) AND "clustering"*'
+    assert fts_query("self-a") == '("self a" OR "selfa"*)'  # a one-letter last word is whole
+    assert fts_query("gradient descent") == '"gradient"* "descent"*'  # other searches unchanged

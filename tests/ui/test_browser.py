@@ -1,6 +1,7 @@
 """The Browse tab as a user drives it: search, select, reveal, rate, flag, write an answer."""
 from __future__ import annotations
 
+import re
 import sqlite3
 
 from PySide6.QtCore import Qt
@@ -288,3 +289,32 @@ def test_question_count_shows_on_the_browse_tab_only(open_window):
     assert not label.isVisible()
     window.show_tab(window.browser)
     assert label.isVisible()
+
+
+def test_a_search_of_punctuation_says_so_and_k_means_is_a_phrase(qtbot, open_window):
+    """`"(` and `*` list every question, and now say why; `k-means` finds k-means, not every
+    answer with a "k" and a "means" (issue 18, item 11)."""
+    window = open_window()
+    window.show_tab(window.browser)
+    search, table, _ = widgets(window)
+    label = window.findChild(QLabel, "noMatchesLabel")
+    total = table.model().rowCount()
+    for text in ['"(', "*"]:
+        search.setText(text)
+        window.browser.refresh()
+        assert table.model().rowCount() == total
+        assert label.isVisible() and "no searchable words" in label.text()
+    search.setText("k means")
+    window.browser.refresh()
+    loose = table.model().rowCount()
+    search.setText("k-means")
+    window.browser.refresh()
+    phrase = table.model().rowCount()
+    assert not label.isVisible()
+    assert 0 < phrase < loose
+    model = table.model()
+    for row in range(phrase):
+        question = window.context.questions.get(model.row_at(row).id)
+        text = " ".join((question.title, question.prompt, question.answer, *question.key_points,
+                         *question.tags)).lower()
+        assert re.search(r"\bk\W+means|kmeans", text), question.id  # "k-means", "$k$ means", "kmeans" …

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
+from mlprep_desktop.core.search_query import search_terms
 from mlprep_desktop.ui.browser.filter_bar import FilterBar
 from mlprep_desktop.ui.browser.question_table_model import QuestionTableModel
 
@@ -57,14 +58,18 @@ class QuestionListPane(QWidget):
         return table
 
     def show_no_matches(self, empty: bool, *, index_damaged: bool = False) -> None:
-        """Say why the table is empty (the search words, or the filters), and that only titles
-        and tags are searched while the database's search index is damaged; else hide the hint."""
+        """Say why the table is empty (the search words, or the filters), that a search of only
+        punctuation searches nothing, and that only titles and tags are searched while the
+        database's search index is damaged; else hide the hint."""
         text = self.search_box.text().strip()
         notes: list[str] = []
         if index_damaged:  # a search met a damaged index and fell back
             notes.append(self.tr("The search index in the database file is damaged, so only titles and tags "
                                  "are searched for now. Tools › Check database rebuilds it."))
-        if empty:
+        if text and not search_terms(text):  # "(" or "*": nothing to search for, so nothing filtered
+            notes.append(self.tr(f"“{text[:40]}” has no searchable words (letters or digits), so every "
+                                 "question is listed."))
+        elif empty:
             what = self.tr(f"No questions match “{text}”.") if text else self.tr("No questions match these filters.")
             notes.append(what + " " + self.tr("Try fewer or shorter words, or set a filter back to “All”."))
         self.no_matches.setText(" ".join(notes))
