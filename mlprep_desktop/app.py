@@ -47,6 +47,16 @@ def data_dir() -> Path:
     return Path(location) if location else Path.home() / ".local" / "share" / APP_ID
 
 
+def log_dir() -> Path:
+    """Where the app's log goes: ``logs`` in the platform's app-local data folder
+    (QStandardPaths.AppLocalDataLocation: ~/.local/share/MLPrep/mlprep-desktop/logs on Linux,
+    %LOCALAPPDATA%\\MLPrep\\mlprep-desktop\\logs on Windows), wherever ``--db`` points: a
+    database named on the command line never gets a ``logs`` folder beside it."""
+    ensure_application()
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+    return (Path(location) if location else Path.home() / ".local" / "share" / APP_ID) / "logs"
+
+
 def default_db_path() -> Path:
     """``MLPREP_DB`` if set, otherwise ``questions.sqlite`` in the data folder."""
     env = os.environ.get(DB_ENV)
@@ -105,7 +115,7 @@ def run(db_path: Path | None = None) -> int:
 
     app = ensure_application(sys.argv[:1])
     path = db_path or default_db_path()
-    log_path = setup_logging(path.parent / "logs")
+    log_path = setup_logging(log_dir())
     install_excepthook(log_path)
     problem = start_problem(path)
     if problem is not None:

@@ -30,6 +30,7 @@ FROZEN_REQUIRED = (
     f"{APP_ID}.desktop",
     f"{APP_ID}.metainfo.xml",
     f"_internal/{BUNDLE}/questions.sqlite",
+    f"_internal/{BUNDLE}/README.md",
     f"_internal/{BUNDLE}/resources/icons/mlprep.svg",
     f"_internal/{BUNDLE}/resources/icons/mlprep-256.png",
 )
@@ -63,7 +64,7 @@ def check_wheel(dist: Path, bank: Path | None = ROOT / "questions.sqlite") -> tu
     wheel, sdist = wheels[0], sdists[0]
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
-        for required in (f"{BUNDLE}/questions.sqlite", f"{BUNDLE}/resources/icons/mlprep.svg",
+        for required in (f"{BUNDLE}/questions.sqlite", f"{BUNDLE}/resources/icons/mlprep.svg", f"{BUNDLE}/README.md",
                          "mlprep_desktop/smoke_test.py", "mlprep_desktop/cli.py"):
             if required not in names:
                 problems.append(f"{wheel.name} lacks {required}")

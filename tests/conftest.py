@@ -39,3 +39,11 @@ def db(tmp_path: Path, bundle: Path) -> Database:
     database = open_database(tmp_path / "user" / "questions.sqlite", bundle)
     yield database
     database.close()
+
+
+@pytest.fixture(autouse=True)
+def _own_data_folders(tmp_path: Path, monkeypatch):
+    """The platform folders the app writes to unasked (its log folder, its default data folder)
+    are the test's own, never the user's: on Linux QStandardPaths reads these at each call."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))

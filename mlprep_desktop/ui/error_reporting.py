@@ -1,4 +1,5 @@
-"""Uncaught exceptions: logged to a rotating file in the data folder and shown in a dialog."""
+"""Uncaught exceptions: logged to a rotating file in the app's log folder (``app.log_dir``) and
+shown in a dialog. ``log_file()`` says where that file is (Help › About shows it)."""
 from __future__ import annotations
 
 import logging
@@ -16,6 +17,11 @@ def setup_logging(log_dir: Path) -> Path | None:
     """Log to ``log_dir/mlprep.log`` (rotating); to standard error only when that folder
     cannot be written (the app still starts, and says why if the database cannot be used)."""
     path = log_dir / "mlprep.log"
+    if log_file() == path:
+        return path  # already logging there (a second start in one process: tests)
+    for old in [h for h in log.handlers if isinstance(h, RotatingFileHandler)]:
+        log.removeHandler(old)  # one log file per process
+        old.close()
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
         handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
@@ -27,6 +33,14 @@ def setup_logging(log_dir: Path) -> Path | None:
     log.addHandler(handler)
     log.setLevel(logging.INFO)
     return path
+
+
+def log_file() -> Path | None:
+    """The file the app logs to (set up by ``setup_logging``), or None (standard error)."""
+    for handler in log.handlers:
+        if isinstance(handler, RotatingFileHandler):
+            return Path(handler.baseFilename)
+    return None
 
 
 def install_excepthook(log_path: Path | None) -> None:

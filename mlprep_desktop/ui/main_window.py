@@ -14,7 +14,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mlprep_desktop import APP_NAME, __version__
 from mlprep_desktop.services.app_context import AppContext
@@ -22,6 +32,9 @@ from mlprep_desktop.services.changes import Change, ChangeKind
 from mlprep_desktop.ui.appearance import apply_appearance
 from mlprep_desktop.ui.backup.data_safety import DataSafety
 from mlprep_desktop.ui.browser.browser_tab import BrowserTab
+from mlprep_desktop.ui.error_reporting import log_file
+from mlprep_desktop.ui.help.first_run_guide import FirstRunGuide
+from mlprep_desktop.ui.help.help_actions import HelpActions
 from mlprep_desktop.ui.interview.interview_tab import InterviewTab
 from mlprep_desktop.ui.notebook.notebook_tab import NotebookTab
 from mlprep_desktop.ui.operation_runner import OperationRunner
@@ -53,7 +66,14 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("mainTabs")
         self.tabs.setAccessibleName(self.tr("Main tabs"))
         self.tabs.setDocumentMode(True)
-        self.setCentralWidget(self.tabs)
+        self.guide = FirstRunGuide(self)  # the first start's "what each tab is for" (Help › Getting started)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.guide)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
 
         self._pages: list[TabPage] = []
         self._error_box: QMessageBox | None = None
@@ -219,6 +239,8 @@ class MainWindow(QMainWindow):
         questions_menu.aboutToShow.connect(self.portability.update_enabled)
         self.menuBar().addMenu(tools_menu)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help = HelpActions(self, self.context.preferences, self.guide)
+        self.help.add_to(help_menu)
         about = QAction(self.tr("&About MLPrep Desktop"), self)
         about.setObjectName("aboutAction")
         about.triggered.connect(self.show_about)
@@ -243,6 +265,7 @@ class MainWindow(QMainWindow):
             f"<h3>{APP_NAME} {__version__}</h3>"
             "<p>Offline practice for machine-learning interviews.</p>"
             f"<p>Database:<br><code>{self.context.database.path}</code></p>"
+            f"<p>Log file:<br><code>{log_file() or 'none: messages go to standard error'}</code></p>"
         )
 
     def show_about(self) -> None:

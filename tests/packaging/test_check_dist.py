@@ -17,6 +17,7 @@ WHEEL_FILES = {
     "mlprep_desktop/smoke_test.py": b"",
     "mlprep_desktop/_bundle/questions.sqlite": BANK,
     "mlprep_desktop/_bundle/resources/icons/mlprep.svg": b"<svg/>",
+    "mlprep_desktop/_bundle/README.md": b"## Using it\n",
     "mlprep_desktop/_bundle/resources/questions/fundamentals/a.md": b"+++",
     "mlprep_desktop-0.1.0.dist-info/entry_points.txt": b"[gui_scripts]\nmlprep = mlprep_desktop.cli:main\n",
 }

@@ -7,6 +7,25 @@ import pytest
 
 from mlprep_desktop.app import create_main_window
 from mlprep_desktop.services.app_context import AppContext
+from mlprep_desktop.ui.help.first_run_guide import GUIDE_DONE_KEY
+
+
+@pytest.fixture(autouse=True)
+def guide_already_seen(request, monkeypatch):
+    """Every database a UI test opens has the first-run guide marked as seen (the setting a
+    user sets by closing it), so tests meet the window as a returning user does. A test of the
+    guide itself is marked ``first_start``."""
+    if request.node.get_closest_marker("first_start"):
+        return
+    real_open = AppContext.open.__func__
+
+    def open_seen(cls, *args, **kwargs):
+        context = real_open(cls, *args, **kwargs)
+        if context.preferences.get(GUIDE_DONE_KEY) is None:
+            context.preferences.remember(GUIDE_DONE_KEY, True)
+        return context
+
+    monkeypatch.setattr(AppContext, "open", classmethod(open_seen))
 
 
 @pytest.fixture

@@ -1,0 +1,1 @@
+"""The Help menu's parts: the keyboard-shortcut sheet, the first-run guide, "Using MLPrep"."""
