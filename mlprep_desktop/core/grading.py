@@ -130,3 +130,16 @@ def match_rate(matches: Iterable[KeyPointMatch]) -> float:
     """The share of key points matched (0 when there are none)."""
     matches = list(matches)
     return sum(m.is_match for m in matches) / len(matches) if matches else 0.0
+
+
+def accuracy_from_tests(passed: int, total: int, all_passed: bool) -> int:
+    """A coding answer's technical accuracy (1-4) from its tests, proportionally:
+    4 only when every test ran and passed; otherwise 1 + 3 x passed/total rounded half up,
+    at most 3. So out of 5 tests: 0 -> 1, 1 -> 2, 2 -> 2, 3 -> 3, 4 -> 3, 5 -> 4. A run in
+    which no test ran (a syntax error, a missing module) scores 1."""
+    if all_passed and total > 0:
+        return 4
+    if total <= 0:
+        return 1
+    share = max(0, min(passed, total)) / total
+    return min(3, 1 + int(3 * share + 0.5))

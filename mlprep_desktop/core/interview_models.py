@@ -153,6 +153,35 @@ class KeyPointCheck:
 
 
 @dataclass(frozen=True)
+class CodeRun:
+    """The last run of a coding item's code: the code it ran, when, the counts, and the whole
+    result as stored (``runner.results.result_to_dict``; read it with ``result_from_dict``)."""
+
+    code: str
+    ran_at: str  # UTC ISO-8601
+    passed: int
+    total: int
+    all_passed: bool  # every test ran and passed (no stop)
+    result: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def to_json(self) -> str:
+        return json.dumps({"code": self.code, "ran_at": self.ran_at, "passed": self.passed, "total": self.total,
+                           "all_passed": self.all_passed, "result": self.result})
+
+    @classmethod
+    def from_json(cls, text: str | None) -> CodeRun | None:
+        """The run ``to_json`` stored; None when there is none or it is damaged."""
+        if not text:
+            return None
+        try:
+            data = json.loads(text)
+            return cls(str(data["code"]), str(data.get("ran_at", "")), int(data["passed"]), int(data["total"]),
+                       bool(data.get("all_passed")), data.get("result") if isinstance(data.get("result"), dict) else {})
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+
+
+@dataclass(frozen=True)
 class InterviewItem:
     """One question of a session as stored, with what the candidate wrote and how they graded it."""
 
@@ -172,6 +201,7 @@ class InterviewItem:
     title: str = ""
     topic: str = ""
     type: str = ""
+    code_run: CodeRun | None = None  # a coding item's last test run (its answer is the code)
 
     @property
     def overtime_seconds(self) -> float:

@@ -120,3 +120,60 @@ def install_hint(modules: tuple[str, ...] | list[str], python: str) -> str:
     return (f"{names} {verb} not installed for {python}. Install with: "
             f"{python} -m pip install {' '.join(packages)} — or choose a Python that has "
             f"{'it' if len(packages) == 1 else 'them'} in Settings (exercise interpreter).")
+
+
+# ----- storing a result (an interview keeps its item's last run; JSON-ready dicts)
+STORED_OUTPUT_CHARS = 20_000  # what a stored result keeps of the printed output
+
+
+def result_to_dict(result: RunResult) -> dict:
+    """``result`` as plain JSON-ready data (``result_from_dict`` reads it back). The printed
+    output is kept to ``STORED_OUTPUT_CHARS`` (marked as cut); tracebacks are dropped."""
+    output = result.output
+    cut = result.output_cut or len(output) > STORED_OUTPUT_CHARS
+    return {
+        "tests": [{"name": t.name, "status": t.status.value, "message": t.message[:2000], "line": t.line,
+                   "test_line": t.test_line, "seconds": t.seconds} for t in result.tests],
+        "output": output[:STORED_OUTPUT_CHARS],
+        "output_cut": cut,
+        "stop_reason": result.stop_reason.value if result.stop_reason is not None else None,
+        "stop_detail": result.stop_detail,
+        "error_line": result.error_line,
+        "wall_seconds": result.wall_seconds,
+        "cpu_seconds": result.cpu_seconds,
+        "missing_modules": list(result.missing_modules),
+        "limits": {"cpu_seconds": result.limits.cpu_seconds, "wall_seconds": result.limits.wall_seconds,
+                   "memory_mb": result.limits.memory_mb, "output_bytes": result.limits.output_bytes},
+    }
+
+
+def result_from_dict(data: object) -> RunResult | None:
+    """The result ``result_to_dict`` stored; None when ``data`` is not one (damaged, absent)."""
+    if not isinstance(data, dict) or not isinstance(data.get("tests"), list):
+        return None
+    try:
+        tests = tuple(
+            TestResult(str(t["name"]), TestStatus(t.get("status", "not run")), str(t.get("message") or ""),
+                       _int_or_none(t.get("line")), _int_or_none(t.get("test_line")), float(t.get("seconds") or 0.0))
+            for t in data["tests"]
+        )
+        reason = data.get("stop_reason")
+        limits = data.get("limits") if isinstance(data.get("limits"), dict) else {}
+        return RunResult(
+            tests=tests,
+            output=str(data.get("output") or ""),
+            output_cut=bool(data.get("output_cut")),
+            stop_reason=StopReason(reason) if reason else None,
+            stop_detail=str(data.get("stop_detail") or ""),
+            error_line=_int_or_none(data.get("error_line")),
+            wall_seconds=float(data.get("wall_seconds") or 0.0),
+            cpu_seconds=float(data.get("cpu_seconds") or 0.0),
+            missing_modules=tuple(str(m) for m in data.get("missing_modules") or ()),
+            limits=Limits(**{k: v for k, v in limits.items() if k in Limits.__dataclass_fields__}),
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _int_or_none(value: object) -> int | None:
+    return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else None

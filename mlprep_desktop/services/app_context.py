@@ -57,13 +57,14 @@ class AppContext:
     def __post_init__(self) -> None:
         self.study_ops = StudyOperations(self.database, self.study, self.clock)
         self.board_ops = BoardOperations(self.database, self.boards)
-        self.exercise_ops = ExerciseOperations(self.questions, ExerciseRepository(self.database), self.settings)
+        exercises = ExerciseRepository(self.database)
+        self.exercise_ops = ExerciseOperations(self.questions, exercises, self.settings)
         self.cards = CardRepository(self.database)
         self.progress = ProgressRepository(self.database)
         self.today = TodayService(self.database, self.study, self.cards, self.progress, self.study_clock)
         self.note_ops = NoteOperations(self.database, self.notes, self.questions)
         self.interview_ops = InterviewOperations(self.database, self.interviews, self.questions, self.settings,
-                                                 self.study)
+                                                 self.study, exercises)
         self.preferences = Preferences(self.settings)
         self.appearance = AppearanceSettings(self.settings)
 

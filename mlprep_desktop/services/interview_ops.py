@@ -6,6 +6,12 @@ Contract: each write is one transaction returning an ``Outcome``; those the rest
 shows (a session started, answered, graded, ended) report ``INTERVIEWS`` with the session id.
 A finish that the disk refuses raises ``WriteError`` and writes nothing; ``put_back`` then
 gives the record to resume, paused, from the clock as it was. No Qt.
+
+Coding questions: the item's answer is the code; ``record_code_run`` stores a test run as the
+item's last run (and as an exercise run, context 'interview'). Tests passed become the
+technical accuracy (``core.grading.accuracy_from_tests``) when answering ends, if the last run
+ran the final code, and whenever the final code is run during the review; the candidate may
+still change the score.
 """
 from __future__ import annotations
 
@@ -13,9 +19,11 @@ import random
 from collections.abc import Mapping
 from dataclasses import replace
 
-from mlprep_desktop.core.grading import grade_answer
+from mlprep_desktop.core.clock import utc_now_iso
+from mlprep_desktop.core.grading import accuracy_from_tests, grade_answer
 from mlprep_desktop.core.interview import SessionSnapshot
 from mlprep_desktop.core.interview_models import (
+    CodeRun,
     InterviewConfig,
     InterviewItem,
     InterviewRecord,
@@ -23,9 +31,11 @@ from mlprep_desktop.core.interview_models import (
     SessionStatus,
 )
 from mlprep_desktop.core.interview_plan import plan
+from mlprep_desktop.runner.results import RunResult, result_to_dict
 from mlprep_desktop.services.changes import Change, ChangeKind, Outcome
 from mlprep_desktop.services.study_scheduling import score_interview_item
 from mlprep_desktop.storage.database import Database
+from mlprep_desktop.storage.exercises import ExerciseRepository
 from mlprep_desktop.storage.interviews import InterviewRepository
 from mlprep_desktop.storage.questions import QuestionRepository
 from mlprep_desktop.storage.settings import SettingsRepository
@@ -36,8 +46,10 @@ SETUP_KEY = "interview.setup"  # the set-up last used to start an interview
 
 class InterviewOperations:
     def __init__(self, database: Database, interviews: InterviewRepository, questions: QuestionRepository,
-                 settings: SettingsRepository, study: StudyRepository) -> None:
+                 settings: SettingsRepository, study: StudyRepository,
+                 exercises: ExerciseRepository | None = None) -> None:
         self._db = database
+        self._exercises = exercises or ExerciseRepository(database)
         self._interviews = interviews
         self._study = study
         self._questions = questions
@@ -82,8 +94,58 @@ class InterviewOperations:
                          answers: Mapping[int, str]) -> Outcome[int]:
         """End answering: the final clock, each answer graded against its question's key
         points, and status 'reviewing', in one transaction. The value is the session id."""
-        self._interviews.finish_answering(record.id, snapshot, self.grade(record, answers))
-        return Outcome(record.id, _session(record.id))
+        graded = self.grade(record, answers)
+        with self._db.transaction():
+            self._interviews.finish_answering(record.id, snapshot, graded)
+            scored = self._score_code_from_tests(record.id)
+        change = _session(record.id)
+        if scored:
+            change = change | Change.of(ChangeKind.STUDY_STATE, question_ids=scored)
+        return Outcome(record.id, change)
+
+    def final_code(self, item: InterviewItem) -> str:
+        """A coding item's code as answered: its answer, else (never edited) the starter."""
+        if item.answer.strip():
+            return item.answer
+        question = self._questions.get(item.question_id)
+        return question.exercise.starter if question is not None and question.exercise is not None else ""
+
+    def record_code_run(self, item_id: int, code: str, result: RunResult) -> Outcome[InterviewItem]:
+        """A finished test run of a coding item's ``code``: stored as the item's last run and
+        as an exercise run (context 'interview'), in one transaction. During the review a run
+        of the final code also sets the technical accuracy from the tests."""
+        with self._db.transaction():
+            item = self._interviews.item(item_id)
+            if item is None:
+                raise KeyError(item_id)
+            self._exercises.record_run(
+                item.question_id, code, result.passed, result.total,
+                result.stop_reason.value if result.stop_reason is not None else None,
+                result.wall_seconds, "interview")
+            run = CodeRun(code, utc_now_iso(), result.passed, result.total, result.all_passed,
+                          result_to_dict(result))
+            item = self._interviews.save_code_run(item_id, run)
+            session = self._interviews.load(item.session_id)
+            kinds = [ChangeKind.INTERVIEWS, ChangeKind.EXERCISE_RUNS]
+            if session is not None and session.status is SessionStatus.REVIEWING and code == self.final_code(item):
+                item = score_interview_item(self._db, self._interviews, self._study, item_id, "accuracy",
+                                            accuracy_from_tests(run.passed, run.total, run.all_passed)).value
+                kinds.append(ChangeKind.STUDY_STATE)
+        return Outcome(item, Change.of(*kinds, question_ids=[item.question_id], session_ids=[item.session_id]))
+
+    def _score_code_from_tests(self, session_id: int) -> list[str]:
+        """Inside the finish: each coding item whose last run ran its final code gets its
+        accuracy from the tests (and the review that stands for). The question ids scored."""
+        record = self._interviews.load(session_id)
+        scored: list[str] = []
+        for item in record.items if record is not None else ():
+            run = item.code_run
+            if run is None or run.code != self.final_code(item):
+                continue
+            score_interview_item(self._db, self._interviews, self._study, item.id, "accuracy",
+                                 accuracy_from_tests(run.passed, run.total, run.all_passed))
+            scored.append(item.question_id)
+        return scored
 
     def grade(self, record: InterviewRecord, answers: Mapping[int, str]) -> dict[int, list[KeyPointCheck]]:
         """Each item's key points, ticked where the answer covers them (what the review starts from)."""

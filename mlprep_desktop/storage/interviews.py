@@ -15,6 +15,7 @@ from mlprep_desktop.core.interview import SessionSnapshot
 from mlprep_desktop.core.interview_models import (
     SCORE_RANGE,
     Candidate,
+    CodeRun,
     InterviewConfig,
     InterviewItem,
     InterviewRecord,
@@ -158,6 +159,12 @@ class InterviewRepository:
                 (text, utc_now_iso(), text, item_id),
             )
 
+    def save_code_run(self, item_id: int, run: CodeRun) -> InterviewItem:
+        """Store a coding item's last test run (replacing the one before)."""
+        with self._db.transaction() as conn:
+            conn.execute("UPDATE interview_items SET code_run = ? WHERE id = ?", (run.to_json(), item_id))
+        return self._fresh_item(item_id)
+
     def set_revealed(self, item_id: int) -> None:
         with self._db.transaction() as conn:
             conn.execute("UPDATE interview_items SET revealed = 1 WHERE id = ?", (item_id,))
@@ -253,4 +260,5 @@ def _item(r: sqlite3.Row) -> InterviewItem:
         title=r["title"] or r["question_id"],
         topic=r["topic"] or "",
         type=r["type"] or "",
+        code_run=CodeRun.from_json(r["code_run"]) if "code_run" in r.keys() else None,
     )

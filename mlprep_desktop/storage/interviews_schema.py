@@ -41,3 +41,9 @@ CREATE TABLE interview_items (
 );
 CREATE INDEX interview_items_question ON interview_items (question_id);
 """
+
+# Migration 9: a coding item's last test run, JSON {code, ran_at, passed, total, all_passed,
+# result} (core ``CodeRun``); NULL until the candidate runs the tests. Its answer is the code.
+INTERVIEW_CODE_RUNS_SQL = """
+ALTER TABLE interview_items ADD COLUMN code_run TEXT;
+"""

@@ -11,7 +11,7 @@ from sqlite_utils.migrations import Migrations
 
 from mlprep_desktop.storage.boards_schema import BOARDS_SQL
 from mlprep_desktop.storage.exercises_schema import EXERCISES_SQL
-from mlprep_desktop.storage.interviews_schema import INTERVIEWS_SQL
+from mlprep_desktop.storage.interviews_schema import INTERVIEW_CODE_RUNS_SQL, INTERVIEWS_SQL
 from mlprep_desktop.storage.notes_schema import NOTES_SQL
 from mlprep_desktop.storage.portable_schema import PORTABLE_IDS_SQL
 from mlprep_desktop.storage.study_schema import SCHEDULING_SQL
@@ -120,6 +120,7 @@ _register(5, "notes", NOTES_SQL)
 _register(6, "portable_ids", PORTABLE_IDS_SQL)
 _register(7, "scheduling", SCHEDULING_SQL)
 _register(8, "exercises", EXERCISES_SQL)
+_register(9, "interview_code_runs", INTERVIEW_CODE_RUNS_SQL)
 
 SCHEMA_VERSION = max(_VERSIONS)
 

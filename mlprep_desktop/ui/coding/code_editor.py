@@ -7,7 +7,7 @@ Ctrl+/ comments or uncomments the selected lines, Ctrl+Enter asks to run the tes
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPalette, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
@@ -83,11 +83,24 @@ class CodeEditor(QPlainTextEdit):
         cursor.endEditBlock()
 
     # ----- keys
+    def event(self, event) -> bool:
+        """Ctrl+Enter and Ctrl+/ belong to the editor even where the page around it has a
+        shortcut on the same keys (the mock interview's Ctrl+Enter = Next)."""
+        if event.type() == QEvent.Type.ShortcutOverride:
+            ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+            if ctrl and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Slash, Qt.Key.Key_Question):
+                event.accept()
+                return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's API)
         key, mods = event.key(), event.modifiers()
         ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
         if ctrl and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.run_requested.emit()
+            return
+        if self.isReadOnly():  # the editing keys below write through cursors, which ignore read-only
+            super().keyPressEvent(event)
             return
         if ctrl and key in (Qt.Key.Key_Slash, Qt.Key.Key_Question):
             self.toggle_comment()

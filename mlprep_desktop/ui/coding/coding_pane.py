@@ -4,8 +4,22 @@ Used by Browse (the draft is saved as you type, per question) and by mock interv
 interview keeps the code: ``drafts=False``; it listens to ``code_edited``). Runs are
 asynchronous (``RunWorker``); every finished run is recorded through the operation runner
 (``EXERCISE_RUNS``). Switching question or closing stops a run and waits for its child.
+
+Embedding it elsewhere (Today's session, the interview's review):
+- ``name_prefix`` names the children so ``findChild`` stays unambiguous in one window: none
+  gives Browse's contract names (``codeEditor``, ``runTestsButton``, ``stopRunButton``,
+  ``testSummary``, ``testResults``, ``runOutput``, ``resetStarterButton``); ``"interview"``
+  gives ``interviewCodeEditor``, ``interviewRunTestsButton`` … (``rename`` changes them later).
+- ``load(question_id, code)`` shows an exercise with that code (no draft is read when
+  ``code`` is given); ``show_result(result)`` shows a stored run's results without running.
+- ``recorder``: a callable ``(question_id, code, result) -> Outcome`` that stores a finished run
+  instead of ``exercise_ops.record`` (an interview stores it on its item); its value is emitted
+  by ``run_recorded``. ``set_read_only(True)``: the code cannot change (Run still works).
+- ``shutdown()`` before hiding it for good; ``load`` and ``closeEvent`` do it themselves.
 """
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -33,12 +47,15 @@ from mlprep_desktop.ui.widgets.debounced_saver import DebouncedSaver
 
 class CodingPane(QWidget):
     run_finished = Signal(object)  # RunResult of the shown question's last run
+    run_recorded = Signal(object)  # what the recorder's Outcome carried (an ExerciseRun by default)
     code_edited = Signal()
     error_occurred = Signal(str)
 
     def __init__(self, exercise_ops: ExerciseOperations, operations: OperationRunner, *,
-                 context: str = "browse", drafts: bool = True, parent: QWidget | None = None) -> None:
+                 context: str = "browse", drafts: bool = True, name_prefix: str = "",
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.recorder: Callable[[str, str, RunResult], object] | None = None
         self._ops = exercise_ops
         self.operations = operations
         self.context = context
@@ -47,8 +64,10 @@ class CodingPane(QWidget):
         self._exercise: Exercise | None = None
         self._run_token: tuple[str, str, int] | None = None
         self._runs = 0
+        self._run_allowed = True
         self.last_result: RunResult | None = None
         self._build()
+        self.rename(name_prefix)
         self.worker = RunWorker(self)
         self.worker.finished.connect(self._on_worker_finished)
         self.worker.test_started.connect(self._on_worker_test_started)
@@ -72,36 +91,29 @@ class CodingPane(QWidget):
 
     def _build(self) -> None:
         self.editor = CodeEditor(self)
-        self.editor.setObjectName("codeEditor")
         self.editor.setAccessibleName(self.tr("Code editor"))
         self.editor.setToolTip(self.tr("Tab indents, Shift+Tab dedents, Ctrl+/ comments, Ctrl+Enter runs the tests"))
         self.run_button = QPushButton(self.tr("Run tests"), self)
-        self.run_button.setObjectName("runTestsButton")
         self.run_button.setAccessibleName(self.tr("Run tests"))
         self.run_button.setToolTip(self.tr("Run your code against the exercise's tests (Ctrl+Enter)"))
         self.stop_button = QPushButton(self.tr("Stop"), self)
-        self.stop_button.setObjectName("stopRunButton")
         self.stop_button.setAccessibleName(self.tr("Stop the run"))
         self.stop_button.setToolTip(self.tr("Stop the running tests now (Ctrl+.)"))
         self.reset_button = QPushButton(self.tr("Reset to starter"), self)
-        self.reset_button.setObjectName("resetStarterButton")
         self.reset_button.setAccessibleName(self.tr("Reset to starter"))
         self.reset_button.setToolTip(self.tr("Replace your code with the starter code (asks first)"))
         self.summary = QLabel(self)
-        self.summary.setObjectName("testSummary")
         self.summary.setAccessibleName(self.tr("Test summary"))
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.model = TestResultsModel(self)
         self.results = QListView(self)
-        self.results.setObjectName("testResults")
         self.results.setAccessibleName(self.tr("Test results"))
         self.results.setToolTip(self.tr("Click a failed test to put the cursor on its line"))
         self.results.setModel(self.model)
         self.results.setWordWrap(True)
         self.results.setUniformItemSizes(False)
         self.output = QPlainTextEdit(self)
-        self.output.setObjectName("runOutput")
         self.output.setAccessibleName(self.tr("Printed output"))
         self.output.setReadOnly(True)
         self.output.setPlaceholderText(self.tr("What your code prints appears here."))
@@ -135,6 +147,35 @@ class CodingPane(QWidget):
         layout.addWidget(split)
 
     # ----- public API
+    NAMES = ("codeEditor", "runTestsButton", "stopRunButton", "resetStarterButton", "testSummary",
+             "testResults", "runOutput")
+
+    def rename(self, prefix: str = "") -> None:
+        """Name the children ``codeEditor`` … (no prefix) or ``<prefix>CodeEditor`` …"""
+        widgets = (self.editor, self.run_button, self.stop_button, self.reset_button, self.summary,
+                   self.results, self.output)
+        for widget, name in zip(widgets, self.NAMES):
+            widget.setObjectName(prefix + name[0].upper() + name[1:] if prefix else name)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Show code that cannot change (a finished interview's answer): no typing, no reset."""
+        self.editor.setReadOnly(read_only)
+        self.reset_button.setVisible(not read_only)
+
+    def set_run_enabled(self, enabled: bool) -> None:
+        """Allow running at all (a read-only past review shows results only)."""
+        self._run_allowed = enabled
+        self._set_running(self.running)
+
+    def show_result(self, result: RunResult | None, note: str = "") -> None:
+        """Show a stored run's results (nothing runs); ``note`` follows the summary."""
+        if result is None:
+            return
+        self.last_result = result
+        self.model.set_result(result)
+        self.summary.setText(result.summary() + (f" — {note}" if note else ""))
+        self.output.setPlainText(result.output)
+
     @property
     def question_id(self) -> str | None:
         return self._question_id
@@ -168,7 +209,7 @@ class CodingPane(QWidget):
 
     def run_tests(self) -> None:
         """Run the tests on the code as it is now (saving the draft first)."""
-        if self._question_id is None or self.running:
+        if self._question_id is None or self.running or not self._run_allowed:
             return
         self.flush_pending()
         code = self.code()
@@ -223,9 +264,9 @@ class CodingPane(QWidget):
     # ----- internals
     def _set_running(self, running: bool) -> None:
         loaded = self._question_id is not None
-        self.run_button.setEnabled(loaded and not running)
+        self.run_button.setEnabled(loaded and not running and self._run_allowed)
         self.stop_button.setEnabled(running)
-        self.reset_button.setEnabled(loaded and not running)
+        self.reset_button.setEnabled(loaded and not running and not self.editor.isReadOnly())
 
     def _on_editor_changed(self) -> None:
         self.code_edited.emit()
@@ -251,7 +292,14 @@ class CodingPane(QWidget):
         self.model.set_result(result)
         self.summary.setText(result.summary())
         self.output.setPlainText(result.output)
-        self.operations.run(lambda: self._ops.record(question_id, code, result, self.context), source=self)
+        recorder = self.recorder
+        if recorder is not None:
+            outcome = self.operations.run(lambda: recorder(question_id, code, result), source=self)
+        else:
+            outcome = self.operations.run(lambda: self._ops.record(question_id, code, result, self.context),
+                                          source=self)
+        if outcome is not None:
+            self.run_recorded.emit(outcome.value)
         failing = next((t for t in result.tests if not t.passed and t.line), None)
         if result.error_line:
             self.editor.go_to_line(result.error_line)

@@ -139,6 +139,11 @@ class InterviewRunner(QObject):
         if self._operations.run(lambda: self._ops.set_revealed(item.id), source=self) is not None:
             self._replace_item(replace(item, revealed=True))
 
+    def update_item(self, item: InterviewItem) -> None:
+        """An item was stored with something new (a coding item's test run): keep it."""
+        if self.record is not None and self.record.item(item.id) is not None:
+            self._replace_item(item)
+
     def checkpoint(self) -> None:
         if not self.active or self.record is None:
             return

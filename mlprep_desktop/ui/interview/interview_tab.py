@@ -1,7 +1,11 @@
 """``InterviewTab``: timed mock interviews — set-up, running against the clock, review and summary.
 
 Pages: set-up (with the history), running, review. A banner above them offers to resume or
-abandon an interview that a crash or a close interrupted. A ``TabPage``: its writes report
+abandon an interview that a crash or a close interrupted. A coding exercise is answered in a
+``CodingPane`` (children named ``interviewCodeEditor``, ``interviewRunTestsButton`` …): its code
+is the item's answer, each run is stored as the item's last run; the review shows the code in
+a read-only pane (``interviewReviewCodeEditor`` …) that can run the final code again. Moving to
+another question, ending the interview or leaving the review stops a run and waits for its child. A ``TabPage``: its writes report
 ``INTERVIEWS`` (and ``STUDY_STATE`` for flags) through the window's ``OperationRunner``. Time
 comes from ``clock`` (default: the context's, injected by the composition root).
 """
@@ -17,8 +21,11 @@ from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 from mlprep_desktop.core.interview_models import InterviewConfig, InterviewMode, SessionStatus
 from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
 from mlprep_desktop.rendering.question_html import render_question
+from mlprep_desktop.runner.results import result_from_dict
 from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.services.changes import Change, ChangeKind
+from mlprep_desktop.services.errors import OperationError
+from mlprep_desktop.ui.coding.coding_pane import CodingPane
 from mlprep_desktop.ui.interview.interview_runner import InterviewRunner
 from mlprep_desktop.ui.interview.resume_banner import ResumeBanner
 from mlprep_desktop.ui.interview.review_page import ReviewPage
@@ -45,8 +52,16 @@ class InterviewTab(TabPage):
         self.runner = InterviewRunner(context, operations, clock or context.clock, self)
         self.banner = ResumeBanner(self)
         self.setup = SetupPage(self)
-        self.running = RunningPage(self)
-        self.review = ReviewPage(context.questions.get, self)
+        self.coding = CodingPane(context.exercise_ops, operations, context="interview", drafts=False,
+                                 name_prefix="interview", parent=self)
+        self.coding.recorder = self._record_answer_run
+        self.review_coding = CodingPane(context.exercise_ops, operations, context="interview", drafts=False,
+                                        name_prefix="interviewReview", parent=self)
+        self.review_coding.set_read_only(True)
+        self.review_coding.recorder = self._record_review_run
+        self._review_item_id: int | None = None
+        self.running = RunningPage(self, coding=self.coding)
+        self.review = ReviewPage(context.questions.get, self, coding=self.review_coding)
         self.pages = QStackedWidget(self)
         self.pages.setObjectName("interviewPages")
         for page in (self.setup, self.running, self.review):
@@ -85,6 +100,13 @@ class InterviewTab(TabPage):
         run.sketch_clicked.connect(self._on_running_sketch_clicked)
         run.answer.textChanged.connect(lambda: r.set_answer(run.answer.toPlainText()))
         run.answer.focus_lost.connect(r.flush_answer)
+        self.coding.code_edited.connect(self._on_coding_code_edited)
+        self.coding.editor.focus_lost.connect(r.flush_answer)
+        self.coding.run_recorded.connect(r.update_item)
+        self.coding.error_occurred.connect(self.error_occurred)
+        self.review_coding.run_recorded.connect(self._on_review_coding_run_recorded)
+        self.review_coding.error_occurred.connect(self.error_occurred)
+        self.review.code_item_shown.connect(self._on_review_code_item_shown)
         self.review.key_point_toggled.connect(self._on_review_key_point_toggled)
         self.review.score_set.connect(self._on_review_score_set)
         self.review.flag_weak_clicked.connect(self.flag_weak_questions)
@@ -236,7 +258,7 @@ class InterviewTab(TabPage):
         self._revealed = False
         self.pages.setCurrentWidget(self.running)
         self.runner.begin(record)
-        self.running.answer.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.running.answer_widget().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _when_running(self, action) -> None:
         if self.pages.currentWidget() is self.running and self.runner.active:
@@ -266,9 +288,73 @@ class InterviewTab(TabPage):
         item = self.runner.current_item
         self._revealed = item.revealed
         self.running.show_question(index, self.runner.session.count, self._rendered(), self.runner.answer(item.id))
+        self._show_code_answer(item)
         self.running.set_practice(self.runner.record.config.mode is InterviewMode.PRACTICE, self._revealed)
         self.running.set_paused(self.runner.session.status is SessionStatus.PAUSED)
-        self.running.answer.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.running.answer_widget().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # ----- coding exercises
+    def _exercise_of(self, item):
+        question = self._ctx.questions.get(item.question_id)
+        return question.exercise if question is not None else None
+
+    def _show_code_answer(self, item) -> None:
+        """A coding item is answered in the code pane (its answer, else the starter, with its
+        last run's results); any other item in the Markdown box. Stops a run of the item before."""
+        if self._exercise_of(item) is None:
+            self.coding.load(None)
+            self.running.show_coding(False)
+            return
+        code = self.runner.answer(item.id) or self._ops.final_code(item)
+        self.coding.load(item.question_id, code)
+        self._show_stored_run(self.coding, item, code)
+        self.running.show_coding(True)
+
+    def _show_stored_run(self, pane: CodingPane, item, code: str) -> None:
+        run = item.code_run
+        result = result_from_dict(run.result) if run is not None else None
+        if result is not None:
+            pane.show_result(result, "" if run.code == code else self.tr("an earlier run; the code changed since"))
+
+    def _on_coding_code_edited(self) -> None:
+        if self.running.coding_shown and self.runner.active:
+            self.runner.set_answer(self.coding.code())
+
+    def _record_answer_run(self, question_id: str, code: str, result):
+        item = self.runner.current_item if self.runner.active else None
+        if item is None or item.question_id != question_id:
+            raise OperationError(self.tr("The run finished after its question was left; it was not kept."))
+        return self._ops.record_code_run(item.id, code, result)
+
+    def _record_review_run(self, question_id: str, code: str, result):
+        return self._ops.record_code_run(self._review_item_id, code, result)
+
+    def _on_review_code_item_shown(self, item) -> None:
+        """Load the review's code pane with ``item``'s final code and its stored results."""
+        pane = self.review_coding
+        if item is None:
+            self._review_item_id = None
+            pane.load(None)
+            return
+        self._review_item_id = item.id
+        code = self._ops.final_code(item)
+        pane.load(item.question_id, code)
+        pane.set_run_enabled(not self.review.read_only)
+        run = item.code_run
+        if run is None:
+            pane.summary.setText(self.tr("The tests were never run on this code.") if self.review.read_only else
+                                 self.tr("The tests were not run on this code: Run tests scores it."))
+        elif run.code != code:
+            result = result_from_dict(run.result)
+            if result is not None:
+                pane.show_result(result, self.tr("an earlier run, before your last edit")
+                                 + ("" if self.review.read_only else self.tr(": Run tests scores your final code")))
+        else:
+            self._show_stored_run(pane, item, code)
+
+    def _on_review_coding_run_recorded(self, item) -> None:
+        if self.review.record is not None and self.review.record.item(item.id) is not None:
+            self.review.update_item(item)
 
     def _rendered(self):
         item = self.runner.current_item
@@ -295,6 +381,7 @@ class InterviewTab(TabPage):
                                       "overtime is recorded."))
 
     def _on_runner_finished(self, session_id: int) -> None:
+        self.coding.load(None)  # answering is over: a run still going is stopped, its child gone
         record = self._ctx.interviews.load(session_id)
         if record is None:
             self._show_setup()
@@ -353,6 +440,7 @@ class InterviewTab(TabPage):
             self.sketch_requested.emit(item.id, item.title)
 
     def _show_setup(self) -> None:
+        self.review_coding.load(None)
         self._refresh_setup()
         self.pages.setCurrentWidget(self.setup)
         self._offer_resume()  # an older interrupted interview may still wait

@@ -1,6 +1,10 @@
 """``ItemReview``: one question's review — your answer beside the model answer, the key points
 as a checklist pre-ticked by ``core.grading`` (with the words that matched), and the 1–4
-self-scores for technical accuracy and communication. Emits what the candidate changes."""
+self-scores for technical accuracy and communication. Emits what the candidate changes.
+
+A coding question shows, instead of the rendered answer, ``coding`` (the tab's read-only
+``CodingPane``: the code with its test results) beside the model answer, which holds the
+reference solution; the tab loads the pane (``ReviewPage.code_item_shown``)."""
 from __future__ import annotations
 
 import math
@@ -17,11 +21,12 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from mlprep_desktop.core.grading import MATCH_THRESHOLD, MIN_MATCHED_WORDS
+from mlprep_desktop.core.grading import MATCH_THRESHOLD, MIN_MATCHED_WORDS, accuracy_from_tests
 from mlprep_desktop.core.interview import format_duration
 from mlprep_desktop.core.interview_models import SCORE_RANGE, InterviewItem, ItemStatus, KeyPointCheck
 from mlprep_desktop.core.models import topic_label
@@ -119,9 +124,10 @@ class ItemReview(QWidget):
     key_point_toggled = Signal(int, int, bool)  # item id, key point index, checked
     score_set = Signal(int, str, int)  # item id, "accuracy" | "communication", 1–4
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, coding: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("interviewReviewItem")
+        self.coding = coding
         self._item: InterviewItem | None = None
         self._rows: list[KeyPointRow] = []
         self.header = QLabel(self)
@@ -139,8 +145,15 @@ class ItemReview(QWidget):
 
         answers = QSplitter(Qt.Orientation.Horizontal, self)
         answers.setChildrenCollapsible(False)
-        answers.addWidget(self._titled(self.tr("Your answer"), self.your_answer))
+        self.yours = QStackedWidget(self)
+        self.yours.addWidget(self._titled(self.tr("Your answer"), self.your_answer))
+        if coding is not None:
+            self.yours.addWidget(self._titled(self.tr("Your code and its tests"), coding))
+        answers.addWidget(self.yours)
         answers.addWidget(self._titled(self.tr("Model answer"), self.model_answer))
+        answers.setStretchFactor(0, 1)
+        answers.setStretchFactor(1, 1)
+        answers.setSizes([600, 600])  # code and reference side by side, the same width
 
         self.checklist = QWidget(self)
         self.checklist.setObjectName("interviewKeyPoints")
@@ -219,10 +232,13 @@ class ItemReview(QWidget):
         return self._item
 
     def show_item(self, item: InterviewItem, index: int, count: int, answer: RenderedHtml, model: RenderedHtml,
-                  read_only: bool, renderer: MarkdownRenderer | None = None) -> None:
-        """Show ``item``; its key points are drawn with ``renderer`` (math as images)."""
+                  read_only: bool, renderer: MarkdownRenderer | None = None, code: bool = False) -> None:
+        """Show ``item``; its key points are drawn with ``renderer`` (math as images). ``code``:
+        show the coding pane (the tab loads it) instead of the rendered answer."""
         renderer = renderer or MarkdownRenderer()
         self._item = item
+        code = code and self.coding is not None
+        self.yours.setCurrentIndex(1 if code else 0)
         self.header.setText(f"<h3>{self.tr(f'Question {index + 1} of {count}')}: {_escape(item.title)}</h3>")
         self.facts.setText(self._facts(item))
         self.hint.setText(self.tr("<b>Key points</b> — as ticked in this review (read-only).") if read_only else self.tr(
@@ -258,9 +274,18 @@ class ItemReview(QWidget):
             group.setExclusive(True)
 
     def replace_item(self, item: InterviewItem) -> None:
-        """The shown item was saved with a change the widgets already show (a tick, a score)."""
+        """The shown item was saved with a change (a tick, a score, a test run): keep it and show
+        its facts and scores as stored."""
         if self._item is not None and self._item.id == item.id:
             self._item = item
+            self.facts.setText(self._facts(item))
+            for kind, value in (("accuracy", item.accuracy), ("communication", item.communication)):
+                group = self.score_groups[kind]
+                if group.checkedId() != (value or -1):
+                    group.setExclusive(False)
+                    for button in group.buttons():
+                        button.setChecked(group.id(button) == value)
+                    group.setExclusive(True)
 
     def set_score(self, kind: str, value: int) -> None:
         """Keyboard path: score the shown item as if the button were clicked."""
@@ -283,6 +308,10 @@ class ItemReview(QWidget):
             parts.append(self.tr("not reached"))
         if item.revealed:
             parts.append(self.tr("model answer was revealed while answering"))
+        run = item.code_run
+        if run is not None:
+            score = accuracy_from_tests(run.passed, run.total, run.all_passed)
+            parts.append(self.tr(f"tests {run.passed}/{run.total} passed → technical accuracy {score} of 4"))
         return " · ".join(p for p in parts if p)
 
     def _on_key_point_toggled(self, index: int, checked: bool) -> None:

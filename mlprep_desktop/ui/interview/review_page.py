@@ -1,7 +1,8 @@
 """``ReviewPage``: after answering (or from the history), the summary and each question's review.
 
 A list on the left (Summary, then the questions) picks what the right side shows. Read-only
-for a past interview: ticks and scores are shown but cannot change.
+for a past interview: ticks and scores are shown but cannot change. For a coding exercise the
+item review shows ``coding`` (the tab's pane) and ``code_item_shown`` asks the tab to load it.
 """
 from __future__ import annotations
 
@@ -42,8 +43,9 @@ class ReviewPage(QWidget):
     score_set = Signal(int, str, int)  # item id, kind, value
     flag_weak_clicked = Signal()
     done_clicked = Signal()
+    code_item_shown = Signal(object)  # the coding InterviewItem now shown, or None (anything else)
 
-    def __init__(self, questions, parent: QWidget | None = None) -> None:
+    def __init__(self, questions, parent: QWidget | None = None, coding: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("interviewReviewPage")
         self._questions = questions  # callable: question id -> Question | None
@@ -63,7 +65,7 @@ class ReviewPage(QWidget):
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.summary = SummaryView(self)
-        self.item_review = ItemReview(self)
+        self.item_review = ItemReview(self, coding)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.summary)
         self.stack.addWidget(self.item_review)
@@ -165,6 +167,7 @@ class ReviewPage(QWidget):
             return
         if row == SUMMARY_ROW:
             self.stack.setCurrentWidget(self.summary)
+            self.code_item_shown.emit(None)
             return
         item = self.record.items[row - 1]
         question: Question | None = self._questions(item.question_id)
@@ -173,9 +176,11 @@ class ReviewPage(QWidget):
             model = render_question(self._renderer, question, reveal=True)
         else:
             model = self._renderer.render(self.tr("*This question is no longer in the bank.*"))
+        code = question is not None and question.exercise is not None and self.item_review.coding is not None
         self.item_review.show_item(item, row - 1, len(self.record.items), answer, model, self.read_only,
-                                   self._renderer)
+                                   self._renderer, code=code)
         self.stack.setCurrentWidget(self.item_review)
+        self.code_item_shown.emit(item if code else None)
 
     def _render_answer(self, text: str) -> RenderedHtml:
         """The answer as HTML; a long one shown in its first pieces (whole Markdown blocks, cut

@@ -1,7 +1,8 @@
 """``RunningPage``: one question at a time against the clock, with the answer editor.
 
 A passive view: buttons emit signals and the tab decides. While paused the question and the
-answer are hidden behind a notice (no thinking on paused time).
+answer are hidden behind a notice (no thinking on paused time). A coding question is answered
+in ``coding`` (the tab's ``CodingPane``, given at construction) instead of the Markdown box.
 """
 from __future__ import annotations
 
@@ -41,9 +42,10 @@ class RunningPage(QWidget):
     reveal_clicked = Signal()
     sketch_clicked = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, coding: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("interviewRunningPage")
+        self.coding = coding
         tr = self.tr
         self.progress = QLabel(self)
         self.progress.setObjectName("interviewProgress")
@@ -111,7 +113,11 @@ class RunningPage(QWidget):
         tools.addWidget(self.reveal)
         tools.addWidget(self.sketch)
         answer_layout.addLayout(tools)
-        answer_layout.addWidget(self.answer)
+        self.answer_stack = QStackedWidget(answer_box)
+        self.answer_stack.addWidget(self.answer)
+        if self.coding is not None:
+            self.answer_stack.addWidget(self.coding)
+        answer_layout.addWidget(self.answer_stack, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("interviewRunningSplitter")
@@ -157,6 +163,23 @@ class RunningPage(QWidget):
         self.next.setText(self.tr("Finish ▸ (Ctrl+Enter)") if last else self.tr("Next ▸ (Ctrl+Enter)"))
         self.next.setToolTip(self.tr("End the interview and review your answers (Ctrl+Enter)") if last
                              else self.tr("Save and go to the next question (Ctrl+Enter)"))
+
+    @property
+    def coding_shown(self) -> bool:
+        return self.coding is not None and self.answer_stack.currentWidget() is self.coding
+
+    def show_coding(self, coding: bool) -> None:
+        """Answer in the code editor (a coding exercise) or in the Markdown box."""
+        coding = coding and self.coding is not None
+        self.answer_stack.setCurrentWidget(self.coding if coding else self.answer)
+        self.answer_label.setText(
+            self.tr("Your code (saved as you type; Ctrl+Enter runs the tests, Ctrl+. stops them):") if coding
+            else self.tr("Your answer (Markdown, saved as you type):"))
+        self.answer_label.setBuddy(self.coding.editor if coding else self.answer)
+
+    def answer_widget(self) -> QWidget:
+        """Where the candidate types now (to give it the focus)."""
+        return self.coding.editor if self.coding_shown else self.answer
 
     def show_rendered(self, rendered: RenderedHtml) -> None:
         self.view.show_rendered(rendered)
