@@ -174,7 +174,7 @@ SECTIONS: tuple[Section, ...] = (
              "elapsed_seconds", "current_index", "time_up"), ("uid",), newer="updated_at"),
     Section("interview_items", "interview_items",
             ("position", "question_id", "budget_seconds", "elapsed_seconds", "status", "time_up", "answer",
-             "answer_updated_at", "revealed", "key_points", "accuracy", "communication"),
+             "answer_updated_at", "revealed", "key_points", "accuracy", "communication", "code_run"),
             ("session_uid", "position"), refs=(_SESSION,), parent="interview_sessions",
             parent_field="session_uid", question_field="question_id"),
     # after the interviews: a review an interview self-score gave names its answer
