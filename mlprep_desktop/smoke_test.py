@@ -77,6 +77,7 @@ def run_smoke_test(report: Callable[[str], None] | None = None) -> list[str]:
                 say(f"ok: main window shown, {window.width()}x{window.height()}")
                 check_tabs(window, say, errors)
                 check_rendering(window, say, errors)
+                check_exercise(window, say)
             finally:
                 window.close()
                 window.context.close()  # before the folder goes; closing twice is harmless
@@ -85,6 +86,22 @@ def run_smoke_test(report: Callable[[str], None] | None = None) -> list[str]:
     finally:
         sys.excepthook = previous_hook
     return lines
+
+
+SMOKE_EXERCISE = "stable-softmax-cross-entropy"
+
+
+def check_exercise(window, say: Callable[[str], None]) -> None:
+    """Run an exercise's reference solution in the sandboxed child, as Run does: the runner's
+    entry point, NumPy and the sandbox must all work here (the frozen app once had none)."""
+    ops = window.context.exercise_ops
+    exercise = ops.exercise(SMOKE_EXERCISE)
+    result = ops.process(SMOKE_EXERCISE, exercise.solution).run()
+    if not result.all_passed:
+        failed = "; ".join(f"{t.name}: {t.message.strip()[:300]}" for t in result.tests if not t.passed)
+        raise SmokeTestError(f"the reference of {SMOKE_EXERCISE} did not pass: {result.summary()} — {failed}")
+    say(f"ok: exercise {SMOKE_EXERCISE} run in the sandbox with NumPy: {result.summary()} "
+        f"in {result.wall_seconds:.2f} s")
 
 
 def check_bundle(say: Callable[[str], None]) -> Path:

@@ -8,7 +8,8 @@ under ``mlprep_desktop/_bundle/`` and declare the ``mlprep`` command; the sdist 
 everything to rebuild and test it. The frozen folder must hold the bundle where
 core/paths.py looks under ``sys._MEIPASS``, the Qt plugins a desktop needs (platforms xcb,
 wayland and offscreen; SVG image format and icon engine) and no QtWebEngine, QML/Quick or
-network stack. Prints the sizes; exits 1 naming every problem.
+network stack, carries NumPy (exercises run with it) but not SciPy or pandas, and stays within
+``FROZEN_BUDGET_MB``. Prints the sizes; exits 1 naming every problem.
 """
 from __future__ import annotations
 
@@ -41,7 +42,8 @@ FROZEN_PLUGINS = (
     "imageformats/libqsvg.so",
     "iconengines/libqsvgicon.so",
 )
-FROZEN_FORBIDDEN = ("WebEngine", "libQt6Qml", "libQt6Quick", "libQt6Pdf", "libQt6Network", "QtWebEngine",
+FROZEN_BUDGET_MB = 200  # issue 11: the one-folder app under 200 MB with NumPy inside
+FROZEN_FORBIDDEN = ("_internal/scipy", "_internal/pandas", "_internal/sklearn", "WebEngine", "libQt6Qml", "libQt6Quick", "libQt6Pdf", "libQt6Network", "QtWebEngine",
                     "/qml/", "/translations/", "libqgtk3")
 
 
@@ -115,7 +117,12 @@ def check_frozen(app: Path) -> tuple[list[str], list[str]]:
         bad = [marker for marker in FROZEN_FORBIDDEN if marker in shown]
         if bad:
             problems.append(f"{app} carries {shown}, which it does not need")
-    report = [f"frozen: {app}, {megabytes(folder_size(app))} in {len(files)} files"]
+    if not list((app / "_internal" / "numpy").glob("_core/_multiarray_umath*.so")):  # its .py sit in the PYZ
+        problems.append(f"{app} lacks NumPy, which the exercises run with")
+    size = folder_size(app)
+    if size > FROZEN_BUDGET_MB * 1_000_000:
+        problems.append(f"{app} is {megabytes(size)}, over the budget of {FROZEN_BUDGET_MB} MB")
+    report = [f"frozen: {app}, {megabytes(size)} in {len(files)} files (budget {FROZEN_BUDGET_MB} MB)"]
     return problems, report
 
 

@@ -120,6 +120,9 @@ def _readable_roots() -> list[str]:
     meipass = getattr(sys, "_MEIPASS", None)
     if meipass:
         roots.add(meipass)
+        # PyInstaller 6 keeps the Python modules (numpy's too) in an archive inside the program
+        # file itself, beside _internal: imports after the lock would otherwise be refused.
+        roots.add(os.path.realpath(sys.executable))
     roots.update(("/usr/lib", "/usr/lib64", "/lib", "/lib64", "/usr/local/lib", "/usr/share/zoneinfo",
                   "/sys/devices/system/cpu", "/proc/self", "/proc/cpuinfo", "/proc/meminfo",
                   "/dev/null", "/dev/zero", "/dev/urandom", "/dev/random"))

@@ -48,6 +48,9 @@ def make_frozen(folder: Path) -> Path:
                  "imageformats/libqsvg.so", "iconengines/libqsvgicon.so"):
         (plugins / name).parent.mkdir(parents=True, exist_ok=True)
         (plugins / name).write_bytes(b"\x7fELF")
+    numpy = folder / "_internal/numpy/_core/_multiarray_umath.cpython-311-x86_64-linux-gnu.so"
+    numpy.parent.mkdir(parents=True, exist_ok=True)
+    numpy.write_bytes(b"\x7fELF")
     return folder
 
 
@@ -96,3 +99,16 @@ def test_a_frozen_folder_with_webengine_or_without_svg_fails(tmp_path):
     assert any("lacks the Qt plugin imageformats/libqsvg.so" in p for p in problems)
     assert any("libQt6WebEngineCore.so.6, which it does not need" in p for p in problems)
     assert any("lacks _internal/mlprep_desktop/_bundle/questions.sqlite" in p for p in problems)
+
+
+def test_a_frozen_folder_without_numpy_with_scipy_or_over_budget_fails(tmp_path, monkeypatch):
+    app = make_frozen(tmp_path / "mlprep")
+    for lib in (app / "_internal/numpy").rglob("*.so"):
+        lib.unlink()
+    (app / "_internal/scipy").mkdir()
+    (app / "_internal/scipy/_lib.so").write_bytes(b"x")
+    monkeypatch.setattr(check_dist, "FROZEN_BUDGET_MB", 0)
+    problems, _ = check_dist.check_frozen(app)
+    assert any("lacks NumPy" in p for p in problems)
+    assert any("_internal/scipy/_lib.so, which it does not need" in p for p in problems)
+    assert any("over the budget of 0 MB" in p for p in problems)
