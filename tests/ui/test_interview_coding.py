@@ -54,9 +54,10 @@ def answer_widgets(window):
 
 
 def run_and_wait(qtbot, pane, button) -> None:
-    qtbot.mouseClick(button, LEFT)
-    assert pane.running
-    qtbot.waitUntil(lambda: not pane.running and pane.last_result is not None, timeout=60_000)
+    """Click Run and wait for the run's result on screen (a stored result may show before)."""
+    with qtbot.waitSignal(pane.run_finished, timeout=60_000):
+        qtbot.mouseClick(button, LEFT)
+        assert pane.running
 
 
 def result_lines(view: QListView) -> list[str]:
