@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from mlprep_desktop.core.models import Question
 from mlprep_desktop.services.changes import Outcome
 from mlprep_desktop.services.errors import OperationError
 from mlprep_desktop.services.file_output import write_file
@@ -50,13 +51,25 @@ def export_anki(database: Database, path: Path, *, topics: Sequence[str] = (),
     """Write the chosen questions (all active ones by default) to ``path``; returns the count.
     ``timestamp`` (default: now) is the notes' modification time: Anki updates a note from a
     deck only when this time differs from the one it has."""
+    return Outcome(write_anki(read_anki(database, path, topics=topics, ids=ids), path, timestamp=timestamp))
+
+
+def read_anki(database: Database, path: Path, *, topics: Sequence[str] = (),
+              ids: Sequence[str] | None = None) -> list[Question]:
+    """The questions a deck at ``path`` would hold; OperationError when there are none."""
+    questions = OwnQuestionRepository(database).questions(topics, ids)
+    if not questions:
+        raise OperationError(f"No questions to export to {path}: the selection is empty.")
+    return questions
+
+
+def write_anki(questions: Sequence[Question], path: Path, *, timestamp: float | None = None) -> int:
+    """Render ``questions`` as cards and write the deck; returns the count. Touches no
+    database, so it may run on a worker thread (rendering 450 questions takes seconds)."""
     import genanki
 
     from mlprep_desktop.rendering.anki_html import card_back, card_front
 
-    questions = OwnQuestionRepository(database).questions(topics, ids)
-    if not questions:
-        raise OperationError(f"No questions to export to {path}: the selection is empty.")
     model = _model()
     deck = genanki.Deck(DECK_ID, DECK_NAME)
     for q in questions:
@@ -65,4 +78,4 @@ def export_anki(database: Database, path: Path, *, topics: Sequence[str] = (),
             tags=[q.topic, q.type, q.difficulty] + (["mine"] if q.source == "user" else []),
         ))
     write_file(Path(path), lambda tmp: genanki.Package(deck).write_to_file(str(tmp), timestamp=timestamp))
-    return Outcome(len(questions))
+    return len(questions)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from mlprep_desktop.services.errors import OperationError
@@ -57,10 +58,27 @@ def _markdown(database: Database, path: Path, topics: tuple[str, ...], ids: list
 
 
 def _anki(database: Database, path: Path, topics: tuple[str, ...], ids: list[str] | None = None) -> str:
-    from mlprep_desktop.services.anki_export import export_anki
+    return _anki_job(database, path, topics, ids).run()
 
-    count = export_anki(database, path, topics=topics, ids=ids).value
-    return f"Exported {count} questions as an Anki deck to {path}."
+
+def _anki_job(database: Database, path: Path, topics: tuple[str, ...], ids: list[str] | None = None) -> ExportJob:
+    from mlprep_desktop.services.anki_export import read_anki, write_anki
+
+    questions = read_anki(database, path, topics=topics, ids=ids)
+
+    def write() -> str:
+        count = write_anki(questions, path)
+        return f"Exported {count} questions as an Anki deck to {path}."
+
+    return ExportJob(write, f"Exporting {len(questions)} questions as an Anki deck…")
+
+
+@dataclass(frozen=True)
+class ExportJob:
+    """What is left of an export once the database has been read: ``run()`` writes the file and
+    returns the summary line, touching no database, so it may run on a worker thread."""
+    run: Callable[[], str]
+    busy_text: str = ""
 
 
 # format -> (label, file suffix or "" for a folder, writer returning a one-line summary)
@@ -79,3 +97,13 @@ def export(database: Database, fmt: str, path: Path, *, topics: tuple[str, ...] 
     if fmt not in EXPORTERS:
         raise OperationError(f"Unknown export format {fmt!r} (known: {', '.join(EXPORTERS)}).")
     return EXPORTERS[fmt][2](database, Path(path), topics, ids)
+
+
+def prepare_export(database: Database, fmt: str, path: Path, *, topics: tuple[str, ...] = (),
+                   ids: list[str] | None = None) -> ExportJob | str:
+    """Like ``export``, for a window that must stay responsive: a format whose writing is slow
+    (the Anki deck renders every card) reads the database now and returns the ``ExportJob``
+    that does the rest; a quick format is done at once and its summary line returned."""
+    if fmt == "anki":
+        return _anki_job(database, Path(path), topics, ids)
+    return export(database, fmt, path, topics=topics, ids=ids)

@@ -295,6 +295,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._save_layout()
+        self.portability.finish_export()
         self.data_safety.on_close()
         super().closeEvent(event)
 

@@ -155,5 +155,59 @@ def test_anki_export_of_the_questions_shown(qtbot, open_window, tmp_path):
     dialog.shown_questions.setChecked(True)
     dialog.path.setText(str(tmp_path / "deck.apkg"))
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: (tmp_path / "deck.apkg").exists())
-    assert f"Exported {len(shown)} questions as an Anki deck" in window.statusBar().currentMessage()
+    done = f"Exported {len(shown)} questions as an Anki deck"
+    qtbot.waitUntil(lambda: done in window.statusBar().currentMessage(), timeout=60_000)
+    assert (tmp_path / "deck.apkg").exists()
+
+
+def test_an_anki_deck_of_every_question_is_written_while_the_window_keeps_responding(qtbot, open_window,
+                                                                                       tmp_path):
+    from PySide6.QtCore import QTimer
+
+    window = open_window()
+    ticks = []
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: ticks.append(window.portability.exporting))
+    dialog = window.portability.export()
+    dialog.format.setCurrentIndex(dialog.format.findData("anki"))
+    dialog.path.setText(str(tmp_path / "all.apkg"))
+    timer.start(0)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert window.portability.exporting and "Exporting" in window.statusBar().currentMessage()
+    assert not (tmp_path / "all.apkg").exists()
+    # A second export while this one is written is refused with a word why, not queued silently.
+    again = window.portability.export()
+    again.format.setCurrentIndex(again.format.findData("anki"))
+    again.path.setText(str(tmp_path / "again.apkg"))
+    qtbot.mouseClick(again.ok_button, Qt.MouseButton.LeftButton)
+    box = window.findChild(QMessageBox, "errorMessage")
+    qtbot.waitUntil(box.isVisible)
+    assert "still being written" in box.text()
+    box.close()
+    qtbot.waitUntil(lambda: "as an Anki deck" in window.statusBar().currentMessage(), timeout=120_000)
+    timer.stop()
+    assert (tmp_path / "all.apkg").stat().st_size > 10_000 and not (tmp_path / "again.apkg").exists()
+    assert ticks.count(True) >= 3  # the event loop ran while the deck was being written
+
+
+def test_an_anki_export_that_fails_in_the_background_says_why(qtbot, open_window, tmp_path, monkeypatch):
+    from mlprep_desktop.services import anki_export
+
+    def full_disk(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(anki_export, "write_anki", full_disk)
+    window = open_window()
+    dialog = window.portability.export()
+    dialog.format.setCurrentIndex(dialog.format.findData("anki"))
+    dialog.path.setText(str(tmp_path / "deck.apkg"))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    def shown():
+        box = window.findChild(QMessageBox, "errorMessage")
+        return box is not None and box.isVisible()
+
+    qtbot.waitUntil(shown, timeout=30_000)
+    box = window.findChild(QMessageBox, "errorMessage")
+    assert "Could not export to" in box.text() and "No space left" in box.text()
+    assert not window.portability.exporting and not (tmp_path / "deck.apkg").exists()

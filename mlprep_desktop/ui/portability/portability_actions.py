@@ -7,6 +7,7 @@ published by the runner, which the main window passes to every tab.
 """
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
@@ -28,6 +29,8 @@ FOLDER_KEY = "portability.folder"
 class PortabilityActions(QObject):
     message = Signal(str)  # a short status-bar message
     question_saved = Signal(str)  # the id of a question just added or edited
+    export_finished = Signal(str)  # the summary of an export written in the background
+    export_failed = Signal(str)  # why a background export could not be written
 
     def __init__(self, context: AppContext, runner: OperationRunner, window: QWidget, browser) -> None:
         super().__init__(window)
@@ -36,6 +39,9 @@ class PortabilityActions(QObject):
         self._window = window
         self._browser = browser
         self.dialog = None  # the dialog open now (for tests and to keep it alive)
+        self._export_thread: threading.Thread | None = None
+        self.export_finished.connect(self.message)
+        self.export_failed.connect(runner.error_occurred)
         self.import_action = self._action("importAction", self.tr("&Import…"), "Ctrl+Shift+I",
                                           self.tr("Import an export of MLPrep Desktop (.json) or your own "
                                                   "questions (.csv, .md): see what changes first"), self.choose_import)
@@ -134,17 +140,56 @@ class PortabilityActions(QObject):
         self._show(dialog)
         return dialog
 
+    @property
+    def exporting(self) -> bool:
+        """An export is being written in the background."""
+        return self._export_thread is not None and self._export_thread.is_alive()
+
+    def finish_export(self) -> None:
+        """Wait for a background export to be written (the window is closing)."""
+        if self._export_thread is not None:
+            self._export_thread.join()
+
     def _export(self, dialog: ExportDialog, shown: list[str]) -> None:
+        if self.exporting:
+            self.export_failed.emit(self.tr("An export is still being written; try again when it has finished."))
+            return
         fmt, path = dialog.chosen_format(), dialog.chosen_path()
         ids = shown if dialog.only_shown() else None
-        outcome = self._runner.run(lambda: Outcome(exports.export(self._ctx.database, fmt, path, ids=ids)),
+        outcome = self._runner.run(lambda: Outcome(exports.prepare_export(self._ctx.database, fmt, path, ids=ids)),
                                    source=self)
-        if outcome is not None:
-            self._remember(path)
-            self.message.emit(outcome.value)
+        if outcome is None:
+            return
+        self._remember(path)
+        job = outcome.value
+        if isinstance(job, str):
+            self.message.emit(job)
+            return
+        # The database has been read; rendering and writing the file (seconds for an Anki deck)
+        # happen on a worker thread so the window keeps responding.
+        self.message.emit(self.tr(job.busy_text))
+        self._export_thread = threading.Thread(target=self._write_export, args=(job, path),
+                                               name="mlprep-export")
+        self._export_thread.start()
+
+    def _write_export(self, job: exports.ExportJob, path: Path) -> None:  # worker thread: signals only
+        try:
+            summary = job.run()
+        except Exception as exc:  # any failure is the user's to know about, on the GUI thread
+            _emit(self.export_failed, self.tr("Could not export to %1: %2").replace("%1", str(path))
+                  .replace("%2", str(exc)))
+            return
+        _emit(self.export_finished, summary)
 
     def _show(self, dialog) -> None:
         self.dialog = dialog
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+
+def _emit(signal, text: str) -> None:
+    try:
+        signal.emit(text)
+    except RuntimeError:  # the window went away while the file was being written
+        pass
