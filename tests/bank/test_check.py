@@ -14,7 +14,8 @@ from tests.bank_sources import question_text, write_question
 REPO = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.slow  # the whole bank
+@pytest.mark.slow  # the whole bank: every exercise run in the sandbox (minutes on a loaded 2-core machine)
+@pytest.mark.timeout(1800)
 def test_the_repository_bank_passes_its_check():
     """Including every coding exercise run in the sandbox (reference, starter, wrong solutions)."""
     result = subprocess.run(
@@ -101,7 +102,8 @@ def test_coverage_rules_report_shortfalls(sources):
     assert any("evaluation" in p and "no beginner question" in p for p in found)
 
 
-@pytest.mark.slow  # the whole bank
+@pytest.mark.slow  # the whole bank: every exercise run in the sandbox (minutes on a loaded 2-core machine)
+@pytest.mark.timeout(1800)
 def test_stats_prints_the_coverage_table():
     result = subprocess.run(
         [sys.executable, "-m", "mlprep_desktop.bank", "stats"], cwd=REPO, capture_output=True, text=True
