@@ -69,12 +69,15 @@ def light_palette() -> QPalette:
     return app.style().standardPalette() if isinstance(app, QApplication) else QPalette()
 
 
-def apply_appearance(appearance: Appearance) -> None:
+def apply_appearance(appearance: Appearance) -> bool:
     """Make the application look as ``appearance`` says; does nothing already done (the
-    default appearance before anything was applied leaves the platform's look untouched)."""
+    default appearance before anything was applied leaves the platform's look untouched).
+    True if the palette changed: the caller re-renders what it drew from the old one (each
+    widget hears of the change in turn, so a tab may hear before its own text view)."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        return
+        return False
+    palette_changed = False
     applied = app.property(_APPLIED)
     before = Appearance.from_json(json.loads(applied)) if isinstance(applied, str) else Appearance()
     if app.property(_SYSTEM_FONT) is None:
@@ -86,6 +89,7 @@ def apply_appearance(appearance: Appearance) -> None:
             QApplication.setPalette(light_palette())
         elif applied is not None:
             QApplication.setPalette(QPalette())  # an empty palette: the platform's again
+        palette_changed = appearance.theme != "system" or applied is not None
     if appearance.font_size != before.font_size:
         font = QFont(app.property(_SYSTEM_FONT))
         if appearance.font_size:
@@ -97,6 +101,7 @@ def apply_appearance(appearance: Appearance) -> None:
         for class_name in EDITOR_CLASSES:
             QApplication.setFont(font, class_name)
     app.setProperty(_APPLIED, json.dumps(asdict(appearance)))
+    return palette_changed
 
 
 def use_editor_font(editor: QWidget) -> None:

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QObject, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFileDialog,
     QLabel,
@@ -343,11 +344,18 @@ class MainWindow(QMainWindow):
             if page is not origin:
                 page.on_data_changed(change)
         if change.concerns(ChangeKind.SETTINGS, ChangeKind.DATABASE):
-            apply_appearance(self.context.appearance.current())  # theme and fonts, live
+            if apply_appearance(self.context.appearance.current()):  # theme and fonts, live
+                QTimer.singleShot(0, self, self._redraw_pages)
             dialog = self._preferences
             if dialog is not None and dialog.isVisible() and not _inside(source, dialog):
                 dialog.reload()  # e.g. the goal changed on the Today tab
         self.data_changed.emit(change)
+
+    def _redraw_pages(self) -> None:
+        """After a theme change, once every widget has its new palette (they hear of it in
+        posted events, a tab perhaps before its own text view): each tab draws its HTML again."""
+        for page in self._pages:
+            QApplication.sendEvent(page, QEvent(QEvent.Type.PaletteChange))
 
     def _on_portability_question_saved(self, question_id: str) -> None:
         self.show_tab(self.browser)

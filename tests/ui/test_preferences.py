@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTextEdit,
 )
 
 from mlprep_desktop.services.appearance import Appearance
-from mlprep_desktop.ui.appearance import apply_appearance
+from mlprep_desktop.ui.appearance import apply_appearance, dark_palette
 from mlprep_desktop.ui.theme import is_dark
 
 
@@ -48,6 +49,9 @@ def test_ctrl_comma_opens_preferences_and_the_theme_changes_live_and_is_kept(qtb
     theme.setCurrentIndex(theme.findData("dark"))
     assert is_dark(QApplication.palette())
     qtbot.waitUntil(lambda: is_dark(window.browser.palette()))  # widgets take it on their next event
+    view = window.findChild(QTextEdit, "questionView")  # the answer is drawn again in dark colours
+    muted = dark_palette().color(QPalette.ColorRole.PlaceholderText).name()
+    qtbot.waitUntil(lambda: muted in view.document().defaultStyleSheet())
     assert window.context.appearance.current().theme == "dark"
     window.close()
 
