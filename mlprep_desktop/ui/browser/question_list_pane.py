@@ -57,6 +57,25 @@ class QuestionListPane(QWidget):
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
         return table
 
+    OPTIONAL_COLUMNS = (1, 3)  # Type, Difficulty: hidden first when the pane is narrow (filters show them)
+    TITLE_MIN_CHARS = 40
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's API)
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """A narrow pane (a 1024-px window) hides Type and Difficulty rather than cutting every
+        title to a few characters; each title keeps at least ``TITLE_MIN_CHARS`` characters."""
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(1, self.model.columnCount())
+                     if c not in self.OPTIONAL_COLUMNS)
+        optional = sum(header.sectionSize(c) for c in self.OPTIONAL_COLUMNS)
+        room = self.table.viewport().width() - others - optional
+        narrow = room < self.fontMetrics().averageCharWidth() * self.TITLE_MIN_CHARS
+        for column in self.OPTIONAL_COLUMNS:
+            self.table.setColumnHidden(column, narrow)
+
     def show_no_matches(self, empty: bool, *, index_damaged: bool = False) -> None:
         """Say why the table is empty (the search words, or the filters), that a search of only
         punctuation searches nothing, and that only titles and tags are searched while the

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from mlprep_desktop.rendering.markdown_html import RenderedHtml
 from mlprep_desktop.rendering.math_svg import MathImage
 from mlprep_desktop.ui.theme import document_css
+from mlprep_desktop.ui.widgets.readable_width import ReadableWidth
 
 
 def svg_to_image(image: MathImage, ratio: float) -> QImage:
@@ -44,6 +45,7 @@ class QuestionView(QTextBrowser):
         self._images: dict[str, MathImage] = {}
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.document().setDocumentMargin(12)
+        self.readable_width = ReadableWidth(self)  # ~90 characters a line on a wide screen
 
     def show_rendered(self, rendered: RenderedHtml) -> None:
         self._images = rendered.images

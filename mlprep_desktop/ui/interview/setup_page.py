@@ -160,8 +160,6 @@ class SetupPage(QWidget):
         form.addRow(timing_label, timing_row)
         form.addRow(tr("M&ode:"), self.mode)
         form.addRow("", self.mode_help)
-        form.addRow("", self.info)
-        form.addRow("", self.start)
 
         self.history_model = InterviewHistoryModel(self)
         self.history = _named(QTableView(self), "interviewHistory", tr("Past interviews"),
@@ -187,12 +185,23 @@ class SetupPage(QWidget):
         history_layout.addWidget(self.open_history, 0, Qt.AlignmentFlag.AlignRight)
 
         form_scroll = QScrollArea(self)  # a short window scrolls the form instead of clipping it
+        form_scroll.setObjectName("interviewSetupScroll")
         form_scroll.setWidgetResizable(True)
         form_scroll.setFrameShape(QFrame.Shape.NoFrame)
         form_scroll.setWidget(form_box)
         form_scroll.setMinimumWidth(form_box.sizeHint().width() + 20)
+        # What the choices add up to and Start stay below the scrolled form: reachable at 1024×640.
+        left = QWidget(self)
+        left.setObjectName("interviewSetupColumn")
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(form_scroll, 1)
+        column.addWidget(self.info)
+        column.addWidget(self.start, 0, Qt.AlignmentFlag.AlignLeft)
+        # On a wide screen the form stays a form (about 100 characters), the history takes the rest.
+        left.setMaximumWidth(max(form_scroll.minimumWidth(), self.fontMetrics().averageCharWidth() * 100))
         layout = QHBoxLayout(self)
-        layout.addWidget(form_scroll, 2)
+        layout.addWidget(left, 2)
         layout.addWidget(history_box, 3)
 
         self.mix.currentIndexChanged.connect(self._on_choice_changed)

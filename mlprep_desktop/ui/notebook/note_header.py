@@ -26,6 +26,12 @@ from mlprep_desktop.core.note_policy import days_left, purge_date
 from mlprep_desktop.ui.notebook.note_list_model import when, when_exact
 
 VIEW_MODES = ("editor", "split", "preview")
+_MODE_STYLE = (  # the chosen mode stands out, the others look like buttons, in light and dark
+    "QToolButton { padding: 3px 8px; background-color: palette(button); color: palette(button-text);"
+    " border: 1px solid palette(mid); }"
+    "QToolButton:checked { background-color: palette(highlight); color: palette(highlighted-text);"
+    " border: 1px solid palette(highlight); border-radius: 2px; }"
+)
 _MODE_LABELS = {"editor": ("Editor", "Ctrl+1"), "split": ("Side by side", "Ctrl+2"), "preview": ("Preview", "Ctrl+3")}
 
 
@@ -54,10 +60,7 @@ class NoteHeader(QWidget):
         self.view_mode = QWidget(self)
         self.view_mode.setObjectName("noteViewMode")
         self.view_mode.setAccessibleName(self.tr("View mode"))
-        self.view_mode.setStyleSheet(  # the chosen mode must stand out in light and dark palettes
-            "QToolButton { padding: 3px 8px; }"
-            "QToolButton:checked { background-color: palette(highlight); color: palette(highlighted-text);"
-            " border: 1px solid palette(highlight); border-radius: 2px; }")
+        self.view_mode.setStyleSheet(_MODE_STYLE)
         mode_layout = QHBoxLayout(self.view_mode)
         mode_layout.setContentsMargins(0, 0, 0, 0)
         mode_layout.setSpacing(0)
@@ -117,6 +120,7 @@ class NoteHeader(QWidget):
         self.question.setOpenExternalLinks(False)
         self.question.linkActivated.connect(lambda link: self.question_link_activated.emit(link.split(":", 1)[1]))
         self.question.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.question.setWordWrap(True)  # a long question title wraps instead of being cut
         self.title = QLineEdit(self)
         self.title.setObjectName("noteTitle")
         self.title.setAccessibleName(self.tr("Note title"))
@@ -136,7 +140,8 @@ class NoteHeader(QWidget):
         self.save_state.setObjectName("noteSaveState")
         self.save_state.setAccessibleName(self.tr("Save state"))
 
-        top = QHBoxLayout()
+        self._title_row = QHBoxLayout()  # the title alone, when the header is narrow
+        top = self._top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.view_mode)
         top.addSpacing(8)
@@ -149,6 +154,7 @@ class NoteHeader(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
+        layout.addLayout(self._title_row)
         layout.addLayout(top)
         layout.addLayout(second)
         layout.addWidget(self.banner)
@@ -158,6 +164,26 @@ class NoteHeader(QWidget):
         self.title.editingFinished.connect(self.editing_finished)
         self.tags.editingFinished.connect(self.editing_finished)
         self.title.returnPressed.connect(self.title_committed)
+
+    NARROW_CHARS = 130  # below about this many characters wide, the title gets its own row
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's API)
+        super().changeEvent(event)
+        if event.type() in (event.Type.PaletteChange, event.Type.ApplicationPaletteChange):
+            self.view_mode.setStyleSheet("")  # palette(...) in a style sheet is read when it is set
+            self.view_mode.setStyleSheet(_MODE_STYLE)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's API)
+        super().resizeEvent(event)
+        narrow = self.width() < self.fontMetrics().averageCharWidth() * self.NARROW_CHARS
+        if narrow and self._top.indexOf(self.title) >= 0:
+            self._top.removeWidget(self.title)
+            self._title_row.addWidget(self.title, 1)
+            self._top.insertStretch(0, 1)
+        elif not narrow and self._title_row.indexOf(self.title) >= 0:
+            self._title_row.removeWidget(self.title)
+            self._top.takeAt(0)  # the stretch
+            self._top.insertWidget(0, self.title, 1)
 
     def _set_question_link(self, linked: bool) -> None:
         """The question label takes focus (and Tab) only while it shows a link."""
