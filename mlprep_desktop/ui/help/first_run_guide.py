@@ -11,14 +11,13 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 GUIDE_DONE_KEY = "help.guide_done"  # True once the user closed the first-run guide
 
 _TEXT = (
-    "<b>Welcome to MLPrep.</b> Five tabs, one study loop:"
-    "<ul style='margin-left: -20px'>"
-    "<li><b>Today</b>: what to study now: due reviews, then new questions up to your daily goal.</li>"
-    "<li><b>Browse</b>: search and filter the bank; write your answer, reveal the model answer, rate 1–4.</li>"
-    "<li><b>Interview</b>: timed mock interviews, then a review against the key points.</li>"
-    "<li><b>Whiteboard</b>: sketch diagrams; <b>Notebook</b>: Markdown notes linked to questions.</li>"
-    "</ul>"
-    "Everything saves as you type. Settings: Edit › Preferences (Ctrl+,). All keys: F1."
+    "<b>Welcome to MLPrep.</b> "
+    "<b>Today</b>: what to study now — due reviews, then new questions up to your daily goal. "
+    "<b>Browse</b>: search the bank, write your answer, reveal the model answer, rate it 1–4. "
+    "<b>Interview</b>: timed mock interviews, then a review against the key points. "
+    "<b>Whiteboard</b>: diagrams. <b>Notebook</b>: Markdown notes linked to questions.<br>"
+    "Everything saves as you type. Settings: Edit › Preferences (Ctrl+,). Every key: Help › Keyboard "
+    "shortcuts (F1)."
 )
 
 
