@@ -66,3 +66,16 @@ def test_a_2560_window_keeps_answer_lines_readable_and_the_form_compact(qtbot, o
     sized(qtbot, window, 1024, 640)
     window.show_tab(window.browser)
     qtbot.waitUntil(lambda: view.lineWrapMode() == QTextEdit.LineWrapMode.WidgetWidth)  # never sideways
+
+
+def test_today_topic_names_are_whole_in_a_1024x640_window(qtbot, open_window):
+    window = sized(qtbot, open_window(), 1024, 640)
+    window.show_tab(window.today)
+    table = window.findChild(QTableView, "topicMastery")
+    longest = max(table.fontMetrics().horizontalAdvance(table.model().index(r, 0).data())
+                  for r in range(table.model().rowCount()))
+    qtbot.waitUntil(lambda: table.columnWidth(0) > longest)  # below the charts; the tab scrolls
+    sized(qtbot, window, 2560, 1440)
+    box = window.findChild(QWidget, "topicMasteryBox")
+    qtbot.waitUntil(lambda: box.x() > window.width() // 3)  # beside the charts again, not 1800 px wide
+    assert box.width() <= 115 * box.fontMetrics().averageCharWidth()

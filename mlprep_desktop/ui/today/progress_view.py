@@ -73,7 +73,7 @@ class ProgressView(QWidget):
         trend_box = QGroupBox(self.tr("Mock interview scores"), self)
         QVBoxLayout(trend_box).addWidget(self.trend)
 
-        grid = QGridLayout(self)
+        grid = self._grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(activity, 0, 0)
         grid.addWidget(forecast_box, 1, 0)
@@ -81,7 +81,31 @@ class ProgressView(QWidget):
         grid.addWidget(mastery_box, 0, 1, 4, 1)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(3, 1)
+        self._activity, self._mastery_box = activity, mastery_box
+        mastery_box.setObjectName("topicMasteryBox")
+        # a 2560-px window: the table stays a table (names near their figures), not a 1800-px strip
+        mastery_box.setMaximumWidth(self.fontMetrics().averageCharWidth() * 110)
+        self._stacked = False
         self.snapshot: ProgressSnapshot | None = None
+
+    MASTERY_MIN_CHARS = 70  # narrower than this beside the activity: the table goes below it
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's API)
+        super().resizeEvent(event)
+        room = self.width() - self._activity.sizeHint().width()
+        stacked = room < self.fontMetrics().averageCharWidth() * self.MASTERY_MIN_CHARS
+        if stacked == self._stacked:
+            return
+        self._stacked = stacked
+        self._grid.removeWidget(self._mastery_box)
+        if stacked:  # a 1024-px window: topic names whole, below the charts (the tab scrolls)
+            self._grid.addWidget(self._mastery_box, 3, 0)
+            self._grid.setColumnStretch(1, 0)
+            self._mastery_box.setMinimumHeight(self.fontMetrics().height() * 24)
+        else:
+            self._grid.addWidget(self._mastery_box, 0, 1, 4, 1)
+            self._grid.setColumnStretch(1, 1)
+            self._mastery_box.setMinimumHeight(0)
 
     def show_snapshot(self, snapshot: ProgressSnapshot) -> None:
         self.snapshot = snapshot
