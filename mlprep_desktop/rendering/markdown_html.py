@@ -206,6 +206,43 @@ def _bracket_scan_cost(block: str) -> int:
     end = len(block)
     return cost + sum(end - i for i in opened)
 _LIST_ITEM = re.compile(r"^( *)([-*+]|\d+[.)]) +\S")
+_FENCE_OPEN = re.compile(r"^( {0,3})(`{3,}|~{3,})[ \t]*(.*)$")
+
+
+class _CommonMarkFences(Preprocessor):
+    """Fenced code as CommonMark reads it, in the shape Python-Markdown's ``fenced_code`` wants:
+    a fence may be indented by up to three spaces (removed from the code lines too), the closing
+    fence is any run of the same character at least as long as the opening one, and a fence
+    that is never closed runs to the end of the text (instead of becoming inline text)."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        i = 0
+        while i < len(lines):
+            opening = _FENCE_OPEN.match(lines[i])
+            if not opening or (opening.group(2)[0] == "`" and "`" in opening.group(3)):
+                out.append(lines[i])
+                i += 1
+                continue
+            indent, fence, info = len(opening.group(1)), opening.group(2), opening.group(3).strip()
+            closing = re.compile(r"^ {0,3}%s{%d,}[ \t]*$" % (re.escape(fence[0]), len(fence)))
+            if info and not info.startswith("{"):
+                info = info.split()[0]
+            out.append(fence + info)
+            i += 1
+            while i < len(lines) and not closing.match(lines[i]):
+                line = lines[i]
+                out.append(line[min(indent, len(line) - len(line.lstrip(" "))):])
+                i += 1
+            if i < len(lines):
+                out.append(fence)
+                i += 1
+                continue
+            trailing = 0  # an unclosed fence: it ends with the text (before its blank lines)
+            while out[-1 - trailing] == "" and trailing < len(out) - 1:
+                trailing += 1
+            out[len(out) - trailing:len(out) - trailing] = [fence]
+        return out
 
 
 class _CommonMarkLists(Preprocessor):
@@ -405,6 +442,7 @@ class _AppExtension(Extension):
         # No raw HTML, ever: without these, '<script>' is escaped as text.
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
+        md.preprocessors.register(_CommonMarkFences(md), "commonmark_fences", 28)
         md.preprocessors.register(_CommonMarkLists(md), "commonmark_lists", 20)
         md.preprocessors.register(_LongBlocks(md), "long_blocks", 19)
         md.inlinePatterns.register(_MathInline(DISPLAY_MATH, True, self._owner), "math_display", 186)

@@ -155,3 +155,18 @@ def test_an_oversized_formula_is_never_drawn_nor_left_pending():
         render_math(huge)
     result = MarkdownRenderer().render(f"$${huge}$$", math_budget=0.0)
     assert not result.pending_math and not result.images and "not drawn" in result.html
+
+
+def test_fences_follow_commonmark_indented_longer_closing_and_unclosed():
+    renderer = MarkdownRenderer()
+    # an indented opening fence, its code dedented by the fence's indent, a longer closing fence
+    html = renderer.render("  ```python\n  def f(x):\n      return x\n  ````\n\n| a | b |\n|---|---|\n| 1 | 2 |").html
+    code = html.split("<pre", 1)[1].split("</pre>", 1)[0]
+    assert "return" in code and "\n    <span" in code and "```" not in html
+    assert "<td>1</td>" in html and "<td>" not in code
+    # an unclosed fence runs to the end of the text, blank lines and all
+    html = renderer.render("Intro\n\n```\nline one\n\nline two\n").html
+    assert html.startswith("<p>Intro</p>") and "<p><div" not in html
+    assert "line one\n\nline two</code></pre>" in html
+    # inline code with triple backticks stays inline
+    assert "<code>inline</code>" in renderer.render("a ```inline``` b").html

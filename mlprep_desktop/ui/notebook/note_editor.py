@@ -4,6 +4,10 @@
 - Code-friendly keys: Tab indents to the next multiple of 4 spaces (or the selected lines),
   Shift+Tab dedents, Enter keeps the indentation (one level more after ':' '{' '(' '[' in code)
   and continues Markdown lists (Enter on an empty item ends the list).
+- Auto-indent never leaks out of code: a fence typed inside a fenced block snaps to the column
+  of its opening fence (so it closes the block), Enter on a whitespace-only line clears that
+  line (and outside code starts the next one at column 0), and the line after a closing fence
+  starts at the fence's column.
 - Typing ``[[`` offers completion from question titles; choosing one inserts ``id]]``.
 - Says when it loses focus (``focus_lost``) so the note is flushed.
 """
@@ -18,12 +22,14 @@ from PySide6.QtWidgets import QCompleter, QPlainTextEdit, QWidget
 
 from mlprep_desktop.core.note_links import completion_prefix
 from mlprep_desktop.ui.appearance import use_editor_font
-from mlprep_desktop.ui.notebook.markdown_highlighter import NoteHighlighter
+from mlprep_desktop.ui.notebook.markdown_highlighter import FENCE_BASE, NoteHighlighter
 
 INDENT = 4
 LAZY_HIGHLIGHT_CHARS = 200_000
 _LIST_ITEM = re.compile(r"^(\s*)([-*+]|(\d+)([.)]))(\s+)(\[[ xX]\]\s+)?")
 _OPENERS = (":", "{", "(", "[")
+_FENCE_ONLY = re.compile(r"^\s*(`{3,}|~{3,})\s*$")
+_FENCE_OPEN = re.compile(r"^(\s*)(`{3,}|~{3,})")
 
 
 LONG_LINE_CHARS = 5_000
@@ -97,6 +103,8 @@ class NoteEditor(QPlainTextEdit):
         if not self.isReadOnly() and self._handle_editing_key(event):
             return
         super().keyPressEvent(event)
+        if event.text() in ("`", "~") and not self.isReadOnly():
+            self._snap_closing_fence(self.textCursor().block())
         if event.text() or key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) or key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End):
             self._update_completion()
 
@@ -150,12 +158,59 @@ class NoteEditor(QPlainTextEdit):
             block = block.next()
         cursor.endEditBlock()
 
+    def _opening_fence(self, block) -> tuple[str, str] | None:
+        """(indent, fence) of the fence that opened the code block ``block`` is in, or None."""
+        previous = block.previous()
+        if not previous.isValid() or previous.userState() < FENCE_BASE:
+            return None
+        while previous.previous().isValid() and previous.previous().userState() >= FENCE_BASE:
+            previous = previous.previous()
+        opening = _FENCE_OPEN.match(previous.text())
+        return (opening.group(1), opening.group(2)) if opening else None
+
+    def _snap_closing_fence(self, block) -> bool:
+        """If ``block`` is a lone fence inside a fenced block (typically indented by auto-indent,
+        which would keep it from closing the block), move it to the opening fence's column."""
+        fence = _FENCE_ONLY.match(block.text())
+        opening = self._opening_fence(block) if fence else None
+        if opening is None:
+            return False
+        indent, opener = opening
+        if fence.group(1)[0] != opener[0] or len(fence.group(1)) < len(opener):
+            return False
+        current = block.text()[: fence.start(1)]
+        if current == indent:
+            return False
+        cursor = self.textCursor()
+        offset = cursor.position() - block.position() - len(current)
+        edit = QTextCursor(block)
+        edit.beginEditBlock()
+        edit.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor, len(current))
+        edit.insertText(indent)
+        edit.endEditBlock()
+        cursor.setPosition(block.position() + max(0, len(indent) + offset))
+        self.setTextCursor(cursor)
+        return True
+
     def _new_line(self) -> None:
         cursor = self.textCursor()
         block = cursor.block()
+        self._snap_closing_fence(block)
+        cursor = self.textCursor()
         before = block.text()[: cursor.positionInBlock()]
         indent = before[: len(before) - len(before.lstrip())]
         language = self.highlighter.language_at(block)
+        if before and not block.text().strip():
+            # Enter on a whitespace-only line: leave no trailing spaces behind; outside code
+            # the indentation stops here (in Markdown it would turn the next lines into code)
+            cursor.beginEditBlock()
+            cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText("\n" + (indent if language is not None else ""))
+            cursor.endEditBlock()
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+            return
         if language is not None:
             if before.rstrip().endswith(_OPENERS):
                 indent += " " * INDENT
