@@ -31,6 +31,7 @@ from mlprep_desktop.rendering.math_svg import (
     MathError,
     MathImage,
     MathTooLargeError,
+    baseline_aligned,
     is_cached,
     render_math,
 )
@@ -47,6 +48,7 @@ class RenderTheme:
     highlight_background: str = "#ffe066"
     highlight_color: str = "#000000"
     code_style: str = ""  # Pygments style name; "" picks one for light or dark
+    x_height: float = 7.0  # px, of the font the HTML is shown in (aligns inline math's baseline)
 
     @property
     def pygments_style(self) -> str:
@@ -134,11 +136,13 @@ class MarkdownRenderer:
             return self._math_source(latex, display, f"This {exc}")
         except MathError:
             return self._math_source(latex, display, "This formula could not be rendered")
+        if not display:
+            image = baseline_aligned(image, self.theme.x_height)
         self._images[image.key] = image
         img = etree.Element("img")
         img.set("src", f"mlmath:{image.key}")
-        img.set("width", f"{image.width:.0f}")
-        img.set("height", f"{image.height:.0f}")
+        img.set("width", f"{image.width:.2f}")
+        img.set("height", f"{image.height:.2f}")
         img.set("alt", latex)
         img.set("class", "math-display" if display else "math")
         img.set("style", "vertical-align: middle")

@@ -20,6 +20,8 @@ DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
 INLINE_MATH = re.compile(r"(?<![\\$])\$(?=[^\s$])([^$\n]*?[^\s\\$])\$(?![\d$])")
 _FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.DOTALL | re.MULTILINE)
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
+_VIEWBOX = re.compile(r'viewBox="([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)"')
+_SIZE_ATTR = re.compile(r'\b(width|height)="[-\d.]+"')
 
 
 # A formula's drawing time grows with its length (~0.4 ms a character, more for nesting and
@@ -44,6 +46,46 @@ class MathImage:
     width: float
     height: float
     depth: float  # how far the image reaches below the text baseline, in px
+    aligned: bool = False  # padded by ``baseline_aligned``: to be drawn on the text's baseline
+
+
+def baseline_aligned(image: MathImage, x_height: float) -> MathImage:
+    """``image`` padded (transparent space above or below) so that Qt's rich text, laying it
+    out with ``vertical-align: middle``, reserves exactly the room the formula needs above and
+    below the text's baseline.
+
+    Qt gives a "middle" image a descent of ``(height - x_height / 2) / 2`` below the baseline
+    (``x_height``: the surrounding font's, in px, as ``QFontMetrics.xHeight()`` gives it); the
+    padded image's descent is made to equal that. Qt then draws it centred in the line box;
+    the UI's ``MathBaselineHandler`` moves it so the formula's baseline is the line's.
+    Cached (a note re-renders its thousands of formulas on every preview)."""
+    cache_key = (image.key, x_height)
+    aligned = _aligned.get(cache_key)
+    if aligned is None:
+        if len(_aligned) > CACHE_SIZE:
+            _aligned.clear()
+        aligned = _aligned[cache_key] = _pad_to_baseline(image, x_height)
+    return aligned
+
+
+_aligned: dict[tuple[str, float], MathImage] = {}
+
+
+def _pad_to_baseline(image: MathImage, x_height: float) -> MathImage:
+    height, depth = image.height, image.depth
+    pad = height - 2 * depth - x_height / 2  # > 0: room below; < 0: room above
+    match = _VIEWBOX.search(image.svg)
+    if match is None:
+        return image
+    x, y, w, h = (float(v) for v in match.groups())
+    top, bottom = (0.0, pad) if pad > 0 else (-pad, 0.0)
+    new_height = height + top + bottom
+    head = image.svg[: match.end()]
+    head = _SIZE_ATTR.sub(lambda m: f'height="{new_height:.3f}"' if m.group(1) == "height" else m.group(0), head)
+    head = _VIEWBOX.sub(f'viewBox="{x:.3f} {y - top:.3f} {w:.3f} {h + top + bottom:.3f}"', head)
+    key = hashlib.sha1(f"{image.key}|{top:.3f}|{bottom:.3f}".encode()).hexdigest()[:16]
+    return MathImage(key=key, svg=head + image.svg[match.end():], width=image.width, height=new_height,
+                     depth=depth + bottom, aligned=True)
 
 
 def find_math(markdown_text: str) -> list[tuple[str, bool]]:

@@ -1,7 +1,7 @@
 """The rendering theme that matches the current Qt palette (light or dark)."""
 from __future__ import annotations
 
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from mlprep_desktop.rendering.markdown_html import RenderTheme
@@ -13,12 +13,14 @@ def is_dark(palette: QPalette) -> bool:
 
 def render_theme(widget: QWidget | None = None) -> RenderTheme:
     palette = widget.palette() if widget is not None else QApplication.palette()
+    font = widget.font() if widget is not None else QApplication.font()
     dark = is_dark(palette)
     return RenderTheme(
         dark=dark,
         text_color=palette.color(QPalette.ColorRole.Text).name(),
         highlight_background="#b58900" if dark else "#ffe066",
         highlight_color="#000000",
+        x_height=float(QFontMetrics(font).xHeight()),
     )
 
 

@@ -1,7 +1,8 @@
 """``QuestionView``: rendered Markdown in a QTextBrowser that never follows links by itself.
 
 Math images come from the last ``RenderedHtml`` (``mlmath:KEY``) and are drawn from SVG with
-Qt's SVG renderer at the screen's pixel ratio. Any other resource (``file:``, ``http:`` …)
+Qt's SVG renderer at the screen's pixel ratio; inline formulas sit on the text's baseline
+(``MathBaselineHandler``). Any other resource (``file:``, ``http:`` …)
 is refused. A click on ``question:ID`` emits ``question_link_activated`` (``note:ID``:
 ``note_link_activated``); ``http(s)`` and
 ``mailto`` open in the system's handler; everything else does nothing.
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from mlprep_desktop.rendering.markdown_html import RenderedHtml
 from mlprep_desktop.rendering.math_svg import MathImage
 from mlprep_desktop.ui.theme import document_css
+from mlprep_desktop.ui.widgets.math_baseline import MathBaselineHandler
 from mlprep_desktop.ui.widgets.readable_width import ReadableWidth
 
 
@@ -46,6 +48,10 @@ class QuestionView(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.document().setDocumentMargin(12)
         self.readable_width = ReadableWidth(self)  # ~90 characters a line on a wide screen
+        self._math_handler = MathBaselineHandler(self.document(), self._images_get)
+
+    def _images_get(self, key: str) -> MathImage | None:
+        return self._images.get(key)
 
     def show_rendered(self, rendered: RenderedHtml) -> None:
         self._images = rendered.images
