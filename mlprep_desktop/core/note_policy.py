@@ -7,6 +7,25 @@ from datetime import UTC, datetime, timedelta
 
 REVISION_INTERVAL_SECONDS = 600  # at most one revision every 10 minutes while a note changes
 TRASH_DAYS = 30
+# An edit that removes at least this share of a note (a wipe, a paste over everything) keeps
+# the text it replaces whatever the interval: it is the edit most likely to be regretted.
+DESTRUCTIVE_SHARE = 0.5
+DESTRUCTIVE_MIN_CHARS = 20  # shorter notes: a few words, nothing worth a revision of its own
+
+
+def removes_large_share(old: str, new: str, share: float = DESTRUCTIVE_SHARE) -> bool:
+    """True when turning ``old`` into ``new`` removes (deletes or replaces) at least ``share``
+    of ``old``: the span between their common start and common end is that large."""
+    if len(old.strip()) < DESTRUCTIVE_MIN_CHARS:
+        return False
+    limit = min(len(old), len(new))
+    start = 0
+    while start < limit and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < limit - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    return len(old) - start - end >= share * len(old)
 
 
 def parse_utc(text: str) -> datetime:
@@ -24,7 +43,9 @@ class RevisionPolicy:
     """Keep the text a save replaces as a revision, at most once per ``interval_seconds``.
 
     So while a note changes, one earlier state is kept every 10 minutes (the state just before
-    the first save of each 10-minute stretch); an empty note is never kept."""
+    the first save of each 10-minute stretch); an empty note is never kept. A save that removes
+    a large share of the text (``removes_large_share``) keeps it at once, so a note wiped and
+    retyped can still be brought back."""
 
     interval_seconds: int = REVISION_INTERVAL_SECONDS
 
@@ -38,7 +59,7 @@ class RevisionPolicy:
         """``old``/``new`` are (title, body). True when the old text should be kept now."""
         if old == new or not old[1].strip():
             return False
-        if last_kept_at is None:
+        if last_kept_at is None or removes_large_share(old[1], new[1]):
             return True
         return (parse_utc(now) - parse_utc(last_kept_at)).total_seconds() >= self.interval_seconds
 

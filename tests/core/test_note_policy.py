@@ -29,3 +29,15 @@ def test_trash_dates():
     assert days_left("2026-03-01T12:00:00Z", "2026-03-01T12:00:01Z") == 30
     assert days_left("2026-03-01T12:00:00Z", "2026-03-30T12:00:01Z") == 1
     assert days_left("2026-03-01T12:00:00Z", "2026-04-30T00:00:00Z") == 0
+
+
+def test_an_edit_removing_a_large_share_is_kept_at_once():
+    from mlprep_desktop.core.note_policy import removes_large_share
+    body = "Ridge adds an L2 penalty; lasso an L1 penalty that zeroes weights."
+    recent = ("2026-01-01T10:00:00Z", "2026-01-01T10:01:00Z")
+    assert POLICY.should_keep(*recent, ("T", body), ("T", ""))  # wiped
+    assert POLICY.should_keep(*recent, ("T", body), ("T", "Something else entirely"))  # replaced
+    assert POLICY.should_keep(*recent, ("T", body), ("T", body[:20]))  # most of it cut
+    assert not POLICY.should_keep(*recent, ("T", body), ("T", body + " More."))  # typing on
+    assert not POLICY.should_keep(*recent, ("T", body), ("T", body[:-10]))  # a few words removed
+    assert not removes_large_share("short", "")  # a few characters are not worth a revision

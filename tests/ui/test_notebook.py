@@ -321,3 +321,29 @@ def test_trash_questions_show_note_titles_as_plain_text(qtbot, open_window, db_p
     tab.empty_trash()
     assert seen[1][:2] == ("notebookConfirm", Qt.TextFormat.PlainText)
     assert db_rows(db_path, "SELECT COUNT(*) FROM notes") == [(0,)]
+
+
+def test_wiping_a_note_and_retyping_keeps_the_wiped_text_in_history(qtbot, open_window, db_path):
+    window, tab = open_notebook(qtbot, open_window)
+    clock = _FakeClock()
+    window.context.notes.clock = clock
+    tab.new_note()
+    tab.editor.setFocus()
+    qtbot.keyClicks(tab.editor, "Ridge shrinks all weights; lasso sets some to zero.")
+    tab.flush_pending()
+    clock.advance(minutes=1)  # well within the 10 minutes between ordinary revisions
+    qtbot.keyClick(tab.editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(tab.editor, Qt.Key.Key_Delete)
+    tab.flush_pending()  # the autosave writes the empty note
+    clock.advance(minutes=1)
+    qtbot.keyClicks(tab.editor, "Something else")
+    tab.flush_pending()
+    qtbot.mouseClick(tab.header.history, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(object, "noteHistoryDialog")
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.list.count() == 2  # the current version and the wiped text
+    assert dialog.findChild(QPlainTextEdit, "noteRevisionText").toPlainText() == (
+        "Ridge shrinks all weights; lasso sets some to zero.")
+    dialog.close()
+    assert db_rows(db_path, "SELECT body FROM note_revisions") == [
+        ("Ridge shrinks all weights; lasso sets some to zero.",)]
