@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, QSizeF
 from PySide6.QtGui import QPainter, QPyTextObject, QTextDocument, QTextFormat
+from shiboken6 import Shiboken
 
 from mlprep_desktop.rendering.math_svg import MathImage
 
@@ -29,8 +30,13 @@ class MathBaselineHandler(QPyTextObject):
         super().__init__(document)
         self._images = images
         layout = document.documentLayout()
-        self._fallback = layout.handlerForObject(_IMAGE)
+        fallback = layout.handlerForObject(_IMAGE)
+        self._fallback = fallback
         layout.registerHandler(_IMAGE, self)
+        # Qt's handler is a child of the layout and dies with it, unseen by PySide (it is not a
+        # QObject to Python): drop the wrapper then, or PySide would hand this stale wrapper
+        # out for whatever object is later allocated at the same address.
+        layout.destroyed.connect(lambda *_: Shiboken.invalidate(fallback))
 
     def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:  # noqa: N802 (Qt's API)
         return self._fallback.intrinsicSize(doc, pos, fmt)
