@@ -10,11 +10,22 @@ override ``itemChange`` / ``paint`` / ``shape`` in Python.
 """
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import replace
 
-from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QFont, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QBrush,
+    QFont,
+    QFontMetrics,
+    QPainterPath,
+    QPainterPathStroker,
+    QPalette,
+    QPen,
+    QTextDocument,
+)
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
@@ -28,7 +39,16 @@ from PySide6.QtWidgets import (
 from mlprep_desktop.core.board_geometry import arrow_head, pressure_outline
 from mlprep_desktop.core.board_model import BoardItem, Connector, Shape, Stroke, Text, math_source
 from mlprep_desktop.core.board_simplify import smooth_segments
-from mlprep_desktop.rendering.math_svg import MathError, render_math
+from mlprep_desktop.rendering.math_svg import (
+    DISPLAY_MATH,
+    INLINE_MATH,
+    MathError,
+    MathImage,
+    baseline_aligned,
+    render_math,
+)
+from mlprep_desktop.ui.browser.question_view import svg_to_image
+from mlprep_desktop.ui.widgets.math_baseline import MathBaselineHandler
 from mlprep_desktop.ui.whiteboard.board_theme import HIGHLIGHTER_ALPHA, CanvasTheme, qcolor
 
 _EDITABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
@@ -230,9 +250,38 @@ class ConnectorGraphic(_ModelGraphic, QGraphicsPathItem):
         return QRectF(QPointF(m.x, m.y), QPointF(m.x + m.ex, m.y + m.ey)).normalized()
 
 
+_MIXED_MATH = re.compile(DISPLAY_MATH.pattern + "|" + INLINE_MATH.pattern, re.DOTALL)
+MATH_IMAGE_RATIO = 4.0  # formulas in mixed text are drawn at 4x: sharp when zoomed or exported larger
+
+
+def mixed_text_html(text: str, color: str, size: float, x_height: float) -> tuple[str, dict[str, MathImage]]:
+    """Text with ``$…$`` formulas as rich text: words escaped (lines and spaces kept), each
+    formula an ``mlmath:`` image on the text's baseline; a formula that cannot be drawn stays
+    as written. Returns the HTML and its images by key."""
+    images: dict[str, MathImage] = {}
+    parts: list[str] = []
+    pos = 0
+    for match in _MIXED_MATH.finditer(text):
+        latex = (match.group(1) if match.group(1) is not None else match.group(2)).strip()
+        try:
+            image = baseline_aligned(render_math(latex, display=False, color=color, size=size), x_height)
+        except MathError:
+            continue
+        parts.append(html.escape(text[pos:match.start()]))
+        images[image.key] = image
+        parts.append(f'<img src="mlmath:{image.key}" width="{image.width:.2f}" height="{image.height:.2f}" '
+                     'style="vertical-align: middle">')
+        pos = match.end()
+    parts.append(html.escape(text[pos:]))
+    body = "".join(parts).replace("\n", "<br>")
+    return f'<div style="white-space: pre-wrap; color: {color}">{body}</div>', images
+
+
 class TextGraphic(_Tracked, QGraphicsTextItem):
     """Multi-line text, edited in place. Text that begins and ends with ``$`` is drawn as
-    LaTeX math (the app's offline renderer) whenever it is not being edited."""
+    LaTeX math (the app's offline renderer) whenever it is not being edited; text that mixes
+    words and ``$…$`` formulas is drawn as words with formulas on their baseline, as the
+    question view shows it."""
 
     editing_finished = Signal(object)  # this graphic; the editor turns the edit into a command
 
@@ -241,6 +290,8 @@ class TextGraphic(_Tracked, QGraphicsTextItem):
         self.model: Text | None = None
         self._theme = theme
         self._math: tuple[QSvgRenderer, float, float] | None = None
+        self._rich: QTextDocument | None = None  # mixed words and math, while not editing
+        self._rich_images: dict[str, MathImage] = {}
         self._editing = False
         self.math_error = ""
         self.setFlags(_TRACKED)
@@ -277,6 +328,11 @@ class TextGraphic(_Tracked, QGraphicsTextItem):
     @property
     def is_math_shown(self) -> bool:
         return self._math is not None
+
+    @property
+    def is_mixed_math_shown(self) -> bool:
+        """True when words mixed with formulas are drawn (not their source)."""
+        return self._rich is not None
 
     # ----- editing in place
     @property
@@ -337,27 +393,59 @@ class TextGraphic(_Tracked, QGraphicsTextItem):
             else:
                 renderer = QSvgRenderer(QByteArray(unstroked_svg(image.svg).encode("utf-8")))
                 self._math = (renderer, image.width, image.height)
+        self._rich = None
+        self._rich_images = {}
+        if not self._editing and source is None and _MIXED_MATH.search(self.model.text):
+            self._rich = self._mixed_document()
         self.setToolTip(self.math_error)
         self.update()
+
+    def _mixed_document(self) -> QTextDocument | None:
+        color = qcolor(self.model.color, self._theme)
+        x_height = float(QFontMetrics(self.font()).xHeight())
+        markup, images = mixed_text_html(self.model.text, color.name(), self.model.size, x_height)
+        if not images:
+            return None
+        doc = QTextDocument()
+        doc.setDefaultFont(self.font())
+        doc.setDocumentMargin(self.document().documentMargin())
+        for key, image in images.items():
+            doc.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(f"mlmath:{key}"),
+                            svg_to_image(image, MATH_IMAGE_RATIO))
+        self._rich_images = images
+        MathBaselineHandler(doc, self._rich_images.get)
+        doc.setHtml(markup)
+        doc.setTextWidth(doc.idealWidth() + 2 * doc.documentMargin())
+        return doc
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's API)
         if self._math is not None:
             return QRectF(0, 0, self._math[1] + 6, self._math[2] + 6)
+        if self._rich is not None:
+            size = self._rich.size()
+            return QRectF(0, 0, size.width(), size.height())
         return super().boundingRect()
 
     def shape(self) -> QPainterPath:
-        if self._math is not None:
+        if self._math is not None or self._rich is not None:
             path = QPainterPath()
             path.addRect(self.boundingRect())
             return path
         return super().shape()
 
     def paint(self, painter, option, widget=None) -> None:
-        if self._math is None:
+        if self._rich is not None:
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.palette.setColor(QPalette.ColorRole.Text, qcolor(self.model.color, self._theme))
+            painter.save()
+            self._rich.documentLayout().draw(painter, context)
+            painter.restore()
+        elif self._math is None:
             super().paint(painter, option, widget)
             return
-        renderer, w, h = self._math
-        renderer.render(painter, QRectF(3, 3, w, h))
+        else:
+            renderer, w, h = self._math
+            renderer.render(painter, QRectF(3, 3, w, h))
         if option.state & QStyle.StateFlag.State_Selected:
             painter.save()
             painter.setPen(QPen(self._theme.accent, 0, Qt.PenStyle.DashLine))
