@@ -48,8 +48,8 @@ from mlprep_desktop.rendering.math_svg import (
     render_math,
 )
 from mlprep_desktop.ui.browser.question_view import svg_to_image
-from mlprep_desktop.ui.widgets.math_baseline import MathBaselineHandler
 from mlprep_desktop.ui.whiteboard.board_theme import HIGHLIGHTER_ALPHA, CanvasTheme, qcolor
+from mlprep_desktop.ui.widgets.math_baseline import MathBaselineHandler
 
 _EDITABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
 _TRACKED = _EDITABLE | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
