@@ -214,13 +214,15 @@ def _count_math_images(view, question_id: str) -> int:
 
 
 def _count_code_colours(view) -> int:
-    """Distinct text colours in the view's code blocks (a <pre> block does not wrap)."""
-    from PySide6.QtGui import QTextFormat
+    """Distinct text colours in the view's code blocks (a code block is a one-cell table whose
+    lines wrap; a plain <pre> block does not wrap)."""
+    from PySide6.QtGui import QTextCursor, QTextFormat
 
     colours = set()
     block = view.document().begin()
     while block.isValid():
-        if block.blockFormat().nonBreakableLines() and block.text().strip():
+        in_code = block.blockFormat().nonBreakableLines() or QTextCursor(block).currentTable() is not None
+        if in_code and block.text().strip():
             it = block.begin()
             while not it.atEnd():
                 fmt = it.fragment().charFormat()

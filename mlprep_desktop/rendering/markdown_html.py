@@ -118,6 +118,7 @@ class MarkdownRenderer:
             )
         # Pygments ends a block with a newline that Qt draws as an empty, shaded last line.
         html = _CODE_END.sub("</code></pre>", html)
+        html = _CODE_BLOCK.sub(_boxed_code, html)
         return RenderedHtml(html, dict(self._images), tuple(self._pending))
 
     # used by the extension's processors
@@ -185,6 +186,19 @@ class _MathInline(InlineProcessor):
 
 
 _CODE_END = re.compile(r"\n+</code></pre>")
+_CODE_BLOCK = re.compile(r'<div class="codehilite" style="background: ([^";]*)"><pre style="[^"]*">(.*?)</pre></div>',
+                         re.DOTALL)
+
+
+def _boxed_code(m: re.Match) -> str:
+    """A highlighted code block as a one-cell table. Qt paints a <pre>'s background line by
+    line (pale stripes at blank lines, no padding) and cannot scroll one block sideways, so a
+    long line widened the whole page; a table cell is one padded box whose lines wrap in it."""
+    background = m.group(1)
+    return (f'<table class="codehilite" width="100%" cellspacing="0" cellpadding="8" bgcolor="{background}" '
+            f'style="background-color: {background}; margin-top: 6px; margin-bottom: 6px;"><tr><td>'
+            f'<pre style="white-space: pre-wrap; margin: 0px; padding: 0px; background-color: {background};">'
+            f'{m.group(2)}</pre></td></tr></table>')
 # Python-Markdown looks for the ']' of every '[' by scanning forward, so its cost is the sum of
 # the distances from each '[' to its ']' (or to the block's end): 10,000 unclosed brackets took
 # half a minute. A block over this budget has its brackets escaped (shown as typed, no links).

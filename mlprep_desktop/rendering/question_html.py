@@ -18,12 +18,14 @@ def question_markdown(
     reveal: bool,
     titles: Mapping[str, str] | None = None,
     show_difficulty: bool = True,
+    show_minutes: bool = True,
     hidden_hint: str = "The answer is hidden. Press Space or click “Show answer” when you are ready.",
 ) -> str:
     facts = [question.type.capitalize(), topic_label(question.topic)]
     if show_difficulty:
         facts.append(question.difficulty.capitalize())
-    facts.append(f"about {question.minutes} min")
+    if show_minutes:
+        facts.append(f"about {question.minutes} min")
     parts = [f"## {question.title}", "*" + " · ".join(facts) + "*"]
     if question.retired:
         parts.append("*This question has been retired from the bank; your notes and ratings are kept.*")
@@ -66,11 +68,14 @@ def render_question(
     highlight: Iterable[str] = (),
     titles: Mapping[str, str] | None = None,
     show_difficulty: bool = True,
+    show_minutes: bool = True,
     hidden_hint: str | None = None,
 ) -> RenderedHtml:
-    """``hidden_hint`` replaces the browser's "answer is hidden" line (e.g. in an interview)."""
+    """``hidden_hint`` replaces the browser's "answer is hidden" line (e.g. in an interview);
+    ``show_minutes=False`` leaves out the bank's "about N min" (an interview has its own budget)."""
     extra = {"hidden_hint": hidden_hint} if hidden_hint is not None else {}
-    text = question_markdown(question, reveal=reveal, titles=titles, show_difficulty=show_difficulty, **extra)
+    text = question_markdown(question, reveal=reveal, titles=titles, show_difficulty=show_difficulty,
+                             show_minutes=show_minutes, **extra)
     return renderer.render(text, highlight=highlight)
 
 

@@ -259,7 +259,7 @@ def test_end_early_asks_first(qtbot, open_window, db_path, clock):
     seen: list[str] = []
     answer_next_message_box(QMessageBox.StandardButton.No, seen)
     qtbot.mouseClick(end, LEFT)
-    assert seen and "2 question(s)" in seen[0]
+    assert seen and "2 questions after this one" in seen[0]
     assert window.interview.pages.currentWidget() is window.interview.running
     assert session_row(db_path)["status"] == "running"
     window.activateWindow()  # the closed dialog gave the focus back (offscreen needs a nudge)

@@ -53,7 +53,7 @@ def test_typed_code_block_closes_and_the_table_after_it_stays_markdown(qtbot, op
     preview = tab.preview
     qtbot.waitUntil(lambda: preview.shown is not None and "<table" in preview.shown.html)
     html = preview.shown.html
-    assert '<div class="codehilite"' in html and "<pre" in html
+    assert 'class="codehilite"' in html and "<pre" in html
     assert "```" not in html  # no fence shown as text
     assert "return" in html.split("<pre", 1)[1].split("</pre>", 1)[0]
     assert "Penalty" not in html.split("<pre", 1)[1].split("</pre>", 1)[0]  # the table is not code

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from mlprep_desktop.core.interview_models import InterviewConfig
 from mlprep_desktop.services.changes import ChangeKind
@@ -48,7 +48,9 @@ def test_a_flag_set_in_the_browser_shows_in_the_interview_review(qtbot, open_win
     question_id = interview.runner.current_item.question_id
     interview.runner.end()  # nothing answered: the question is weak
     flag_weak = window.findChild(QPushButton, "interviewFlagWeak")
-    assert flag_weak.text() == "Flag 1 weak question(s) to revisit" and flag_weak.isEnabled()
+    assert flag_weak.text() == "Flag 1 weak question to revisit" and flag_weak.isEnabled()
+    details = window.findChild(QLabel, "interviewSummaryDetails").text()
+    assert "of 1 question " in details and "no self-scores yet" in details and "–" not in details
 
     window.show_tab(window.browser)
     assert window.browser.select_question(question_id)
@@ -57,7 +59,7 @@ def test_a_flag_set_in_the_browser_shows_in_the_interview_review(qtbot, open_win
     assert window.findChild(QPushButton, "flagButton").isChecked()
 
     window.show_tab(interview)
-    assert flag_weak.text() == "All 1 weak questions are flagged ✓" and not flag_weak.isEnabled()
+    assert flag_weak.text() == "The weak question is flagged ✓" and not flag_weak.isEnabled()
 
 
 def test_a_rating_in_the_browser_records_the_time_spent_on_the_question(qtbot, open_window, db_path):

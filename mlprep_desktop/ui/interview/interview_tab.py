@@ -214,7 +214,9 @@ class InterviewTab(TabPage):
             return
         session = self.runner.session
         left = session.count - session.current_index - 1
-        text = self.tr(f"End the interview now? {left} question(s) after this one will not be asked. "
+        not_asked = (self.tr("1 question after this one will not be asked.") if left == 1
+                     else self.tr(f"{left} questions after this one will not be asked."))
+        text = self.tr(f"End the interview now? {not_asked} "
                        "You will go straight to the review.") if left else self.tr(
             "End the interview now and go to the review?")
         if self.confirm(self.tr("End interview"), text):
@@ -251,7 +253,9 @@ class InterviewTab(TabPage):
         outcome = self.operations.run(lambda: self._ctx.study_ops.flag_all(weak), source=self)
         self.review.set_flagged(self._flagged_ids())
         if outcome is not None and outcome.value:
-            self.message.emit(self.tr(f"Flagged {len(outcome.value)} question(s) to revisit in the Browse tab."))
+            n = len(outcome.value)
+            self.message.emit(self.tr("Flagged 1 question to revisit in the Browse tab.") if n == 1
+                              else self.tr(f"Flagged {n} questions to revisit in the Browse tab."))
 
     # ----- internals
     def _begin(self, record) -> None:
@@ -365,7 +369,7 @@ class InterviewTab(TabPage):
         hint = (self.tr("Write your answer on the right. Show the model answer (Ctrl+R) only once you have tried.")
                 if practice else self.tr("Write your answer on the right. The model answer comes in the review."))
         return render_question(self._renderer, question, reveal=practice and self._revealed,
-                               show_difficulty=practice, hidden_hint=hint)
+                               show_difficulty=practice, show_minutes=False, hidden_hint=hint)
 
     def _render_current(self) -> None:
         if self.runner.active:

@@ -52,6 +52,7 @@ class ResumeBanner(QFrame):
             f"<b>An interview was interrupted</b> (started {local_time(record.started_at)}), at question "
             f"{record.current_index + 1} of {len(record.items)} with {left}. "
             "The time while the app was closed did not count. Resume it, or abandon it (it stays in the history)."
-        ) + (self.tr(f" {others} more interrupted interview(s) will be offered after this one.") if others else ""))
+        ) + ((self.tr(" 1 more interrupted interview will be offered after this one.") if others == 1
+              else self.tr(f" {others} more interrupted interviews will be offered after this one.")) if others else ""))
         self.record_id = record.id
         self.show()

@@ -136,15 +136,17 @@ class SummaryView(QWidget):
         summary = summarize(record)
         self.summary = summary
         self.score.setText(self.tr(f"{summary.score:.0f}%"))
-        acc = f"{summary.accuracy_mean:.1f}/4" if summary.accuracy_mean is not None else "–"
-        comm = f"{summary.communication_mean:.1f}/4" if summary.communication_mean is not None else "–"
         count = len(record.items)
+        of_count = self.tr("of 1 question") if count == 1 else self.tr(f"of {count} questions")
+        scores = [f"{name} {mean:.1f}/4" for name, mean in ((self.tr("technical accuracy"), summary.accuracy_mean),
+                                                             (self.tr("communication"), summary.communication_mean))
+                  if mean is not None]
+        scored = " · ".join(scores) if scores else self.tr("no self-scores yet")
         lines = [
             self.tr(f"Key points ticked: {summary.key_points_ticked} of {summary.key_points_total} · "
-                    f"technical accuracy {acc} · communication {comm} · "
-                    f"{summary.graded} of {count} questions self-scored"),
+                    f"{scored} · {summary.graded} {of_count} self-scored"),
             self.tr(f"Time {format_duration(summary.elapsed_seconds)} of {format_duration(summary.budget_seconds)} · "
-                    f"{summary.over_budget} of {count} questions over budget · {summary.answered} answered, "
+                    f"{summary.over_budget} {of_count} over budget · {summary.answered} answered, "
                     f"{summary.skipped} skipped"),
         ]
         self.details.setText("\n".join(lines))
@@ -167,9 +169,11 @@ class SummaryView(QWidget):
         if not weak:
             self.flag_weak.setText(self.tr("No weak questions to flag"))
         elif not todo:
-            self.flag_weak.setText(self.tr(f"All {len(weak)} weak questions are flagged ✓"))
+            self.flag_weak.setText(self.tr("The weak question is flagged ✓") if len(weak) == 1
+                                   else self.tr(f"All {len(weak)} weak questions are flagged ✓"))
         else:
-            self.flag_weak.setText(self.tr(f"Flag {len(todo)} weak question(s) to revisit"))
+            self.flag_weak.setText(self.tr("Flag 1 weak question to revisit") if len(todo) == 1
+                                   else self.tr(f"Flag {len(todo)} weak questions to revisit"))
         self.flag_weak.setEnabled(bool(todo))
 
     def weak_question_ids(self) -> list[str]:

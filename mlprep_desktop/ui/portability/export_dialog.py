@@ -49,7 +49,8 @@ class ExportDialog(QDialog):
         row.addWidget(browse)
         self.all_questions = QRadioButton(self.tr("&All questions"), self)
         self.all_questions.setObjectName("exportAllQuestions")
-        self.shown_questions = QRadioButton(self.tr("Only the %n question(s) shown in Browse", "", shown_count), self)
+        self.shown_questions = QRadioButton(self.tr("Only the question shown in Browse") if shown_count == 1
+                                            else self.tr(f"Only the {shown_count} questions shown in Browse"), self)
         self.shown_questions.setObjectName("exportShownQuestions")
         self.shown_questions.setToolTip(self.tr("The questions the browser's search and filters show now"))
         self.all_questions.setChecked(True)
