@@ -1,4 +1,4 @@
-"""The content standard of CONTENT.md, as checks: one file at a time, then the bank as a whole."""
+"""The bank's content standard (resources/questions/README.md), as checks: one file at a time, then the bank as a whole."""
 from __future__ import annotations
 
 import difflib
@@ -15,7 +15,7 @@ from mlprep_desktop.rendering.math_svg import MathError, find_math, render_math
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TAG_PATTERN = ID_PATTERN
 ANSWER_WORDS = {"theory": (120, 250), "math": (150, 300), "applied": (400, 800), "coding": (60, 900)}
-# CONTENT.md's exceptions: advanced theory may run to 400 words; behavioural answers 300-600.
+# The standard's exceptions: advanced theory may run to 400 words; behavioural answers 300-600.
 ADVANCED_THEORY_WORDS = (120, 400)
 BEHAVIORAL_WORDS = (300, 600)
 KEY_POINTS = (3, 6)
@@ -23,7 +23,7 @@ PITFALLS = (1, 3)
 FOLLOW_UPS = (2, 3)
 TITLE_SIMILARITY = 0.92
 
-# CONTENT.md's table: the least each topic holds of theory, math, coding, applied.
+# The coverage table: the least each topic holds of theory, math, coding, applied.
 COVERAGE_TARGETS: dict[str, tuple[int, int, int, int]] = {
     "fundamentals": (7, 2, 1, 4),
     "data-preparation": (6, 1, 5, 6),
@@ -48,7 +48,7 @@ COVERAGE_TARGETS: dict[str, tuple[int, int, int, int]] = {
     "mlops": (5, 0, 1, 6),
     "ml-system-design": (0, 0, 0, 16),
     "generative-rl": (4, 2, 2, 0),
-    # Bank 3 (CONTENT.md's second table)
+    # Bank 3: the 2026 interview topics
     "llm-training": (10, 5, 1, 5),
     "llm-inference": (8, 5, 1, 5),
     "distributed-training": (6, 4, 0, 3),
@@ -71,7 +71,7 @@ def answer_words(answer: str) -> int:
 
 
 def answer_word_range(kind: str, difficulty: object, topic: object) -> tuple[int, int]:
-    """The words an answer of this type, level and topic may have (CONTENT.md)."""
+    """The words an answer of this type, level and topic may have (resources/questions/README.md)."""
     if topic == "behavioral":
         return BEHAVIORAL_WORDS
     if kind == "theory" and difficulty == "advanced":
@@ -96,7 +96,7 @@ def check_question(src: SourceQuestion) -> list[Problem]:
         problem(at, f"unknown type {meta.get('type')!r} (expected one of {', '.join(QUESTION_TYPES)})")
     topic = meta.get("topic")
     if topic not in TOPICS:
-        problem(at, f"unknown topic {topic!r} (see CONTENT.md for the topic slugs)")
+        problem(at, f"unknown topic {topic!r} (the topics are the folders of resources/questions/)")
     elif topic != path.parent.name:
         problem(at, f"topic {topic!r} must equal the folder name {path.parent.name!r}")
     if meta.get("difficulty") not in DIFFICULTIES:
@@ -231,7 +231,7 @@ def coverage_problems(sources: Iterable[SourceQuestion]) -> list[Problem]:
         where = Path(topic)
         for kind, target in zip(QUESTION_TYPES, COVERAGE_TARGETS[topic]):
             if kind in ENFORCED_TYPES and counts[kind] < target:
-                p.append(Problem(where, 0, f"coverage: {counts[kind]} {kind} questions, CONTENT.md asks for {target}"))
+                p.append(Problem(where, 0, f"coverage: {counts[kind]} {kind} questions, the target is {target}"))
         for level in DIFFICULTIES:
             if not counts["level:" + level]:
                 p.append(Problem(where, 0, f"coverage: no {level} question"))

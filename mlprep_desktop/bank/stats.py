@@ -1,4 +1,4 @@
-"""``bank stats``: coverage by topic and type against CONTENT.md's targets, and difficulty."""
+"""``bank stats``: coverage by topic and type against the targets of bank/rules.py, and difficulty."""
 from __future__ import annotations
 
 from collections import Counter
@@ -33,5 +33,5 @@ def stats_text(sources: list[SourceQuestion]) -> str:
     if total:
         shares = ", ".join(f"{d} {100 * totals[d] / total:.0f} %" for d in DIFFICULTIES)
         lines.append(f"difficulty: {shares} (target about 30 / 45 / 25 %)")
-    lines.append("cells: have / CONTENT.md target; '!' marks a shortfall")
+    lines.append("cells: have / target; '!' marks a shortfall")
     return "\n".join(lines)

@@ -98,7 +98,7 @@ def test_build_refuses_broken_sources_and_writes_nothing(tmp_path, sources):
 
 def test_coverage_rules_report_shortfalls(sources):
     found = [str(p) for p in check(sources, None, coverage=True)]
-    assert any("ml-system-design" in p and "applied questions, CONTENT.md asks for 16" in p for p in found)
+    assert any("ml-system-design" in p and "applied questions, the target is 16" in p for p in found)
     assert any("evaluation" in p and "no beginner question" in p for p in found)
 
 
