@@ -172,11 +172,17 @@ class StudyScheduler:
         return float(self._fsrs.get_card_retrievability(_to_fsrs(card), current_datetime=at.astimezone(UTC)))
 
 
+def forgetting_curve_terms(scheduler: StudyScheduler) -> tuple[float, float]:
+    """(factor, decay) of the FSRS forgetting curve: R = (1 + factor * days / stability) ** decay
+    (for SQL that computes it for many cards at once)."""
+    decay = -scheduler._fsrs.parameters[20]
+    return 0.9 ** (1 / decay) - 1, decay
+
+
 def forgetting_curve(scheduler: StudyScheduler):
     """R(stability, elapsed whole days): the FSRS forgetting curve as a plain function (for
     many cards at once, e.g. inside SQLite); equal to ``StudyScheduler.retrievability``."""
-    decay = -scheduler._fsrs.parameters[20]
-    factor = 0.9 ** (1 / decay) - 1
+    factor, decay = forgetting_curve_terms(scheduler)
 
     def r(stability: float | None, days: float | None) -> float:
         if not stability or days is None:

@@ -22,6 +22,7 @@ from mlprep_desktop.core.scheduling import (
     SchedulePolicy,
     StudyScheduler,
     forgetting_curve,
+    forgetting_curve_terms,
 )
 from mlprep_desktop.core.study_plan import StudyPlan
 from mlprep_desktop.core.study_progress import (
@@ -143,9 +144,11 @@ class TodayService:
         cards = {c.question_id: scheduler.effective(c) for c in due}
         cards.update({q: scheduler.effective(c) for q, c in self._cards.cards_for(done - set(cards)).items()})
         due_total -= sum(1 for q in done if q in cards and cards[q].due < day_end)  # counted as done
-        started = self._cards.started_per_topic()
+        counts = self._cards.topic_counts()
+        started = {topic: n for topic, (_, n) in counts.items() if n}
         allow_new = policy.allows_new(today)
-        candidates, new_total = self._cards.new_candidates(per_group=target) if allow_new else ([], 0)
+        candidates = self._cards.new_candidates(per_group=target) if allow_new else []
+        new_total = sum(active - n for active, n in counts.values()) if allow_new else 0
         new_until = policy.last_new_day()
         reserve = 0
         if new_until is not None:
@@ -196,15 +199,16 @@ class TodayService:
         per_day = {d: n for d, n in days.items() if d >= since}
         policy = self._cards.policy(now.tzinfo)
         return ProgressSnapshot(
-            today=today, per_day=per_day, streak=streaks(days, today), mastery=self._mastery(now),
+            today=today, per_day=per_day, streak=streaks(days, today), mastery=self._mastery(now, policy),
             forecast=self._progress.due_per_day(now, FORECAST_DAYS, policy.final_pass_start()),
             interview_trend=self._progress.interview_trend(),
             coding=self._progress.solved_per_topic(), reviews_last_year=sum(per_day.values()),
         )
 
-    def _mastery(self, now: datetime) -> list[TopicMastery]:
-        curve = forgetting_curve(StudyScheduler(self._cards.policy(now.tzinfo)))
-        rows = {r[0]: r for r in self._progress.topic_summary(now, curve, MASTERED_STABILITY_DAYS)}
+    def _mastery(self, now: datetime, policy: SchedulePolicy | None = None) -> list[TopicMastery]:
+        scheduler = StudyScheduler(policy or self._cards.policy(now.tzinfo))
+        rows = {r[0]: r for r in self._progress.topic_summary(now, forgetting_curve(scheduler), MASTERED_STABILITY_DAYS,
+                                                              forgetting_curve_terms(scheduler))}
         return [TopicMastery(t, rows[t][1], rows[t][2], rows[t][4], rows[t][3]) if t in rows
                 else TopicMastery(t, 0, 0, None, 0) for t in TOPICS]
 

@@ -203,6 +203,7 @@ NOT_EXPORTED: dict[str, str] = {
     "questions_fts": "search index: rebuilt from the questions",
     "notes_fts": "search index: rebuilt from the notes",
     "card_state": "FSRS cards: a cache of what the reviews lead to; an import replays them from the reviews",
+    "review_days": "reviews per day: kept by triggers on the reviews an import adds",
 }
 # Columns a section leaves out: local row ids (rows travel by stable key instead).
 LOCAL_COLUMNS = frozenset({"id"})

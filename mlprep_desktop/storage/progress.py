@@ -9,7 +9,7 @@ whose latest run did not pass every test. An exercise is *solved* once a run pas
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from mlprep_desktop.core.clock import to_utc_iso
 from mlprep_desktop.storage.database import Database
@@ -20,6 +20,8 @@ MISTAKE_DAYS = 14
 class ProgressRepository:
     def __init__(self, database: Database) -> None:
         self._db = database
+        self._pow: bool | None = None
+        self._runs: bool | None = None
 
     def reviews_per_day(self, since: date) -> dict[date, int]:
         return {date.fromisoformat(r[0]): r[1] for r in self._db.query(
@@ -29,22 +31,44 @@ class ProgressRepository:
         return list(self.day_counts())
 
     def day_counts(self) -> dict[date, int]:
-        """Reviews per study day, every day ever studied (one pass over the day index)."""
-        return {date.fromisoformat(r[0]): r[1] for r in self._db.query(
-            "SELECT day, COUNT(*) FROM reviews WHERE day IS NOT NULL GROUP BY day")}
+        """Reviews per study day, every day ever studied (``review_days``: a row per day)."""
+        return {date.fromisoformat(r[0]): r[1] for r in self._db.query("SELECT day, reviews FROM review_days")}
 
     def topic_summary(self, now: datetime, recall: Callable[[float, float], float],
-                      mastered_days: float) -> list[tuple[str, int, int, int, float | None]]:
+                      mastered_days: float, curve: tuple[float, float] | None = None
+                      ) -> list[tuple[str, int, int, int, float | None]]:
         """Per topic with active questions: (topic, questions, seen, mastered, mean recall now).
-        ``recall(stability, elapsed_days)`` is the forgetting curve (FSRS), run inside SQLite."""
-        self._db.conn.create_function("fsrs_recall", 2, recall, deterministic=True)
-        now_julian = _julian(now)
-        return [(r[0], r[1], r[2], r[3] or 0, r[4]) for r in self._db.query(
-            "SELECT q.topic, COUNT(*), COUNT(c.question_id), SUM(c.phase = 2 AND c.stability >= ?), "
-            "AVG(CASE WHEN c.last_review IS NOT NULL THEN "
-            "  fsrs_recall(c.stability, MAX(0, CAST(? - julianday(c.last_review) AS INTEGER))) END) "
-            "FROM questions q LEFT JOIN card_state c ON c.question_id = q.id WHERE q.retired = 0 "
-            "GROUP BY q.topic", (mastered_days, now_julian))]
+        ``recall(stability, elapsed_days)`` is the forgetting curve (FSRS); with ``curve``
+        (its factor and decay: ``(1 + factor * days / stability) ** decay``) and SQLite's
+        ``pow()`` it runs as SQL, else as a Python function inside SQLite. Reads each card
+        once, its question through ``questions_id_topic``."""
+        days = "MAX(0, CAST(?2 - julianday(c.last_review) AS INTEGER))"
+        params: list = [mastered_days, _julian(now)]
+        if curve is not None and self._has_pow():
+            value = f"CASE WHEN c.stability IS NULL OR c.stability = 0 THEN 0.0 ELSE pow(1 + ?3 * MAX(0.0, {days}) / c.stability, ?4) END"
+            params += list(curve)
+        else:
+            self._db.conn.create_function("fsrs_recall", 2, recall, deterministic=True)
+            value = f"fsrs_recall(c.stability, {days})"
+        totals = {r[0]: r[1] for r in self._db.query(
+            "SELECT topic, COUNT(*) FROM questions INDEXED BY questions_live_topic WHERE retired = 0 GROUP BY topic")}
+        cards = {r[0]: r for r in self._db.query(
+            "SELECT q.topic, COUNT(*), SUM(c.phase = 2 AND c.stability >= ?1), "
+            f"AVG(CASE WHEN c.last_review IS NOT NULL THEN {value} END) "
+            "FROM card_state c CROSS JOIN questions q INDEXED BY questions_id_topic ON q.id = c.question_id "
+            "WHERE q.retired = 0 GROUP BY q.topic", tuple(params))}
+        return [(topic, total, cards[topic][1] if topic in cards else 0, cards[topic][2] or 0 if topic in cards else 0,
+                 cards[topic][3] if topic in cards else None) for topic, total in sorted(totals.items())]
+
+    def _has_pow(self) -> bool:
+        """SQLite built with its math functions (3.35+, usually on)."""
+        if self._pow is None:
+            try:
+                self._db.query("SELECT pow(2.0, 0.5)")
+                self._pow = True
+            except Exception:  # sqlite3.OperationalError: no such function
+                self._pow = False
+        return self._pow
 
     def due_per_day(self, now: datetime, days: int, final_pass_start: datetime | None) -> list[int]:
         """Reviews falling due on each of the next ``days`` local days (index 0: today, with
@@ -57,9 +81,12 @@ class ProgressRepository:
             start = to_utc_iso(final_pass_start)
             due = "(CASE WHEN c.last_review < ?1 AND c.due > ?1 THEN ?1 ELSE c.due END)"
             params.append(start)
+        # Only dues before the window's end (a day's margin for the offset) are counted.
+        end = to_utc_iso(datetime.combine(now.date() + timedelta(days=days + 1), time(), tzinfo=UTC))
         rows = self._db.query(
             f"SELECT date({due}, '{offset:+d} minutes') AS d, COUNT(*) FROM card_state c "
-            "JOIN questions q ON q.id = c.question_id WHERE q.retired = 0 GROUP BY d", tuple(params))
+            "CROSS JOIN questions q INDEXED BY questions_id_topic ON q.id = c.question_id "
+            f"WHERE q.retired = 0 AND {due} < ?{len(params) + 1} GROUP BY d", (*params, end))
         today = now.date()
         counts = [0] * days
         for day, n in rows:
@@ -93,11 +120,13 @@ class ProgressRepository:
         # reviews of the last days alone (by the indexed day, a day early for time zones).
         since_day = (now - timedelta(days=days + 1)).date().isoformat()
         rows = self._db.query(
-            # SQLite: with MAX(), the bare columns come from the row holding the maximum
-            "SELECT l.question_id, l.at FROM (SELECT question_id, rating, reviewed_at AS at, "
-            "  MAX(reviewed_at || printf('#%012d', id)) FROM reviews INDEXED BY reviews_day "  # latest; ties: last written
-            "  WHERE day >= ?2 GROUP BY question_id) l JOIN questions q ON q.id = l.question_id "
-            "WHERE l.rating <= 2 AND l.at >= ?1 AND q.retired = 0 "
+            # A recent Again/Hard with no later review of its question (ties: the last written),
+            # each checked on the (question_id, reviewed_at) index: no grouping of recent reviews.
+            "SELECT r.question_id, r.reviewed_at AS at FROM reviews r INDEXED BY reviews_day "
+            "JOIN questions q INDEXED BY questions_id_topic ON q.id = r.question_id "
+            "WHERE r.day >= ?2 AND r.rating <= 2 AND r.reviewed_at >= ?1 AND q.retired = 0 "
+            "AND NOT EXISTS (SELECT 1 FROM reviews n INDEXED BY reviews_question WHERE n.question_id = r.question_id "
+            "  AND n.reviewed_at >= r.reviewed_at AND (n.reviewed_at > r.reviewed_at OR n.id > r.id)) "
             "UNION SELECT i.question_id, i.answer_updated_at FROM interview_items i "
             "JOIN questions q ON q.id = i.question_id "
             "WHERE i.communication <= 2 AND i.answer_updated_at >= ?1 AND q.retired = 0 "
@@ -111,8 +140,11 @@ class ProgressRepository:
         return out
 
     def _has_runs(self) -> bool:
-        columns = {r[1] for r in self._db.query("PRAGMA table_info(exercise_runs)")}
-        return {"question_id", "passed", "total", "ran_at"} <= columns
+        """The runner's table is there (migration 8); asked once per open database."""
+        if self._runs is None:
+            columns = {r[1] for r in self._db.query("PRAGMA table_info(exercise_runs)")}
+            self._runs = {"question_id", "passed", "total", "ran_at"} <= columns
+        return self._runs
 
     def failed_exercises(self) -> list[str]:
         """Coding questions whose latest stored run did not pass every test (empty until runs

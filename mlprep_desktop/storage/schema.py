@@ -14,6 +14,7 @@ from mlprep_desktop.storage.exercises_schema import EXERCISES_SQL
 from mlprep_desktop.storage.interviews_schema import INTERVIEW_CODE_RUNS_SQL, INTERVIEWS_SQL
 from mlprep_desktop.storage.notes_schema import NOTES_SQL
 from mlprep_desktop.storage.portable_schema import PORTABLE_IDS_SQL
+from mlprep_desktop.storage.progress_schema import PROGRESS_SQL
 from mlprep_desktop.storage.study_schema import SCHEDULING_SQL
 
 migrations = Migrations("mlprep")
@@ -121,6 +122,7 @@ _register(6, "portable_ids", PORTABLE_IDS_SQL)
 _register(7, "scheduling", SCHEDULING_SQL)
 _register(8, "exercises", EXERCISES_SQL)
 _register(9, "interview_code_runs", INTERVIEW_CODE_RUNS_SQL)
+_register(10, "progress_speed", PROGRESS_SQL)
 
 SCHEMA_VERSION = max(_VERSIONS)
 

@@ -160,18 +160,21 @@ class CardRepository:
                   ) -> tuple[list[CardState], int]:
         """The ``limit`` most overdue cards of active questions due before ``before`` (a due
         past the final pass counts as its start, as the scheduler caps it), and how many are
-        due in all."""
-        due = "c.due"
-        params: list = []
-        if final_pass_start is not None:
-            due = "(CASE WHEN c.last_review < ? AND c.due > ? THEN ? ELSE c.due END)"
-            params += [to_utc_iso(final_pass_start)] * 3
-        where = f"FROM card_state c JOIN questions q ON q.id = c.question_id WHERE q.retired = 0 AND {due} < ?"
-        params.append(to_utc_iso(before))
-        total = self._db.query(f"SELECT COUNT(*) {where}", tuple(params))[0][0]
+        due in all. Reads the due index (and, in a final pass, the cards last reviewed before
+        its start) and each card's question through ``questions_id_topic``."""
+        before_iso = to_utc_iso(before)
+        if final_pass_start is None:
+            due, where, params = "c.due", "c.due < ?1", [before_iso]
+        else:  # capped: a card last reviewed before the start is due at the start at the latest
+            due = "(CASE WHEN c.last_review < ?2 AND c.due > ?2 THEN ?2 ELSE c.due END)"
+            where = f"{due} < ?1"
+            params = [before_iso, to_utc_iso(final_pass_start)]
+        source = (f"FROM card_state c CROSS JOIN questions q INDEXED BY questions_id_topic "
+                  f"ON q.id = c.question_id WHERE q.retired = 0 AND {where}")
+        total = self._db.query(f"SELECT COUNT(*) {source}", tuple(params))[0][0]
         rows = self._db.query(
-            f"SELECT c.{_CARD_COLUMNS.replace(', ', ', c.')} {where} ORDER BY {due}, c.question_id LIMIT ?",
-            tuple(params + ([to_utc_iso(final_pass_start)] * 3 if final_pass_start else []) + [limit]))
+            f"SELECT c.{_CARD_COLUMNS.replace(', ', ', c.')} {source} ORDER BY {due}, c.question_id LIMIT {int(limit)}",
+            tuple(params))
         return [_card(r) for r in rows], total
 
     def cards_for(self, ids: set[str]) -> dict[str, CardState]:
@@ -182,25 +185,33 @@ class CardRepository:
             f"SELECT {_CARD_COLUMNS} FROM card_state WHERE question_id IN ({marks})", tuple(ids))}
 
     def started_per_topic(self) -> dict[str, int]:
-        return {r[0]: r[1] for r in self._db.query(
-            "SELECT q.topic, COUNT(*) FROM card_state c JOIN questions q ON q.id = c.question_id "
-            "WHERE q.retired = 0 GROUP BY q.topic")}
+        """Topic -> active questions with a card (topics with none are left out)."""
+        return {t: started for t, (_, started) in self.topic_counts().items() if started}
 
-    def new_candidates(self, per_group: int | None = None) -> tuple[list[NewCandidate], int]:
-        """Active questions never rated (no card), and how many there are. With ``per_group``,
+    def topic_counts(self) -> dict[str, tuple[int, int]]:
+        """Topic -> (active questions, of them with a card), from two indexes alone."""
+        return {r[0]: (r[1], r[2]) for r in self._db.query(
+            "SELECT q.topic, COUNT(*), COUNT(c.question_id) FROM questions q INDEXED BY questions_live_topic "
+            "LEFT JOIN card_state c ON c.question_id = q.id WHERE q.retired = 0 GROUP BY q.topic")}
+
+    def new_candidates(self, per_group: int | None = None) -> list[NewCandidate]:
+        """Active questions never rated (no card; ``topic_counts`` says how many). With ``per_group``,
         only the first ``per_group`` (by id) of each topic, level and type: every question a
-        day's ``per_group`` picks could take (``pick_new`` takes each group in id order)."""
-        base = ("FROM questions q WHERE q.retired = 0 "
-                "AND NOT EXISTS (SELECT 1 FROM card_state c WHERE c.question_id = q.id)")
+        day's ``per_group`` picks could take (``pick_new`` takes each group in id order); each
+        group is read in index order and stops after ``per_group``."""
+        unrated = "NOT EXISTS (SELECT 1 FROM card_state c WHERE c.question_id = {q}.id)"
         if per_group is None:
-            rows = self._db.query(f"SELECT q.id, q.topic, q.type, q.difficulty {base}")
-            return [NewCandidate(*r) for r in rows], len(rows)
+            rows = self._db.query(
+                f"SELECT q.id, q.topic, q.type, q.difficulty FROM questions q WHERE q.retired = 0 AND {unrated.format(q='q')}")
+            return [NewCandidate(*r) for r in rows]
         rows = self._db.query(
-            "SELECT id, topic, type, difficulty, total FROM (SELECT q.id, q.topic, q.type, q.difficulty, "
-            "ROW_NUMBER() OVER (PARTITION BY q.topic, q.difficulty, q.type ORDER BY q.id) AS n, "
-            f"COUNT(*) OVER () AS total {base}) WHERE n <= ?", (per_group,))
-        total = rows[0][4] if rows else 0
-        return [NewCandidate(r[0], r[1], r[2], r[3]) for r in rows], total
+            "SELECT q.id, q.topic, q.type, q.difficulty FROM (SELECT DISTINCT topic, difficulty, type "
+            "FROM questions INDEXED BY questions_live_topic WHERE retired = 0) g "
+            "JOIN questions q INDEXED BY questions_live_topic ON q.retired = 0 AND q.topic = g.topic "
+            "AND q.difficulty = g.difficulty AND q.type = g.type AND q.id IN (SELECT x.id FROM questions x "
+            "INDEXED BY questions_live_topic WHERE x.retired = 0 AND x.topic = g.topic AND x.difficulty = g.difficulty "
+            f"AND x.type = g.type AND {unrated.format(q='x')} ORDER BY x.id LIMIT ?)", (per_group,))
+        return [NewCandidate(*r) for r in rows]
 
     def reviewed_on(self, day: date) -> set[str]:
         """Questions with a review counted for ``day``."""
