@@ -1,9 +1,12 @@
 """``SessionView``: one question at a time in a focused study session — the same question view,
 attempt box, reveal and 1–4 rating as Browse, with a line saying where the session stands.
+A coding question is answered in the code editor (the ``coding`` pane the tab passes in, Browse's
+``CodingPane``: the starter or the saved draft, Run/Stop, the test results) instead.
 
 Keys where the user reads (the question and the study buttons): Space reveals, 1–4 rate,
-F flags; Esc (anywhere in the view) goes back to the Today overview. The attempt box keeps
-its keys for typing. It emits what the user does; the Today tab runs the operations."""
+F flags; Esc (anywhere in the view) goes back to the Today overview. The attempt box and the
+code editor keep their keys for typing. It emits what the user does; the Today tab runs the
+operations."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -33,8 +36,9 @@ class SessionView(QWidget):
     attempt_edited = Signal()
     attempt_left = Signal()  # the attempt box lost focus: write the draft now
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, coding: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.coding = coding
         self.setObjectName("todaySession")
         self.setAccessibleName(self.tr("Study session"))
         self.info = QLabel(self)
@@ -56,12 +60,6 @@ class SessionView(QWidget):
                              (bar.sketch, "todaySketch"), (bar.notes, "todayNotes"),
                              *((b, f"todayRate{n}") for n, b in enumerate(bar.rate_buttons, start=1))):
             button.setObjectName(name)
-        self.coding_note = QLabel(self.tr(
-            "A coding question: write your code in the attempt box below (plain text; running it "
-            "against tests is not part of this version), then reveal and compare."), self)
-        self.coding_note.setObjectName("todayCodingNote")
-        self.coding_note.setWordWrap(True)
-        self.coding_note.hide()
         self.attempt_label = QLabel(self.tr("My answer (saved automatically, shared with Browse):"), self)
         self.attempt = AnswerEditor(self)
         self.attempt.setObjectName("todayAttempt")
@@ -79,9 +77,10 @@ class SessionView(QWidget):
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 4, 0, 0)
         lower_layout.addWidget(self.study_bar)
-        lower_layout.addWidget(self.coding_note)
         lower_layout.addWidget(self.attempt_label)
         lower_layout.addWidget(self.attempt)
+        lower_layout.addWidget(coding, 1)
+        coding.hide()
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.setChildrenCollapsible(False)
         split.addWidget(self.view)
@@ -89,6 +88,7 @@ class SessionView(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setSizes([560, 240])
+        self._split = split
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
@@ -104,13 +104,20 @@ class SessionView(QWidget):
 
     def show_question(self, question: Question, rendered: RenderedHtml, info: str, attempt: str,
                       flagged: bool, revealed: bool) -> None:
-        """Put ``question`` on screen (the attempt box filled without emitting an edit)."""
+        """Put ``question`` on screen (the attempt box filled without emitting an edit); a
+        coding question shows the coding pane (loaded by the tab) instead of the attempt box."""
         self.info.setText(info)
         self.view.show_rendered(rendered)
         self.study_bar.set_question_loaded(True)
         self.study_bar.set_revealed(revealed)
         self.study_bar.set_flagged(flagged)
-        self.coding_note.setVisible(question.type == "coding")
+        coding = question.exercise is not None
+        if coding != self.coding.isVisibleTo(self):
+            self.coding.setVisible(coding)
+            self.attempt_label.setVisible(not coding)
+            self.attempt.setVisible(not coding)
+            total = sum(self._split.sizes()) or 800
+            self._split.setSizes([total * 2 // 5, total * 3 // 5] if coding else [total * 7 // 10, total * 3 // 10])
         self.attempt.blockSignals(True)
         self.attempt.setPlainText(attempt)
         self.attempt.blockSignals(False)

@@ -31,6 +31,7 @@ from mlprep_desktop.rendering.question_html import render_question
 from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.services.changes import Change, ChangeKind
 from mlprep_desktop.services.today import TodayState
+from mlprep_desktop.ui.coding.coding_pane import CodingPane
 from mlprep_desktop.ui.operation_runner import OperationRunner
 from mlprep_desktop.ui.tab_page import TabPage
 from mlprep_desktop.ui.theme import render_theme
@@ -173,7 +174,9 @@ class TodayTab(TabPage):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(overview)
 
-        self.session = SessionView(self)
+        # A coding question is answered in Browse's code editor (runs are recorded as "today").
+        self.coding = CodingPane(self._ctx.exercise_ops, self.operations, context="today", parent=self)
+        self.session = SessionView(self.coding, self)
         self.pages.addWidget(scroll)
         self.pages.addWidget(self.session)
         layout = QVBoxLayout(self)
@@ -199,6 +202,7 @@ class TodayTab(TabPage):
         self.session.back_requested.connect(self.leave_session)
         self.session.attempt_edited.connect(self._saver.schedule)
         self.session.attempt_left.connect(self.flush_pending)
+        self.coding.error_occurred.connect(self.error_occurred)
 
     # ----- public API (the main window and tests)
     @property
@@ -272,6 +276,7 @@ class TodayTab(TabPage):
 
     def leave_session(self) -> None:
         self.flush_pending()
+        self.coding.shutdown()  # a run still going is stopped (Browse does the same on a switch)
         self.pages.setCurrentIndex(0)
         self.refresh()
         self.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -320,13 +325,13 @@ class TodayTab(TabPage):
     # ----- tab protocol
     def on_data_changed(self, change: Change) -> None:
         if change.concerns(ChangeKind.STUDY_STATE, ChangeKind.SETTINGS, ChangeKind.QUESTIONS,
-                           ChangeKind.INTERVIEWS):
+                           ChangeKind.INTERVIEWS, ChangeKind.EXERCISE_RUNS):
             self._stale = True
             if self.isVisible() and not self.in_session:
                 self.refresh()
 
     def flush_pending(self) -> bool:
-        return self._saver.flush()
+        return self._saver.flush() and self.coding.flush_pending()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's API)
         super().showEvent(event)
@@ -364,6 +369,7 @@ class TodayTab(TabPage):
             kind = (self.tr("again (learning step)") if question_id in queue.learning
                     else self.tr("review") if question_id in queue.reviews else self.tr("new"))
             info = self.tr(f"{queue.progress_text()} · this one: {kind} · {topic_label(question.topic)}")
+        self.coding.load(question.id if question.exercise is not None else None)
         self.session.show_question(question, self._rendered(), info, self._ctx.study_ops.answer(question_id),
                                    self._ctx.study_ops.state(question_id).flagged, revealed=False)
         self.pages.setCurrentWidget(self.session)
