@@ -67,9 +67,9 @@ def result_lines(view: QListView) -> list[str]:
 
 def test_contract_names_are_unambiguous(qtbot, open_window, interrupted):
     window = resume(qtbot, open_window)
-    for name in ("codeEditor", "interviewCodeEditor", "interviewReviewCodeEditor"):
+    for name in ("codeEditor", "interviewCodeEditor", "interviewReviewCodeEditor", "todayCodeEditor"):
         assert len([w for w in window.findChildren(CodeEditor) if w.objectName() == name]) == 1, name
-    for name in ("runTestsButton", "interviewRunTestsButton", "interviewReviewRunTestsButton"):
+    for name in ("runTestsButton", "interviewRunTestsButton", "interviewReviewRunTestsButton", "todayRunTestsButton"):
         assert len([w for w in window.findChildren(QPushButton) if w.objectName() == name]) == 1, name
     editor = find(window, CodeEditor, "interviewCodeEditor")
     assert editor.accessibleName() and editor.isVisible()

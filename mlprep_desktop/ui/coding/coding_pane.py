@@ -9,7 +9,8 @@ Embedding it elsewhere (Today's session, the interview's review):
 - ``name_prefix`` names the children so ``findChild`` stays unambiguous in one window: none
   gives Browse's contract names (``codeEditor``, ``runTestsButton``, ``stopRunButton``,
   ``testSummary``, ``testResults``, ``runOutput``, ``resetStarterButton``); ``"interview"``
-  gives ``interviewCodeEditor``, ``interviewRunTestsButton`` … (``rename`` changes them later).
+  gives ``interviewCodeEditor``, ``interviewRunTestsButton`` …, ``"today"`` (Today's session)
+  ``todayCodeEditor`` … (``rename`` changes them later).
 - ``load(question_id, code)`` shows an exercise with that code (no draft is read when
   ``code`` is given); ``show_result(result)`` shows a stored run's results without running.
 - ``recorder``: a callable ``(question_id, code, result) -> Outcome`` that stores a finished run

@@ -174,8 +174,9 @@ class TodayTab(TabPage):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(overview)
 
-        # A coding question is answered in Browse's code editor (runs are recorded as "today").
-        self.coding = CodingPane(self._ctx.exercise_ops, self.operations, context="today", parent=self)
+        # A coding question: the same code editor as Browse (todayCodeEditor …; runs recorded as "today").
+        self.coding = CodingPane(self._ctx.exercise_ops, self.operations, context="today",
+                                 name_prefix="today", parent=self)
         self.session = SessionView(self.coding, self)
         self.pages.addWidget(scroll)
         self.pages.addWidget(self.session)
