@@ -45,7 +45,7 @@ bank-check: setup
 	$(PY) -m mlprep_desktop.bank check
 
 bench: setup
-	QT_QPA_PLATFORM=offscreen $(PY) tests/benchmarks/bench_search.py
+	QT_QPA_PLATFORM=offscreen $(PY) tests/benchmarks/bench_suite.py $(BENCH_ARGS)
 
 bench-runner: setup
 	QT_QPA_PLATFORM=offscreen $(PY) tests/benchmarks/bench_runner.py
