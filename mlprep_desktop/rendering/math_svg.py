@@ -1,4 +1,8 @@
-"""LaTeX math to SVG, offline, through ziamath; cached by (source, display, colour).
+"""LaTeX math to SVG, offline, through ziamath; cached by (source, display, colour, size).
+
+ziamath (a few hundred ms to import, fonts included) is imported on the first formula drawn,
+not when this module is. The cache is one small LRU (``_MathCache``) of the last
+``CACHE_SIZE`` results, failures included, which ``is_cached`` can ask.
 
 ``find_math`` is the one definition of where math is in Markdown text, shared by the
 Markdown renderer and the bank check: ``$$…$$`` (display, may span lines) and ``$…$``
@@ -9,12 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
-from functools import lru_cache
-
-import ziamath
-
-ziamath.config.svg2 = False  # SVG 1.1: what Qt's SVG renderer draws
 
 DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
 INLINE_MATH = re.compile(r"(?<![\\$])\$(?=[^\s$])([^$\n]*?[^\s\\$])\$(?![\d$])")
@@ -111,26 +111,72 @@ def render_math(latex: str, display: bool = False, color: str = "black", size: f
 
 def is_cached(latex: str, display: bool = False, color: str = "black", size: float = 15.5) -> bool:
     """True if this formula is already drawn (``render_math`` returns at once)."""
-    return (latex.strip(), display, color, size) in _cached_keys
+    return (latex.strip(), display, color, size) in _cache
 
 
-_cached_keys: set[tuple[str, bool, str, float]] = set()
+_Key = tuple[str, bool, str, float]
+
+
+class _MathCache:
+    """The last ``capacity`` results (an image or the MathError), least recently used dropped."""
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self._items: OrderedDict[_Key, MathImage | MathError] = OrderedDict()
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._items
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def get(self, key: _Key) -> MathImage | MathError | None:
+        value = self._items.get(key)
+        if value is not None:
+            self._items.move_to_end(key)
+        return value
+
+    def put(self, key: _Key, value: MathImage | MathError) -> None:
+        self._items[key] = value
+        self._items.move_to_end(key)
+        while len(self._items) > self.capacity:
+            self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        self._items.clear()
+
+
+_cache = _MathCache(CACHE_SIZE)
 
 
 def _render(latex: str, display: bool, color: str, size: float) -> MathImage:
-    image = _render_cached(latex, display, color, size)  # failures are cached too
-    if len(_cached_keys) > CACHE_SIZE:  # the LRU dropped some: forget the keys too
-        _cached_keys.clear()
-    _cached_keys.add((latex, display, color, size))
+    key = (latex, display, color, size)
+    image = _cache.get(key)
+    if image is None:
+        image = _draw(latex, display, color, size)
+        _cache.put(key, image)  # failures are cached too
     if isinstance(image, MathError):
         raise image
     return image
 
 
-@lru_cache(maxsize=CACHE_SIZE)
-def _render_cached(latex: str, display: bool, color: str, size: float) -> MathImage | MathError:
+_ziamath = None
+
+
+def _ziamath_module():
+    """ziamath, imported and configured on first use."""
+    global _ziamath
+    if _ziamath is None:
+        import ziamath
+
+        ziamath.config.svg2 = False  # SVG 1.1: what Qt's SVG renderer draws
+        _ziamath = ziamath
+    return _ziamath
+
+
+def _draw(latex: str, display: bool, color: str, size: float) -> MathImage | MathError:
     try:
-        svg = ziamath.Latex(latex, size=size, color=color, inline=not display).svg()
+        svg = _ziamath_module().Latex(latex, size=size, color=color, inline=not display).svg()
     except Exception as exc:  # ziamath raises many kinds for bad input
         return MathError(f"cannot render math {latex!r}: {exc}")
     match = re.search(r'viewBox="([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)"', svg)
