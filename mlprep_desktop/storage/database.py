@@ -12,6 +12,7 @@ Contract:
 """
 from __future__ import annotations
 
+import itertools
 import os
 import sqlite3
 import tempfile
@@ -20,8 +21,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from mlprep_desktop.core.clock import utc_now_iso
 from mlprep_desktop.storage import schema
 from mlprep_desktop.storage.connection import connect
@@ -29,6 +28,7 @@ from mlprep_desktop.storage.content_merge import merge_bank_content
 from mlprep_desktop.storage.file_checks import empty_file_message, file_problem, is_empty_file
 
 BUSY_TIMEOUT_MS = 250
+_SAVEPOINTS = itertools.count(1)
 
 
 def _lenient_text(data: bytes) -> str:
@@ -73,7 +73,38 @@ class Database:
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self.conn = conn
-        self.utils = sqlite_utils.Database(conn)
+
+    @contextmanager
+    def _atomic(self) -> Iterator[None]:
+        """BEGIN … COMMIT, or a savepoint inside a transaction already open (what
+        sqlite-utils' ``atomic`` does, without importing it on the start path)."""
+        if self.conn.in_transaction:
+            savepoint = f"mlprep_{next(_SAVEPOINTS)}"
+            self.conn.execute(f"SAVEPOINT {savepoint}")
+            try:
+                yield
+            except BaseException:
+                if self.conn.in_transaction:  # an error may have ended the whole transaction
+                    self.conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                    self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+                raise
+            else:
+                self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -82,7 +113,7 @@ class Database:
         Any SQLite error (disk full, locked, read-only, a constraint, a file damaged while
         open) surfaces as ``WriteError`` with a message fit for the user."""
         try:
-            with self.utils.atomic():
+            with self._atomic():
                 yield self.conn
         except sqlite3.Error as exc:
             if _is_locked(exc):
@@ -148,7 +179,7 @@ def open_database(path: Path | str, bundle: Path | str | None = None) -> Databas
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         database = Database(path, conn)
-        schema.migrate(database.utils)
+        schema.migrate_connection(conn)
         _probe_write(database)
         if bundle is not None and Path(bundle).exists() and Path(bundle).resolve() != path.resolve():
             merge_bank_content(database, Path(bundle))

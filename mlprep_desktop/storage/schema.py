@@ -3,11 +3,20 @@
 Each migration runs in its own transaction and sets ``PRAGMA user_version`` to its number,
 so a file's schema version can be read without writing (see ``database.preflight``).
 Append new migrations at the end; never edit one that has shipped.
+
+sqlite-utils (which imports pandas and numpy when they are installed: most of a second) is
+imported only when a file has migrations pending: ``migrate_connection`` first reads the
+applied migrations with plain SQL. ``migrations`` (the sqlite-utils set) is built on first use.
 """
 from __future__ import annotations
 
-import sqlite_utils
-from sqlite_utils.migrations import Migrations
+import sqlite3
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import sqlite_utils
+    from sqlite_utils.migrations import Migrations
 
 from mlprep_desktop.storage.boards_schema import BOARDS_SQL
 from mlprep_desktop.storage.exercises_schema import EXERCISES_SQL
@@ -17,7 +26,30 @@ from mlprep_desktop.storage.portable_schema import PORTABLE_IDS_SQL
 from mlprep_desktop.storage.progress_schema import PROGRESS_SQL
 from mlprep_desktop.storage.study_schema import SCHEDULING_SQL
 
-migrations = Migrations("mlprep")
+SET_NAME = "mlprep"
+MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' record of applied migrations
+# (name, function) of the app's migrations, in order; the sqlite-utils set is built from it.
+_DECLARED: list[tuple[str, Callable[[Any], None]]] = []
+
+
+def __getattr__(name: str) -> Any:
+    if name == "migrations":
+        return _migration_set()
+    raise AttributeError(name)
+
+
+def _migration_set() -> Migrations:
+    """The sqlite-utils migration set (imports sqlite-utils: only when needed)."""
+    existing = globals().get("migrations")
+    if existing is not None:
+        return existing
+    from sqlite_utils.migrations import Migrations
+
+    built = Migrations(SET_NAME)
+    for name, apply in _DECLARED:
+        built(name=name)(apply)
+    globals()["migrations"] = built
+    return built
 
 _QUESTIONS = """
 CREATE TABLE questions (
@@ -106,7 +138,11 @@ def _register(version: int, name: str, sql: str) -> None:
         db.execute(f"PRAGMA user_version = {max(int(current), version)}")
 
     apply.__name__ = name
-    migrations(name=f"{version:04d}_{name}")(apply)
+    existing = globals().get("migrations")  # built already (or a test's own set): register there
+    if existing is not None:
+        existing(name=f"{version:04d}_{name}")(apply)
+    else:
+        _DECLARED.append((f"{version:04d}_{name}", apply))
     _VERSIONS.append(version)
 
 
@@ -153,8 +189,28 @@ def _statements(sql: str) -> list[str]:
 
 def migrate(db: sqlite_utils.Database) -> None:
     """Apply every pending migration, each in its own transaction."""
-    migrations.apply(db)
+    _migration_set().apply(db)
 
 
 def pending(db: sqlite_utils.Database) -> list[str]:
-    return [m.name for m in migrations.pending(db)]
+    return [m.name for m in _migration_set().pending(db)]
+
+
+def _declared_names() -> list[str]:
+    existing = globals().get("migrations")
+    return [m.name for m in existing._migrations] if existing is not None else [n for n, _ in _DECLARED]
+
+
+def migrate_connection(conn: sqlite3.Connection) -> None:
+    """Apply the pending migrations of the file behind ``conn``; when none are pending (read
+    with plain SQL), return without importing sqlite-utils."""
+    try:
+        applied = {r[0] for r in conn.execute(
+            f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", (SET_NAME,))}
+    except sqlite3.OperationalError:  # no table yet: a new file
+        applied = set()
+    if all(name in applied for name in _declared_names()):
+        return
+    import sqlite_utils
+
+    migrate(sqlite_utils.Database(conn))
