@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import replace
 
 from mlprep_desktop.core.clock import SystemClock, next_midnight, to_utc_iso
@@ -22,9 +23,12 @@ from mlprep_desktop.core.search_query import fts_query, search_terms
 from mlprep_desktop.storage.database import Database, is_damage
 from mlprep_desktop.storage.exercises import SOLVED_SQL
 from mlprep_desktop.storage.progress import ProgressRepository
-
-# bm25 weights per FTS column: title, prompt, answer, key_points, tags.
-_BM25 = "bm25(questions_fts, 10.0, 4.0, 1.0, 2.0, 6.0)"
+from mlprep_desktop.storage.question_search import (
+    browse_statement,
+    details_params,
+    ensure_question_list,
+    split_result,
+)
 
 _ROW_COLUMNS = (
     "q.id, q.title, q.type, q.topic, q.difficulty, s.seen_at, COALESCE(s.flagged, 0) AS flagged, "
@@ -52,34 +56,46 @@ class QuestionRepository:
 
     def facet_counts(self, flt: QuestionFilter) -> dict[str, dict[str, int]]:
         """For each facet, how many questions each option would show, the other filters kept."""
-        return self.browse(flt)[1]
+        return self.browse_rows(flt)[1]
 
     def browse(self, flt: QuestionFilter) -> tuple[list[QuestionRow], dict[str, dict[str, int]]]:
-        """The rows for ``flt`` and its facet counts, from one full-text query.
+        """The rows for ``flt`` and its facet counts (see ``browse_rows``), as a list."""
+        rows, counts = self.browse_rows(flt)
+        return list(rows), counts
 
-        The text match runs once; the facet filters (a few hundred rows at most) are applied
-        here, so each facet's counts can ignore that facet's own filter."""
+    def browse_rows(self, flt: QuestionFilter) -> tuple[Sequence[QuestionRow], dict[str, dict[str, int]]]:
+        """The rows for ``flt`` (made ``QuestionRow``s as they are read) and, for each facet, how
+        many questions each option would show with the other filters kept: one SQL statement
+        (storage/question_search.py). A damaged file or search index falls back to reading the
+        rows leniently and matching titles and tags (``index_damaged``)."""
         match = fts_query(flt.text)
-        sql = f"SELECT {_ROW_COLUMNS} FROM questions q LEFT JOIN question_state s ON s.question_id = q.id"
-        sql += " LEFT JOIN card_state c ON c.question_id = q.id"
-        params: list = []
-        if match:
-            sql += (
-                f" JOIN (SELECT rowid, {_BM25} AS rank FROM questions_fts WHERE questions_fts MATCH ?) f"
-                " ON f.rowid = q.rowid"
-            )
-            params.append(match)
-        sql += " WHERE q.retired = 0" + (" ORDER BY f.rank" if match else "")
+        now = self._clock.now()
+        day_end = to_utc_iso(next_midnight(now))
+        mistakes = ProgressRepository(self._db).mistakes(now)
+        sql, params = browse_statement(flt, match, day_end, mistakes)
         try:
+            ensure_question_list(self._db.conn)
             found = self._db.query(sql, params)
             self.index_damaged = False
         except sqlite3.DatabaseError as exc:
             if not is_damage(exc):
                 raise
-            found = self._damaged_browse(flt, bool(match))
-        now = self._clock.now()
-        day_end = to_utc_iso(next_midnight(now))
-        mistakes = set(ProgressRepository(self._db).mistakes(now))
+            return self._browse_damaged(flt, match, day_end, set(mistakes))
+        return split_result(found, self._read_rows, details_params(day_end, mistakes))
+
+    def _read_rows(self, sql: str, params: dict) -> list[sqlite3.Row]:
+        """A page of search rows; text damaged in the file is read leniently (U+FFFD)."""
+        try:
+            return self._db.query(sql, params)
+        except sqlite3.DatabaseError as exc:
+            if not is_damage(exc):
+                raise
+            return self._db.query_lenient(sql, params)
+
+    def _browse_damaged(self, flt: QuestionFilter, match: str | None, day_end: str,
+                        mistakes: set[str]) -> tuple[list[QuestionRow], dict[str, dict[str, int]]]:
+        """``browse_rows`` on rows read leniently (slow, in Python; only for a damaged file)."""
+        found = self._damaged_browse(flt, bool(match))
         candidates = [self._row(r, day_end, mistakes) for r in found]
         if not match:
             candidates.sort(key=_browse_order)

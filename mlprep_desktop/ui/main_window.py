@@ -88,7 +88,8 @@ class MainWindow(QMainWindow):
         self._counts.setObjectName("questionCountLabel")
         self.statusBar().addPermanentWidget(self._counts)
         self.browser.counts_changed.connect(self._on_browser_counts_changed)
-        self.browser.refresh()  # fill the status bar now that it is connected
+        # The browser searched once when built: show its counts (no second search at start).
+        self._on_browser_counts_changed(self.browser.model.rowCount(), self.context.questions.total())
 
         self.data_safety = DataSafety(self, window_factory)  # automatic backups, restore, check
         self.portability = PortabilityActions(self.context, self.operations, self, self.browser)

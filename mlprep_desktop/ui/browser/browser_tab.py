@@ -29,7 +29,10 @@ class BrowserTab(TabPage):
     notes_requested = Signal(str)  # question id: open (or create) its note
     note_open_requested = Signal(int)  # note id: a note in "Notes that link here" was clicked
 
+    # Typing pauses this long before the search runs: twice the last search's time, between
+    # the bounds (a fast search shows its rows almost at once; a slow one waits for a pause).
     SEARCH_DELAY_MS = 150
+    MIN_SEARCH_DELAY_MS = 15
 
     def __init__(self, context: AppContext, operations: OperationRunner, parent: QWidget | None = None) -> None:
         super().__init__(operations, parent)
@@ -76,7 +79,7 @@ class BrowserTab(TabPage):
     def _wire(self) -> None:
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(self.SEARCH_DELAY_MS)
+        self._search_timer.setInterval(self.MIN_SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.refresh)
         self.search_box.textChanged.connect(self._search_timer.start)
         self.search_box.returnPressed.connect(self._on_search_box_return)
@@ -153,10 +156,11 @@ class BrowserTab(TabPage):
     def refresh(self) -> None:
         """Re-run the search with the current text and filters; keep the selection if it is shown."""
         self._search_timer.stop()
+        started = self._ctx.clock()
         flt = self.current_filter()
-        rows = self._ctx.questions.search(flt)
+        rows, counts = self._ctx.questions.browse_rows(flt)  # one query: rows and facet counts
         self.model.set_rows(rows)
-        self._refresh_counts(flt)
+        self._show_counts(counts)
         self.list_pane.show_no_matches(not rows, index_damaged=self._ctx.questions.index_damaged)
         self.counts_changed.emit(len(rows), self._ctx.questions.total())
         row = self.model.row_of(self._question.id) if self._question else -1
@@ -169,10 +173,12 @@ class BrowserTab(TabPage):
                 self._render()  # same question, new search words to highlight
         else:
             self._show_question(None)
+        took_ms = (self._ctx.clock() - started) * 1000
+        self._search_timer.setInterval(int(min(self.SEARCH_DELAY_MS, max(self.MIN_SEARCH_DELAY_MS, 2 * took_ms))))
 
     def shown_question_ids(self) -> list[str]:
         """The ids of the questions the table shows now, in its order."""
-        return [self.model.row_at(i).id for i in range(self.model.rowCount())]
+        return [self.model.id_at(i) for i in range(self.model.rowCount())]
 
     def reload_question(self) -> None:
         """Read the shown question again (its content was edited) and show it."""
@@ -363,7 +369,9 @@ class BrowserTab(TabPage):
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _refresh_counts(self, flt: QuestionFilter | None = None) -> None:
-        counts = self._ctx.questions.facet_counts(flt or self.current_filter())
+        self._show_counts(self._ctx.questions.facet_counts(flt or self.current_filter()))
+
+    def _show_counts(self, counts: dict[str, dict[str, int]]) -> None:
         totals = {facet: sum(v.values()) for facet, v in counts.items() if facet != "status"}
         status = counts["status"]
         totals["status"] = status["new"] + status["seen"] + status["rated"]

@@ -1,6 +1,7 @@
 """``QuestionTableModel``: a table model over the rows a question search returned."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -50,17 +51,22 @@ def _sort_key(row: QuestionRow, column: int):
 
 
 class QuestionTableModel(QAbstractTableModel):
-    """Rows are ``QuestionRow``s in the order given (search rank) until ``sort`` is asked."""
+    """Rows are ``QuestionRow``s in the order given (search rank) until ``sort`` is asked.
+
+    The rows may be a lazy sequence (the repository's search result reads a page of rows when
+    one is first asked for): the model keeps it as it is and only reads the rows the view
+    shows, unless a column sort needs them all. It uses ``index_of(id)`` and ``id_at(i)`` when
+    the sequence has them."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[QuestionRow] = []
+        self._rows: Sequence[QuestionRow] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
     # --- data
-    def set_rows(self, rows: list[QuestionRow]) -> None:
+    def set_rows(self, rows: Sequence[QuestionRow]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = rows if isinstance(rows, list) or hasattr(rows, "index_of") else list(rows)
         if self._sort is not None:
             self._apply_sort(*self._sort)
         self.endResetModel()
@@ -68,7 +74,14 @@ class QuestionTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> QuestionRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
+    def id_at(self, row: int) -> str:
+        id_at = getattr(self._rows, "id_at", None)
+        return id_at(row) if id_at is not None else self._rows[row].id
+
     def row_of(self, question_id: str) -> int:
+        index_of = getattr(self._rows, "index_of", None)
+        if index_of is not None:
+            return index_of(question_id)
         return next((i for i, r in enumerate(self._rows) if r.id == question_id), -1)
 
     def update_state(self, state: QuestionState) -> None:
@@ -79,7 +92,7 @@ class QuestionTableModel(QAbstractTableModel):
         old = self._rows[row]
         if state.solved is None:  # a study write does not know the runs
             state = replace(state, solved=old.state.solved)
-        self._rows[row] = replace(old, state=state)
+        self._rows[row] = replace(old, state=state)  # type: ignore[index]
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     # --- Qt model API
@@ -92,6 +105,8 @@ class QuestionTableModel(QAbstractTableModel):
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
+        if role == ID_ROLE:
+            return self.id_at(index.row())
         row = self._rows[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -115,7 +130,7 @@ class QuestionTableModel(QAbstractTableModel):
             return
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        ids = [self._rows[i.row()].id for i in persistent]
+        ids = [self.id_at(i.row()) for i in persistent]
         self._sort = (column, order)
         self._apply_sort(column, order)
         self.changePersistentIndexList(
@@ -124,4 +139,5 @@ class QuestionTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
+        self._rows = list(self._rows)  # a column sort needs every row
         self._rows.sort(key=lambda r: _sort_key(r, column), reverse=order == Qt.SortOrder.DescendingOrder)
