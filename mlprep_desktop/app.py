@@ -167,6 +167,7 @@ def run(db_path: Path | None = None) -> int:
     if notice:
         window.statusBar().showMessage(notice, 30000)
     window.data_safety.scheduler.start()  # a backup now if the newest is 30 min old, then every 30 min
+    window.data_safety.check_later()  # the integrity check of a file unchanged since the last clean close
     return app.exec()
 
 

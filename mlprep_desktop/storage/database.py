@@ -23,6 +23,7 @@ from typing import Any
 
 from mlprep_desktop.core.clock import utc_now_iso
 from mlprep_desktop.storage import schema
+from mlprep_desktop.storage.clean_close import forget_clean_close, record_clean_close, unchanged_since_clean_close
 from mlprep_desktop.storage.connection import connect
 from mlprep_desktop.storage.content_merge import merge_bank_content
 from mlprep_desktop.storage.file_checks import empty_file_message, file_problem, is_empty_file
@@ -70,9 +71,12 @@ class WriteError(DatabaseError):
 class Database:
     """An open, migrated database file. Use ``transaction()`` around every write."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, check_pending: bool = False) -> None:
         self.path = path
         self.conn = conn
+        # True when the start-up quick_check was left for later (the file is as the app left it
+        # at its last clean close): run ``clean_close.quick_check_problems`` once the window shows.
+        self.check_pending = check_pending
 
     @contextmanager
     def _atomic(self) -> Iterator[None]:
@@ -146,6 +150,7 @@ class Database:
         except sqlite3.Error:
             pass
         self.conn.close()
+        record_clean_close(self.path)
 
 
 def inserted_id(cursor: sqlite3.Cursor) -> int:
@@ -169,7 +174,9 @@ def open_database(path: Path | str, bundle: Path | str | None = None) -> Databas
             _create_empty(path)
         else:
             copy_bundle(Path(bundle), path)
-    preflight(path)
+    trusted = unchanged_since_clean_close(path)
+    preflight(path, quick_check=not trusted)
+    forget_clean_close(path)
     conn = connect(path)
     try:
         # A lock held by another program makes a write wait this long, then fail: the GUI never
@@ -178,7 +185,7 @@ def open_database(path: Path | str, bundle: Path | str | None = None) -> Databas
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
-        database = Database(path, conn)
+        database = Database(path, conn, check_pending=trusted)
         schema.migrate_connection(conn)
         _probe_write(database)
         if bundle is not None and Path(bundle).exists() and Path(bundle).resolve() != path.resolve():
@@ -225,8 +232,9 @@ def _probe_write(database: Database) -> None:
         ) from exc
 
 
-def preflight(path: Path) -> None:
-    """Read-only checks before anything may write: integrity and schema version."""
+def preflight(path: Path, *, quick_check: bool = True) -> None:
+    """Read-only checks before anything may write: integrity (unless ``quick_check`` is False:
+    a file unchanged since the app's clean close, checked after start) and schema version."""
     try:
         conn = connect(path, readonly=True)
         conn.execute("PRAGMA schema_version").fetchone()  # reads the header: can we open it at all?
@@ -241,7 +249,7 @@ def preflight(path: Path) -> None:
         raise CorruptDatabaseError(_unreadable(path, str(exc))) from exc
     try:
         try:
-            rows = conn.execute("PRAGMA quick_check").fetchall()
+            rows = conn.execute("PRAGMA quick_check").fetchall() if quick_check else []
             version = conn.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError as exc:
             raise CorruptDatabaseError(_unreadable(path, str(exc))) from exc

@@ -10,6 +10,7 @@ hands it to the composition root. GUI thread only.
 """
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from mlprep_desktop import APP_NAME
 from mlprep_desktop.services.backups import BackupError, BackupService, check_backup, restore_backup
 from mlprep_desktop.services.db_check import check_database
 from mlprep_desktop.services.errors import DatabaseError
+from mlprep_desktop.services.start_checks import later_check_message
 from mlprep_desktop.ui.backup.backup_scheduler import BackupScheduler
 from mlprep_desktop.ui.backup.restore_dialog import RestoreBackupDialog
 from mlprep_desktop.ui.operation_runner import OperationRunner
@@ -28,6 +30,7 @@ from mlprep_desktop.ui.operation_runner import OperationRunner
 
 class DataSafety(QObject):
     window_replaced = Signal(object)  # the new main window, built on the restored file
+    later_check_done = Signal(object)  # the message of a failed integrity check after start, or None
 
     def __init__(self, window: QWidget, window_factory: Callable[[Path], QWidget] | None) -> None:
         super().__init__(window)
@@ -45,6 +48,25 @@ class DataSafety(QObject):
         self.restore_action.setEnabled(window_factory is not None)
         self.restore_action.triggered.connect(self.choose_backup)
         self.checker = DatabaseChecker(window)
+
+    def check_later(self) -> threading.Thread | None:
+        """Run the integrity check the start left for later (the file was unchanged since the
+        app's clean close), in a thread, after the window is shown; a failure is shown as an
+        error. Returns the thread, or None when the check already ran at start."""
+        database = self._window.context.database
+        if not database.check_pending:
+            return None
+        database.check_pending = False
+        path = database.path
+        self.later_check_done.connect(self._on_later_check_done)
+        thread = threading.Thread(target=lambda: self.later_check_done.emit(later_check_message(path)),
+                                  name="mlprep-quick-check", daemon=True)
+        thread.start()
+        return thread
+
+    def _on_later_check_done(self, message: str | None) -> None:
+        if message:
+            self._window.show_error(message)
 
     def add_actions(self, file_menu: QMenu, tools_menu: QMenu) -> None:
         file_menu.addAction(self.restore_action)
