@@ -72,19 +72,17 @@ def measure(bank: list[BankQuestion], seed: int = 4) -> dict[str, float]:
         wrong = [grading.match_key_point(p, stems[pick.id]).is_match for p in points]
         fp_hits += sum(wrong)
         fp_questions += sum(wrong) * 2 >= len(points)
-        words = [grading.content_words(p) for p in points]
         for other in others:
             other_stems = stems[other.id]
-            for w in words:
-                matched = sum(key in other_stems for key, _ in w)
-                all_hits += _is_match(len(w), matched)
+            for p in points:
+                all_hits += grading.match_key_point(p, other_stems).is_match
                 all_total += 1
         neighbours = [o for o in bank if o.topic == q.topic and o.id != q.id and o.id not in q.related
                       and q.id not in o.related]
         for other in neighbours:
             other_stems = stems[other.id]
-            for w in words:
-                near_hits += _is_match(len(w), sum(key in other_stems for key, _ in w))
+            for p in points:
+                near_hits += grading.match_key_point(p, other_stems).is_match
                 near_total += 1
     n = len(bank)
     return {
@@ -101,24 +99,18 @@ def measure(bank: list[BankQuestion], seed: int = 4) -> dict[str, float]:
     }
 
 
-def _is_match(words: int, matched: int) -> bool:
-    if not words:
-        return False
-    return matched >= min(grading.MIN_MATCHED_WORDS, words) and matched / words >= grading.MATCH_THRESHOLD
-
-
 def report(result: dict[str, float]) -> str:
     return "\n".join([
         f"bank: {result['questions']} questions, {result['key_points']} key points "
         f"(threshold {grading.MATCH_THRESHOLD:.0%} of a key point's content words, at least "
         f"{grading.MIN_MATCHED_WORDS})",
-        f"own model answer      : {result['own_rate']:6.1%} of key points ticked; "
-        f"{result['own_questions']:6.1%} of questions get at least half ticked",
-        f"unrelated answer      : {result['fp_rate']:6.1%} of key points ticked (false positives); "
-        f"{result['fp_questions']:6.1%} of questions get at least half ticked",
-        f"every other-topic one : {result['all_pairs_fp_rate']:6.1%} of key points ticked "
+        f"own model answer      : {result['own_rate']:6.2%} of key points ticked; "
+        f"{result['own_questions']:6.2%} of questions get at least half ticked",
+        f"unrelated answer      : {result['fp_rate']:6.2%} of key points ticked (false positives); "
+        f"{result['fp_questions']:6.2%} of questions get at least half ticked",
+        f"every other-topic one : {result['all_pairs_fp_rate']:6.2%} of key points ticked "
         f"over {result['all_pairs']} key point x answer pairs",
-        f"same-topic other ones : {result['same_topic_fp_rate']:6.1%} of key points ticked "
+        f"same-topic other ones : {result['same_topic_fp_rate']:6.2%} of key points ticked "
         f"over {result['same_topic_pairs']} key point x answer pairs",
     ])
 
@@ -140,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
             for minimum in (1, 2, 3):
                 grading.MATCH_THRESHOLD, grading.MIN_MATCHED_WORDS = threshold, minimum
                 r = measure(bank)
-                print(f"{threshold:9.2f}  {minimum:3d}  {r['own_rate']:6.1%}  {r['fp_rate']:9.1%}  "
+                print(f"{threshold:9.2f}  {minimum:3d}  {r['own_rate']:6.2%}  {r['fp_rate']:9.1%}  "
                       f"{r['all_pairs_fp_rate']:9.1%}")
         grading.MATCH_THRESHOLD, grading.MIN_MATCHED_WORDS = saved
     return 0

@@ -62,3 +62,44 @@ def test_grade_answer_reports_matched_words_per_key_point():
     assert not matches[1].is_match and matches[1].matched == ()
     assert match_rate(matches) == 0.5
     assert match_rate([]) == 0.0
+
+
+# ----- issue 18 item 7: formulas by their symbols, phrases, and why a point was (not) ticked
+BACKPROP_CHAIN = ("Backpropagation is the chain rule applied layer by layer from the loss backwards, "
+                  "reusing cached forward values.")
+BACKPROP_DELTA = ("The recursion $\\delta_l = (W_{l+1}^\\top \\delta_{l+1}) \\odot \\sigma'(\\mathbf{z}_l)$ and "
+                  "the weight gradient $\\delta_l \\mathbf{a}_{l-1}^\\top$ (an outer product).")
+
+
+def test_a_formula_matches_by_its_symbols_however_they_are_written():
+    for spelling in ("\\delta", "δ", "delta", "Δ"):
+        assert "delta" in answer_stems(f"the error {spelling}_l"), spelling
+    assert {"sigma", "hadamard", "epsilon", "nabla"} <= answer_stems("σ'(z) ⊙ ϵ ∇")
+    assert answer_stems("\\varepsilon") & answer_stems("ε") & answer_stems("epsilon") == {"epsilon"}
+    assert "hadamard" in answer_stems("a Hadamard product") & answer_stems("$a \\odot b$")
+
+
+def test_a_plain_text_delta_recursion_is_matched_by_its_symbols():
+    answer = "δ_l = (W_{l+1}^T δ_{l+1}) ⊙ σ'(z_l)"
+    match = grade_answer(answer, [BACKPROP_DELTA])[0]
+    assert {"delta", "odot", "sigma"} <= set(match.matched)  # was: only "sigma"
+    assert match.is_match and "delta odot" in match.phrases
+    assert "outer" in match.missing and "product" in match.missing  # and it says what is not there
+
+
+def test_neighbouring_words_as_phrases_tick_a_long_key_point():
+    match = grade_answer("Chain rule, cache forward values", [BACKPROP_CHAIN])[0]
+    assert set(match.matched) == {"chain", "rule", "cached", "forward", "values"}
+    assert match.ratio < MATCH_THRESHOLD  # 5 of 11 words: the word rule alone would not tick it
+    assert {"chain rule", "cached forward", "forward values"} <= set(match.phrases)
+    assert match.is_match
+    # the same words scattered, not side by side, stay unticked: phrases are the evidence
+    scattered = grade_answer("values of the rule: forward the chain, then cache", [BACKPROP_CHAIN])[0]
+    assert len(scattered.matched) == 5 and not scattered.is_match
+
+
+def test_phrases_need_a_third_of_the_words():
+    point = "Gradient clipping caps the global norm before the optimizer step, preventing exploding updates in recurrent networks trained on long sequences."
+    two_phrases_few_words = grade_answer("gradient clipping and global norm", [point])[0]
+    assert len(two_phrases_few_words.phrases) >= 2 and two_phrases_few_words.ratio < 1 / 3
+    assert not two_phrases_few_words.is_match

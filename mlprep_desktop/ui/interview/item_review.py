@@ -26,7 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mlprep_desktop.core.grading import MATCH_THRESHOLD, MIN_MATCHED_WORDS, accuracy_from_tests
+from mlprep_desktop.core.grading import (
+    MATCH_THRESHOLD,
+    MIN_MATCHED_WORDS,
+    MIN_PHRASES,
+    PHRASE_THRESHOLD,
+    KeyPointMatch,
+    accuracy_from_tests,
+    answer_stems,
+    match_key_point,
+)
 from mlprep_desktop.core.interview import format_duration
 from mlprep_desktop.core.interview_models import SCORE_RANGE, InterviewItem, ItemStatus, KeyPointCheck
 from mlprep_desktop.core.models import topic_label
@@ -77,7 +86,7 @@ class KeyPointRow(QWidget):
     toggled = Signal(bool)
 
     def __init__(self, index: int, check: KeyPointCheck, read_only: bool, rendered: RenderedHtml,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, why: KeyPointMatch | None = None) -> None:
         super().__init__(parent)
         self.box = QCheckBox(self)
         self.box.setObjectName(f"interviewKeyPoint{index}")
@@ -96,6 +105,9 @@ class KeyPointRow(QWidget):
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
         small.setItalic(True)
         self.match.setFont(small)
+        if why is not None and why.words:
+            self.match.setToolTip(self._why_text(why))
+            self.setToolTip(self.match.toolTip())
         text_box = QVBoxLayout()
         text_box.setSpacing(0)
         text_box.addWidget(self.text)
@@ -118,6 +130,22 @@ class KeyPointRow(QWidget):
         if check.auto:
             return self.tr(f"matched: {words} — ticked automatically")
         return self.tr(f"matched: {words} — too few of its words to tick automatically")
+
+    def _why_text(self, why: KeyPointMatch) -> str:
+        """Why the grader did (not) tick this point: the words found, the words missing, the
+        phrases found side by side, and the rule."""
+        lines = [self.tr(f"Found {len(why.matched)} of its {len(why.words)} words: ") +
+                 (", ".join(why.matched) or self.tr("none"))]
+        if why.missing:
+            lines.append(self.tr("Missing: ") + ", ".join(why.missing))
+        if why.phrases:
+            lines.append(self.tr("Phrases found side by side: ") + ", ".join(why.phrases))
+        verdict = self.tr("Ticked automatically") if why.is_match else self.tr("Not ticked automatically")
+        lines.append(verdict + self.tr(
+            f": it needs {MATCH_THRESHOLD:.0%} of the words (at least {MIN_MATCHED_WORDS}), or "
+            f"{MIN_PHRASES} phrases and {PHRASE_THRESHOLD:.0%} of the words. Formulas count by their "
+            "symbols (\\delta, δ and delta are one word)."))
+        return "\n".join(lines)
 
 
 class ItemReview(QWidget):
@@ -176,8 +204,11 @@ class ItemReview(QWidget):
         self.hint.setWordWrap(True)
         self.hint.setToolTip(self.tr(
             f"A key point is pre-ticked when at least {MATCH_THRESHOLD:.0%} of its content words (and at least "
-            f"{MIN_MATCHED_WORDS}) appear in your answer, after dropping common words and reducing words to "
-            "their stems (\"regularised\" meets \"regularization\"). You decide: tick or untick any of them."))
+            f"{MIN_MATCHED_WORDS}) appear in your answer, or {MIN_PHRASES} of its phrases (\"chain rule\") and "
+            f"{PHRASE_THRESHOLD:.0%} of its words do, after dropping common words and reducing words to "
+            "their stems (\"regularised\" meets \"regularization\"); formulas count by their symbols "
+            "(\\delta, δ and delta are the same word). Hover over a key point to see which words were found "
+            "and which are missing. You decide: tick or untick any of them."))
         lower_layout.addWidget(self.hint)
         lower_layout.addWidget(scroll, 1)
         lower_layout.addLayout(scores)
@@ -253,8 +284,10 @@ class ItemReview(QWidget):
                 taken.widget().hide()
                 taken.widget().deleteLater()
         self._rows = []
+        stems = answer_stems(item.answer)
         for n, check in enumerate(item.key_points):
-            row = KeyPointRow(n, check, read_only, renderer.render(check.text), self.checklist)
+            why = match_key_point(check.text, stems)
+            row = KeyPointRow(n, check, read_only, renderer.render(check.text), self.checklist, why)
             row.toggled.connect(lambda checked, i=n: self._on_key_point_toggled(i, checked))
             self.checklist_layout.addWidget(row)
             self._rows.append(row)
