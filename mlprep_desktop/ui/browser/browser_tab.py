@@ -13,7 +13,7 @@ from mlprep_desktop.rendering.note_html import backlinks_markdown
 from mlprep_desktop.rendering.question_html import render_question
 from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.services.changes import Change, ChangeKind
-from mlprep_desktop.ui.browser.question_detail_pane import QuestionDetailPane
+from mlprep_desktop.ui.browser.question_detail_pane import QuestionDetailPane, is_reveal_key
 from mlprep_desktop.ui.browser.question_list_pane import QuestionListPane
 from mlprep_desktop.ui.browser.question_table_model import ID_ROLE
 from mlprep_desktop.ui.coding.coding_pane import CodingPane
@@ -93,6 +93,7 @@ class BrowserTab(TabPage):
         self.study_bar.notes_clicked.connect(lambda: self._question and self.notes_requested.emit(self._question.id))
         self.view.note_link_activated.connect(self.note_open_requested)
         self.answer_edit.textChanged.connect(self._on_answer_edited)
+        self.answer_edit.reveal_requested.connect(self.toggle_answer)
         self.answer_edit.focus_lost.connect(self.flush_pending)
         self.coding.error_occurred.connect(self.error_occurred)
         self.coding.run_finished.connect(lambda _result: self.refresh())  # solved / attempted marks
@@ -109,7 +110,13 @@ class BrowserTab(TabPage):
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's API)
         """Study keys on the table, the view and the study buttons: Space reveals (a focused
-        button keeps Space for itself), 1-4 rate, F flags, S sketches, N opens the note."""
+        button keeps Space for itself), 1-4 rate, F flags, S sketches, N opens the note.
+        Ctrl+Enter reveals there too (and in "My answer", which emits it itself)."""
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and is_reveal_key(event):
+            event.accept()
+            if event.type() == QEvent.Type.KeyPress:
+                self.toggle_answer()
+            return True
         if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and not (
             event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         ):

@@ -4,16 +4,33 @@ most of the height. It only shows; the browser tab studies and saves."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 
 from mlprep_desktop.ui.browser.question_view import QuestionView
 from mlprep_desktop.ui.browser.study_bar import StudyBar
 
 
+def is_reveal_key(event: QKeyEvent) -> bool:
+    """Ctrl+Enter (either Enter key): show / hide the model answer, from anywhere in the study
+    view — the one study key that also works while typing "My answer"."""
+    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    return mods == Qt.KeyboardModifier.ControlModifier and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
 class AnswerEditor(QPlainTextEdit):
-    """A plain-text editor that says when it loses focus (so the draft is flushed)."""
+    """A plain-text editor that says when it loses focus (so the draft is flushed) and when
+    Ctrl+Enter asks for the model answer (Space types a space here: it is an editor)."""
 
     focus_lost = Signal()
+    reveal_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's API)
+        if is_reveal_key(event):
+            event.accept()
+            self.reveal_requested.emit()
+            return
+        super().keyPressEvent(event)
 
     def focusOutEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
         super().focusOutEvent(event)
@@ -34,7 +51,7 @@ class QuestionDetailPane(QWidget):
         self.answer_edit.setObjectName("myAnswer")
         self.answer_edit.setAccessibleName(self.tr("My answer"))
         self.answer_edit.setPlaceholderText(
-            self.tr("Answer in your own words before you reveal the model answer. Saved as you type.")
+            self.tr("Answer in your own words, then press Ctrl+Enter to see the model answer. Saved as you type.")
         )
         self.answer_label.setBuddy(self.answer_edit)
 

@@ -30,10 +30,11 @@ class StudyBar(QWidget):
         second = QHBoxLayout()  # flag, and the links to the other tabs
         rows.addLayout(layout)
         rows.addLayout(second)
-        self.show_answer = QPushButton(self.tr("Show answer (Space)"), self)
+        self.show_answer = QPushButton(self.tr("Show answer (Ctrl+Enter)"), self)
         self.show_answer.setObjectName("showAnswerButton")
         self.show_answer.setAccessibleName(self.tr("Show answer"))
-        self.show_answer.setToolTip(self.tr("Reveal the model answer, key points and follow-ups (Space)"))
+        self.show_answer.setToolTip(self.tr("Reveal the model answer, key points and follow-ups (Ctrl+Enter, "
+                                            "also while typing your answer; Space from the list or the question)"))
         self.show_answer.clicked.connect(self.reveal_toggled)
         layout.addWidget(self.show_answer)
         layout.addSpacing(12)
@@ -79,7 +80,7 @@ class StudyBar(QWidget):
             self.set_revealed(False)
 
     def set_revealed(self, revealed: bool) -> None:
-        self.show_answer.setText(self.tr("Hide answer (Space)") if revealed else self.tr("Show answer (Space)"))
+        self.show_answer.setText(self.tr("Hide answer (Ctrl+Enter)") if revealed else self.tr("Show answer (Ctrl+Enter)"))
         for button in self.rate_buttons:
             button.setEnabled(revealed)
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from mlprep_desktop.core.models import Question
 from mlprep_desktop.rendering.markdown_html import RenderedHtml
-from mlprep_desktop.ui.browser.question_detail_pane import AnswerEditor
+from mlprep_desktop.ui.browser.question_detail_pane import AnswerEditor, is_reveal_key
 from mlprep_desktop.ui.browser.question_view import QuestionView
 from mlprep_desktop.ui.browser.study_bar import StudyBar
 
@@ -64,10 +64,11 @@ class SessionView(QWidget):
         self.attempt = AnswerEditor(self)
         self.attempt.setObjectName("todayAttempt")
         self.attempt.setAccessibleName(self.tr("My answer"))
-        self.attempt.setPlaceholderText(self.tr("Answer in your own words, then reveal the model answer (Space "
-                                                "from the question) and rate how well you knew it (1–4)."))
+        self.attempt.setPlaceholderText(self.tr("Answer in your own words, then reveal the model answer (Ctrl+Enter, "
+                                                "or Space from the question) and rate how well you knew it (1–4)."))
         self.attempt_label.setBuddy(self.attempt)
         self.attempt.textChanged.connect(self.attempt_edited)
+        self.attempt.reveal_requested.connect(self.reveal_toggled)
         self.attempt.focus_lost.connect(self.attempt_left)
 
         top = QHBoxLayout()
@@ -129,6 +130,11 @@ class SessionView(QWidget):
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's API)
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and is_reveal_key(event):
+            event.accept()
+            if event.type() == QEvent.Type.KeyPress:
+                self.reveal_toggled.emit()
+            return True
         if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and not (
             event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         ):
