@@ -15,7 +15,7 @@ from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.services.changes import Change, ChangeKind
 from mlprep_desktop.ui.browser.question_detail_pane import QuestionDetailPane, is_reveal_key
 from mlprep_desktop.ui.browser.question_list_pane import QuestionListPane
-from mlprep_desktop.ui.browser.question_table_model import ID_ROLE
+from mlprep_desktop.ui.browser.question_table_model import ID_ROLE, due_text
 from mlprep_desktop.ui.coding.coding_pane import CodingPane
 from mlprep_desktop.ui.operation_runner import OperationRunner
 from mlprep_desktop.ui.tab_page import TabPage
@@ -260,9 +260,20 @@ class BrowserTab(TabPage):
         outcome = self.operations.run(lambda: self._ctx.study_ops.rate_card(card, rating), source=self)
         if outcome is None:
             return
-        self.model.update_state(outcome.value)
+        state = outcome.value
+        self.model.update_state(state)
         self._refresh_counts()
-        self.message.emit(self.tr(f"Rated “{rating.label}”."))
+        when = f" ({due_text(state)})" if state.due else ""
+        self.study_bar.set_last_rating(int(rating), due_text(state) if state.due else "")
+        if not self._ctx.preferences.advance_after_rating:
+            self.message.emit(self.tr(f"Rated “{rating.label}”{when}."))
+            return
+        row = self.model.row_of(card.question_id)
+        if 0 <= row < self.model.rowCount() - 1:
+            self._select_row(row + 1)
+            self.message.emit(self.tr(f"Rated “{rating.label}”{when}. Next question."))
+        else:
+            self.message.emit(self.tr(f"Rated “{rating.label}”{when}. That was the last question in the list."))
 
     def set_flag(self, flagged: bool) -> None:
         if self._question is None:
@@ -317,6 +328,7 @@ class BrowserTab(TabPage):
         self._card = self._ctx.study_ops.show(self._question.id) if self._question is not None else None
         self.study_bar.set_question_loaded(self._question is not None)
         self.study_bar.set_revealed(False)
+        self.study_bar.set_last_rating(None)
         self.answer_edit.setEnabled(self._question is not None)
         self.answer_edit.blockSignals(True)
         if self._question is None:
@@ -326,7 +338,9 @@ class BrowserTab(TabPage):
         else:
             self._answer_for = self._question.id
             self.answer_edit.setPlainText(self._ctx.study_ops.answer(self._question.id))
-            self.study_bar.set_flagged(self._ctx.study_ops.state(self._question.id).flagged)
+            state = self._ctx.study_ops.state(self._question.id)
+            self.study_bar.set_flagged(state.flagged)
+            self.study_bar.set_last_rating(state.last_rating, due_text(state) if state.due else "")
             self._render()
         self.answer_edit.blockSignals(False)
         self._show_coding(self._question is not None and self._question.exercise is not None)

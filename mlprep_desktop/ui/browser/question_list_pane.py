@@ -3,7 +3,7 @@
 browser tab runs the search and reacts to its signals."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from mlprep_desktop.core.search_query import search_terms
@@ -26,6 +26,9 @@ class QuestionListPane(QWidget):
         self.no_matches.hide()
         self.model = QuestionTableModel(self)
         self.table = self._build_table()
+        self.table.viewport().installEventFilter(self)
+        self.model.modelReset.connect(self.fit_status_column)
+        self.model.dataChanged.connect(self.fit_status_column)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search_box)
@@ -75,6 +78,30 @@ class QuestionListPane(QWidget):
         narrow = room < self.fontMetrics().averageCharWidth() * self.TITLE_MIN_CHARS
         for column in self.OPTIONAL_COLUMNS:
             self.table.setColumnHidden(column, narrow)
+
+    STATUS_COLUMN = 4
+    STATUS_CHARS = (18, 34)  # the Status column's width in average characters: at least, at most
+    STATUS_SHARE = 0.3  # and at most this share of the table's width, so the titles keep room
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's API)
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_status_column()
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
+    def fit_status_column(self) -> None:
+        """Size the Status column to its longest text ("Good · due 14 Mar · Flagged · Note"),
+        between ``STATUS_CHARS`` and within ``STATUS_SHARE`` of the table; a longer text is
+        elided and its tooltip has it all."""
+        metrics = self.table.fontMetrics()
+        column = self.STATUS_COLUMN
+        widest = max((metrics.horizontalAdvance(str(self.model.index(row, column).data()))
+                      for row in range(min(self.model.rowCount(), 2000))), default=0)
+        low, high = (metrics.averageCharWidth() * chars + 16 for chars in self.STATUS_CHARS)
+        high = max(low, min(high, int(self.table.viewport().width() * self.STATUS_SHARE)))
+        width = min(max(widest + 16, low), high)
+        if self.table.horizontalHeader().sectionSize(column) != width:
+            self.table.horizontalHeader().resizeSection(column, width)
 
     def show_no_matches(self, empty: bool, *, index_damaged: bool = False) -> None:
         """Say why the table is empty (the search words, or the filters), that a search of only

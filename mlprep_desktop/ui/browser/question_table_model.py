@@ -114,7 +114,7 @@ class QuestionTableModel(QAbstractTableModel):
                     status_text(row.state) + exercise_text(row) + (" · Note" if row.has_note else ""))[column]
         if role == Qt.ItemDataRole.ToolTipRole:  # the whole text, wherever a column cuts it
             return (row.title, row.type.capitalize(), topic_label(row.topic), row.difficulty.capitalize(),
-                    status_text(row.state) + exercise_text(row))[column]
+                    status_text(row.state) + exercise_text(row) + (" · Note" if row.has_note else ""))[column]
         if role == ID_ROLE:
             return row.id
         return None

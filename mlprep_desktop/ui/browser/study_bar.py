@@ -1,8 +1,8 @@
 """``StudyBar``: Show answer, the four ratings and the revisit flag, under the question view."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mlprep_desktop.core.models import Rating
 
@@ -44,7 +44,10 @@ class StudyBar(QWidget):
             button.setObjectName(f"rate{int(rating)}")
             button.setAccessibleName(self.tr(f"Rate {rating.label}"))
             button.setToolTip(self.tr(_RATING_TIPS[rating]) + f" ({int(rating)})")
-            button.clicked.connect(lambda _=False, r=int(rating): self.rated.emit(r))
+            button.setCheckable(True)  # checked: the rating last given to the shown question
+            button.setStyleSheet("QPushButton:checked { font-weight: bold; border: 2px solid palette(highlight);"
+                                 " border-radius: 3px; padding: 2px 6px; }")
+            button.clicked.connect(lambda _=False, r=int(rating): self._on_rate_clicked(r))
             layout.addWidget(button)
             self.rate_buttons.append(button)
         layout.addStretch(1)
@@ -71,6 +74,12 @@ class StudyBar(QWidget):
         self.notes.hide()
         second.addWidget(self.notes)
         second.addStretch(1)
+        self.last_rating = QLabel(self)
+        self.last_rating.setObjectName("lastRatingLabel")
+        self.last_rating.setTextFormat(Qt.TextFormat.PlainText)
+        self.last_rating.hide()
+        second.addWidget(self.last_rating)
+        self._last_rating: int | None = None
         self.set_question_loaded(False)
 
     def set_question_loaded(self, loaded: bool) -> None:
@@ -83,6 +92,26 @@ class StudyBar(QWidget):
         self.show_answer.setText(self.tr("Hide answer (Ctrl+Enter)") if revealed else self.tr("Show answer (Ctrl+Enter)"))
         for button in self.rate_buttons:
             button.setEnabled(revealed)
+
+    def set_last_rating(self, rating: int | None, detail: str = "") -> None:
+        """Show the rating last given to the shown question (its button checked, and "Rated
+        Good · due 14 Mar" beside the flag); None: not rated yet."""
+        self._last_rating = rating
+        for value, button in enumerate(self.rate_buttons, start=1):
+            button.setChecked(value == rating)
+        if rating is None:
+            self.last_rating.clear()
+            self.last_rating.hide()
+            return
+        label = Rating(rating).label
+        self.last_rating.setText(self.tr(f"Rated {label}") + (f" · {detail}" if detail else ""))
+        self.last_rating.setToolTip(self.tr(f"Your last rating of this question: {label}. Rate again after "
+                                            "revealing the answer (1–4)."))
+        self.last_rating.show()
+
+    def _on_rate_clicked(self, rating: int) -> None:
+        self.set_last_rating(self._last_rating)  # a click only checks a button once the rating is stored
+        self.rated.emit(rating)
 
     def set_flagged(self, flagged: bool) -> None:
         """Show the stored flag without emitting ``flag_toggled``."""

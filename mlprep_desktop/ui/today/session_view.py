@@ -58,6 +58,7 @@ class SessionView(QWidget):
         bar = self.study_bar
         for button, name in ((bar.show_answer, "todayShowAnswer"), (bar.flag, "todayFlag"),
                              (bar.sketch, "todaySketch"), (bar.notes, "todayNotes"),
+                             (bar.last_rating, "todayLastRating"),
                              *((b, f"todayRate{n}") for n, b in enumerate(bar.rate_buttons, start=1))):
             button.setObjectName(name)
         self.attempt_label = QLabel(self.tr("My answer (saved automatically, shared with Browse):"), self)
