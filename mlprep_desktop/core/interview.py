@@ -101,6 +101,11 @@ class SessionSnapshot:
     items: tuple[ItemClock, ...]
 
 
+def ended_early(snapshot: SessionSnapshot) -> bool:
+    """Answering ended before every question was reached (some were never shown)."""
+    return any(item.status is ItemStatus.PENDING for item in snapshot.items)
+
+
 class InterviewSession:
     """A running interview. Not thread-safe; one owner calls it (the UI's runner)."""
 

@@ -223,6 +223,13 @@ class InterviewRecord:
     time_up: bool = False
     ended_at: str | None = None
     items: tuple[InterviewItem, ...] = field(default_factory=tuple)
+    ended_early: bool = False  # answering ended before every question was reached
+
+    @property
+    def status_label(self) -> str:
+        """'Completed', or 'Completed · ended early' (history, review title)."""
+        label = self.status.label
+        return f"{label} · ended early" if self.ended_early else label
 
     def item(self, item_id: int) -> InterviewItem | None:
         return next((i for i in self.items if i.id == item_id), None)

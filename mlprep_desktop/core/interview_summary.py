@@ -5,8 +5,14 @@ A question's score (0–1) is the mean of the parts the candidate has graded:
 - technical accuracy: the 1–4 self-score divided by 4;
 - communication: the 1–4 self-score divided by 4.
 A question without key points and without self-scores scores 0 (e.g. skipped, never graded).
-The overall score is the mean of the questions' scores, as a percentage. A question is *weak*
-when its score is below ``WEAK_BELOW``; topics are ranked by their questions' mean score.
+The overall score is the mean of the *scored* questions' scores, as a percentage. A question is
+*weak* when it is scored and its score is below ``WEAK_BELOW``; topics are ranked by their scored
+questions' mean score.
+
+Which questions are scored: all of them, unless the interview was ended early (before every
+question was reached). Then only what was answered is: the questions with an answer, and those
+the candidate skipped on purpose (a pass scores 0). Questions never reached, and ones left
+without a word (the one the candidate stopped on), are listed as "not scored" and are never weak.
 """
 from __future__ import annotations
 
@@ -33,6 +39,13 @@ def item_score(item: InterviewItem) -> float:
     return sum(parts) / len(parts) if parts else 0.0
 
 
+def is_scored(record: InterviewRecord, item: InterviewItem) -> bool:
+    """Whether ``item`` counts towards the score (see the module docstring)."""
+    if not record.ended_early:
+        return True
+    return item.status in (ItemStatus.ANSWERED, ItemStatus.SKIPPED)
+
+
 def is_graded(item: InterviewItem) -> bool:
     return item.accuracy is not None and item.communication is not None
 
@@ -57,12 +70,14 @@ class InterviewSummary:
     skipped: int
     over_budget: int
     graded: int
+    scored: int  # questions counted in the score (fewer than all when it ended early)
     weakest_topics: tuple[TopicScore, ...]
     weak_items: tuple[InterviewItem, ...]
 
 
 def summarize(record: InterviewRecord) -> InterviewSummary:
-    items = record.items
+    every = record.items
+    items = tuple(item for item in every if is_scored(record, item))
     scores = {item.id: item_score(item) for item in items}
     by_topic: dict[str, list[float]] = defaultdict(list)
     for item in items:
@@ -77,12 +92,13 @@ def summarize(record: InterviewRecord) -> InterviewSummary:
         key_points_total=sum(len(item.key_points) for item in items),
         accuracy_mean=_mean([i.accuracy for i in items]),
         communication_mean=_mean([i.communication for i in items]),
-        elapsed_seconds=sum(i.elapsed_seconds for i in items),
+        elapsed_seconds=sum(i.elapsed_seconds for i in every),
         budget_seconds=record.total_budget_seconds,
-        answered=sum(i.status is ItemStatus.ANSWERED for i in items),
-        skipped=sum(i.status is ItemStatus.SKIPPED for i in items),
-        over_budget=sum(i.elapsed_seconds > i.budget_seconds for i in items),
+        answered=sum(i.status is ItemStatus.ANSWERED for i in every),
+        skipped=sum(i.status is ItemStatus.SKIPPED for i in every),
+        over_budget=sum(i.elapsed_seconds > i.budget_seconds for i in every),
         graded=sum(is_graded(i) for i in items),
+        scored=len(items),
         weakest_topics=tuple(t for t in topics if t.score < WEAK_BELOW)[:WEAKEST_TOPICS] or tuple(topics[:1]),
         weak_items=tuple(i for i in items if scores[i.id] < WEAK_BELOW),
     )

@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Mapping, Sequence
 
 from mlprep_desktop.core.clock import utc_now_iso
-from mlprep_desktop.core.interview import SessionSnapshot
+from mlprep_desktop.core.interview import SessionSnapshot, ended_early
 from mlprep_desktop.core.interview_models import (
     SCORE_RANGE,
     Candidate,
@@ -123,10 +123,12 @@ class InterviewRepository:
     def finish_answering(
         self, session_id: int, snapshot: SessionSnapshot, key_points: Mapping[int, Sequence[KeyPointCheck]]
     ) -> None:
-        """End answering: store the final clock, the graded key points, and status 'reviewing'."""
+        """End answering: store the final clock, the graded key points, status 'reviewing' and
+        whether it ended early (before every question was reached)."""
         with self._db.transaction() as conn:
             if _write_snapshot(conn, session_id, snapshot, SessionStatus.REVIEWING):
-                conn.execute("UPDATE interview_sessions SET ended_at = ? WHERE id = ?", (utc_now_iso(), session_id))
+                conn.execute("UPDATE interview_sessions SET ended_at = ?, ended_early = ? WHERE id = ?",
+                             (utc_now_iso(), int(ended_early(snapshot)), session_id))
                 conn.executemany(
                     "UPDATE interview_items SET key_points = ? WHERE id = ? AND session_id = ?",
                     [(_key_points_json(points), item_id, session_id) for item_id, points in key_points.items()],
@@ -234,6 +236,7 @@ def _record(row: sqlite3.Row, items: Sequence[InterviewItem]) -> InterviewRecord
         current_index=row["current_index"],
         time_up=bool(row["time_up"]),
         ended_at=row["ended_at"],
+        ended_early=bool(row["ended_early"]),
         items=tuple(items),
     )
 

@@ -47,3 +47,9 @@ CREATE INDEX interview_items_question ON interview_items (question_id);
 INTERVIEW_CODE_RUNS_SQL = """
 ALTER TABLE interview_items ADD COLUMN code_run TEXT;
 """
+
+# Migration 11 (issue 18): an interview ended before every question was reached is marked, so the
+# history and the summary say so and only what was answered is scored.
+INTERVIEW_ENDED_EARLY_SQL = """
+ALTER TABLE interview_sessions ADD COLUMN ended_early INTEGER NOT NULL DEFAULT 0;
+"""

@@ -20,7 +20,11 @@ if TYPE_CHECKING:
 
 from mlprep_desktop.storage.boards_schema import BOARDS_SQL
 from mlprep_desktop.storage.exercises_schema import EXERCISES_SQL
-from mlprep_desktop.storage.interviews_schema import INTERVIEW_CODE_RUNS_SQL, INTERVIEWS_SQL
+from mlprep_desktop.storage.interviews_schema import (
+    INTERVIEW_CODE_RUNS_SQL,
+    INTERVIEW_ENDED_EARLY_SQL,
+    INTERVIEWS_SQL,
+)
 from mlprep_desktop.storage.notes_schema import NOTES_SQL
 from mlprep_desktop.storage.portable_schema import PORTABLE_IDS_SQL
 from mlprep_desktop.storage.progress_schema import PROGRESS_SQL
@@ -159,6 +163,7 @@ _register(7, "scheduling", SCHEDULING_SQL)
 _register(8, "exercises", EXERCISES_SQL)
 _register(9, "interview_code_runs", INTERVIEW_CODE_RUNS_SQL)
 _register(10, "progress_speed", PROGRESS_SQL)
+_register(11, "interview_ended_early", INTERVIEW_ENDED_EARLY_SQL)
 
 SCHEMA_VERSION = max(_VERSIONS)
 

@@ -31,7 +31,7 @@ class InterviewHistoryModel(QAbstractTableModel):
     def set_records(self, records: list[InterviewRecord]) -> None:
         self.beginResetModel()
         self._records = list(records)
-        self._scores = {r.id: summarize(r).score for r in records if r.items}
+        self._scores = {r.id: s.score for r in records if r.items and (s := summarize(r)).scored}
         self.endResetModel()
 
     def record_at(self, row: int) -> InterviewRecord | None:
@@ -55,7 +55,7 @@ class InterviewHistoryModel(QAbstractTableModel):
             return self._text(record, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             titles = "\n".join(f"{i.position + 1}. {i.title}" for i in record.items)
-            return f"{record.status.label}\n{titles}"
+            return f"{record.status_label}\n{titles}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 3):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == SESSION_ID_ROLE:
@@ -74,7 +74,7 @@ class InterviewHistoryModel(QAbstractTableModel):
             return f"{self._scores[record.id]:.0f}%"
         if column == 3:
             return format_duration(sum(i.elapsed_seconds for i in record.items))
-        return record.status.label
+        return record.status_label
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:

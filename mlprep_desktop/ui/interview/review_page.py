@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from mlprep_desktop.core.interview_models import InterviewItem, InterviewRecord, ItemStatus, SessionStatus
-from mlprep_desktop.core.interview_summary import item_score
+from mlprep_desktop.core.interview_summary import is_scored, item_score
 from mlprep_desktop.core.models import Question
 from mlprep_desktop.core.note_chunks import split_chunks, window_around
 from mlprep_desktop.rendering.markdown_html import MarkdownRenderer, RenderedHtml
@@ -106,7 +106,7 @@ class ReviewPage(QWidget):
         self._flagged = set(flagged)
         when = local_time(record.started_at)
         if read_only:
-            self.title.setText(self.tr(f"<b>Interview of {when}</b> — {record.status.label.lower()}; "
+            self.title.setText(self.tr(f"<b>Interview of {when}</b> — {record.status_label.lower()}; "
                                        "read-only review."))
             self.done.setText(self.tr("Back to set-up"))
             self.done.setAccessibleName(self.tr("Back to set-up"))
@@ -160,7 +160,9 @@ class ReviewPage(QWidget):
     # ----- internals
     def _label(self, item: InterviewItem) -> str:
         mark = {ItemStatus.SKIPPED: " · skipped", ItemStatus.PENDING: " · not reached"}.get(item.status, "")
-        return f"{item.position + 1}. {item.title}\n{item_score(item) * 100:.0f}%{mark}"
+        scored = self.record is None or is_scored(self.record, item)
+        score = f"{item_score(item) * 100:.0f}%" if scored else self.tr("not scored")
+        return f"{item.position + 1}. {item.title}\n{score}{mark}"
 
     def _on_list_current_row_changed(self, row: int) -> None:
         if self.record is None or row < 0:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from mlprep_desktop.core.interview import format_duration
 from mlprep_desktop.core.interview_models import InterviewItem, InterviewRecord, ItemStatus
-from mlprep_desktop.core.interview_summary import WEAK_BELOW, InterviewSummary, item_score, summarize
+from mlprep_desktop.core.interview_summary import WEAK_BELOW, InterviewSummary, is_scored, item_score, summarize
 from mlprep_desktop.core.models import topic_label
 
 COLUMNS = ("#", "Question", "Topic", "Time", "Budget", "Against budget", "Score")
@@ -29,10 +29,12 @@ class SummaryTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._items: list[InterviewItem] = []
+        self._unscored: set[int] = set()  # item ids left out of the score (ended early)
 
-    def set_items(self, items: list[InterviewItem]) -> None:
+    def set_items(self, items: list[InterviewItem], unscored: set[int] | None = None) -> None:
         self.beginResetModel()
         self._items = list(items)
+        self._unscored = set(unscored or ())
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
@@ -47,9 +49,13 @@ class SummaryTableModel(QAbstractTableModel):
         item = self._items[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if column == 6 and item.id in self._unscored:
+                return self.tr("not scored")
             return self._text(item, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             return item.title
+        if role == Qt.ItemDataRole.ToolTipRole and column == 6 and item.id in self._unscored:
+            return self.tr("The interview was ended early: questions not answered are not scored")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 3, 4, 5, 6):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -135,7 +141,7 @@ class SummaryView(QWidget):
     def show_record(self, record: InterviewRecord, flagged: set[str]) -> None:
         summary = summarize(record)
         self.summary = summary
-        self.score.setText(self.tr(f"{summary.score:.0f}%"))
+        self.score.setText(self.tr(f"{summary.score:.0f}%") if summary.scored else "–")
         count = len(record.items)
         of_count = self.tr("of 1 question") if count == 1 else self.tr(f"of {count} questions")
         scores = [f"{name} {mean:.1f}/4" for name, mean in ((self.tr("technical accuracy"), summary.accuracy_mean),
@@ -149,6 +155,11 @@ class SummaryView(QWidget):
                     f"{summary.over_budget} {of_count} over budget · {summary.answered} answered, "
                     f"{summary.skipped} skipped"),
         ]
+        if record.ended_early:
+            unreached = sum(i.status is ItemStatus.PENDING for i in record.items)
+            lines.insert(0, self.tr(
+                f"Ended early: {summary.scored} of {count} questions scored (only what was answered); "
+                f"{unreached} not reached."))
         self.details.setText("\n".join(lines))
         if summary.weakest_topics:
             listed = ", ".join(f"{topic_label(t.topic)} {t.score * 100:.0f}%" for t in summary.weakest_topics)
@@ -157,7 +168,7 @@ class SummaryView(QWidget):
             self.weak_topics.setText(prefix + listed)
         else:
             self.weak_topics.setText("")
-        self.model.set_items(list(record.items))
+        self.model.set_items(list(record.items), {i.id for i in record.items if not is_scored(record, i)})
         self.set_flagged(flagged)
 
     def set_flagged(self, flagged: set[str]) -> None:
