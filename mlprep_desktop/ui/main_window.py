@@ -36,6 +36,7 @@ from mlprep_desktop.ui.browser.browser_tab import BrowserTab
 from mlprep_desktop.ui.error_reporting import log_file
 from mlprep_desktop.ui.help.first_run_guide import FirstRunGuide
 from mlprep_desktop.ui.help.help_actions import HelpActions
+from mlprep_desktop.ui.interview.interview_bar import BACK_SHORTCUT, InterviewBar
 from mlprep_desktop.ui.interview.interview_tab import InterviewTab
 from mlprep_desktop.ui.notebook.notebook_tab import NotebookTab
 from mlprep_desktop.ui.operation_runner import OperationRunner
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.guide)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        self._central_column = column
 
         self._pages: list[TabPage] = []
         self._error_box: QMessageBox | None = None
@@ -83,6 +85,7 @@ class MainWindow(QMainWindow):
         self.operations.error_occurred.connect(self.show_error)
         self.operations.notice.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self._build_tabs()
+        self._build_interview_bar()
 
         self._counts = QLabel(self)
         self._counts.setObjectName("questionCountLabel")
@@ -145,6 +148,21 @@ class MainWindow(QMainWindow):
         daily_log.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.addAction(daily_log)
         daily_log.triggered.connect(lambda: self.show_tab(self.notebook))
+
+    def _build_interview_bar(self) -> None:
+        """The tabs under a strip that keeps a running interview in sight on the other tabs
+        (issue 18: Sketch used to hide the clock and the question)."""
+        self.interview_bar = InterviewBar(self.interview.runner, self)
+        self.interview_bar.back_clicked.connect(lambda: self.show_tab(self.interview))
+        back = QAction(self.tr("Back to the running interview"), self)
+        back.setObjectName("interviewBackAction")
+        back.setShortcut(QKeySequence(BACK_SHORTCUT))
+        back.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        back.triggered.connect(lambda: self.interview.runner.active and self.show_tab(self.interview))
+        self.addAction(back)
+        self._central_column.insertWidget(0, self.interview_bar)
+        self.tabs.currentChanged.connect(
+            lambda _i: self.interview_bar.set_wanted(self.tabs.currentWidget() is not self.interview))
 
     def _update_today_shortcut(self, *_args) -> None:
         current = self.tabs.currentWidget()
