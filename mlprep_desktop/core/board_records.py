@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+DRAFT_ID = 0  # the id of a board not stored yet (a draft); stored boards start at 1
+
 
 @dataclass(frozen=True)
 class BoardSummary:

@@ -15,7 +15,7 @@ import builtins
 import sqlite3
 
 from mlprep_desktop.core.board_model import EMPTY_SCENE_JSON
-from mlprep_desktop.core.board_records import Board, BoardSummary, unique_name
+from mlprep_desktop.core.board_records import DRAFT_ID, Board, BoardSummary, unique_name
 from mlprep_desktop.core.clock import utc_now_iso
 from mlprep_desktop.storage.database import Database, inserted_id
 
@@ -124,22 +124,32 @@ class BoardRepository:
         rows = self._db.query(f"SELECT {_FULL} FROM boards WHERE interview_item_id = ?", (int(item_id),))
         return _board(rows[0]) if rows else None
 
+    def draft(self, name: str, *, question_id: str | None = None, interview_item_id: int | None = None) -> Board:
+        """An unsaved board (id ``DRAFT_ID``) named as ``create`` would name it; writes nothing."""
+        with self._db.transaction() as conn:
+            free = unique_name(name, self._taken(conn))
+        return Board(DRAFT_ID, free, question_id, interview_item_id, "", None, EMPTY_SCENE_JSON, "")
+
+    def question_board_name(self, question_id: str) -> str:
+        """The name a question's board gets (its title, shortened); KeyError if no such question."""
+        titles = self._db.query("SELECT title FROM questions WHERE id = ?", (question_id,))
+        if not titles:
+            raise KeyError(f"no question {question_id!r}")
+        return _short(titles[0][0])
+
     def for_question(self, question_id: str) -> Board:
         """The board linked to a question, created (named after the question) on first use."""
         board = self.by_question(question_id)
         if board is not None:
             return board
-        titles = self._db.query("SELECT title FROM questions WHERE id = ?", (question_id,))
-        if not titles:
-            raise KeyError(f"no question {question_id!r}")
-        return self.create(_short(titles[0][0]), question_id=question_id)
+        return self.create(self.question_board_name(question_id), question_id=question_id)
 
     def for_interview_item(self, item_id: int, title: str) -> Board:
         """The board linked to a mock-interview answer, created (named ``title``) on first use."""
         board = self.by_interview_item(item_id)
         if board is not None:
             return board
-        return self.create(_short(title) or "Interview sketch", interview_item_id=int(item_id))
+        return self.create(interview_board_name(title), interview_item_id=int(item_id))
 
     # ----- internals
     def _get(self, board_id: int) -> Board:
@@ -151,6 +161,10 @@ class BoardRepository:
     @staticmethod
     def _taken(conn: sqlite3.Connection) -> set[str]:
         return {r[0] for r in conn.execute("SELECT name FROM boards")}
+
+
+def interview_board_name(title: str) -> str:
+    return _short(title) or "Interview sketch"
 
 
 def _short(title: str, limit: int = 80) -> str:

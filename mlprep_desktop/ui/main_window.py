@@ -200,18 +200,19 @@ class MainWindow(QMainWindow):
             self.show_tab(self.browser)
 
     def _on_browser_sketch_requested(self, question_id: str) -> None:
-        """The browser's Sketch button: open (creating on first use) the question's board."""
-        outcome = self.operations.run(lambda: self.context.board_ops.for_question(question_id))
+        """The browser's Sketch button: open the question's board (a draft, stored when first
+        drawn on, if it has none)."""
+        outcome = self.operations.run(lambda: self.context.board_ops.draft_for_question(question_id))
         if outcome is not None:
             self.show_tab(self.whiteboard)
-            self.whiteboard.open_board(outcome.value.id)
+            self.whiteboard.open_board_or_draft(outcome.value)
 
     def open_board_for_interview_item(self, item_id: int, title: str) -> None:
         """The interview tab's Sketch button: the board of that mock-interview answer."""
-        outcome = self.operations.run(lambda: self.context.board_ops.for_interview_item(item_id, title))
+        outcome = self.operations.run(lambda: self.context.board_ops.draft_for_interview_item(item_id, title))
         if outcome is not None:
             self.show_tab(self.whiteboard)
-            self.whiteboard.open_board(outcome.value.id)
+            self.whiteboard.open_board_or_draft(outcome.value)
 
     def show_tab(self, page: QWidget) -> None:
         self.tabs.setCurrentWidget(page)

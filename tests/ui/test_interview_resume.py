@@ -11,6 +11,7 @@ from mlprep_desktop.ui.interview.interview_tab import InterviewTab
 from mlprep_desktop.ui.operation_runner import OperationRunner
 from tests.ui.interview_helpers import FakeClock, find, item_rows, session_row
 from tests.ui.test_interview import LEFT, open_interview_tab, set_up, start_by_mouse, wait_for_clock
+from tests.ui.test_whiteboard import drag, key
 
 
 def test_answers_autosave_while_typing(qtbot, open_window, db_path, monkeypatch):
@@ -149,6 +150,11 @@ def test_the_main_window_links_sketch_to_the_whiteboard(qtbot, open_window, monk
     window.data_changed.connect(changes.append)
     qtbot.mouseClick(sketch, LEFT)
     assert window.tabs.currentWidget() is window.whiteboard
+    assert window.context.boards.by_interview_item(item.id) is None  # a draft until drawn on (issue 18)
+    window.whiteboard.view.setFocus()
+    key(window.whiteboard, Qt.Key.Key_P)
+    drag(window.whiteboard, [(-60, -30), (60, 30)], steps=2)
+    assert window.whiteboard.flush_pending()
     board = window.context.boards.by_interview_item(item.id)
     assert board is not None and window.whiteboard.current_board_id == board.id
     assert any(c.board_ids == {board.id} for c in changes)  # the new board is reported to every tab

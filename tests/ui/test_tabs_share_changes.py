@@ -11,6 +11,7 @@ from mlprep_desktop.core.interview_models import InterviewConfig
 from mlprep_desktop.services.changes import ChangeKind
 from tests.ui.interview_helpers import FakeClock
 from tests.ui.notebook_helpers import open_notebook
+from tests.ui.test_whiteboard import drag, key
 
 LEFT = Qt.MouseButton.LeftButton
 QID = "bias-variance-tradeoff"
@@ -31,6 +32,12 @@ def test_sketch_creates_the_board_and_a_note_showing_it_is_redrawn(qtbot, open_w
     window.data_changed.connect(changes.append)
     qtbot.mouseClick(window.findChild(QPushButton, "sketchButton"), LEFT)
     assert window.tabs.currentWidget() is window.whiteboard
+    assert changes == []  # a draft: stored on the first stroke (issue 18)
+    board_tab = window.whiteboard
+    board_tab.view.setFocus()
+    key(board_tab, Qt.Key.Key_R)
+    drag(board_tab, [(-60, -30), (60, 30)], steps=2)
+    assert board_tab.flush_pending()
     assert [c.kinds for c in changes] == [{ChangeKind.BOARDS}]
     board = window.context.boards.by_question(QID)
     assert board is not None and changes[0].board_ids == {board.id}

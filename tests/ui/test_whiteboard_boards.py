@@ -214,6 +214,13 @@ def test_the_browser_sketch_button_opens_the_questions_board(open_window, db_pat
     QTest.mouseClick(sketch, Qt.MouseButton.LeftButton)
     tab = window.whiteboard
     assert window.tabs.currentWidget() is tab
+    # issue 18: nothing is stored until the first stroke (empty boards do not pile up)
+    assert tab.current_board_id is None and tab._ctx.boards.list() == []
+    window.show_tab(window.browser)
+    QTest.mouseClick(sketch, Qt.MouseButton.LeftButton)
+    key(tab, Qt.Key.Key_R)
+    drag(tab, [(-60, -30), (60, 30)], steps=2)
+    assert tab.flush_pending()
     board = tab._ctx.boards.get(tab.current_board_id)
     assert board.question_id == "bias-variance-tradeoff"
     assert board.name == window.context.questions.get("bias-variance-tradeoff").title
@@ -228,6 +235,10 @@ def test_open_board_for_interview_item(open_window):
     window.interview.sketch_requested.emit(7, "Design a feature store")  # the interview's Sketch
     tab = window.whiteboard
     assert window.tabs.currentWidget() is tab
+    assert tab.current_board_id is None and tab._ctx.boards.list() == []  # a draft until drawn on
+    key(tab, Qt.Key.Key_P)
+    drag(tab, [(-60, -30), (60, 30)], steps=2)
+    assert tab.flush_pending()
     board = tab._ctx.boards.get(tab.current_board_id)
     assert (board.interview_item_id, board.name) == (7, "Design a feature store")
     window.open_board_for_interview_item(7, "Design a feature store")

@@ -22,7 +22,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from mlprep_desktop.core.board_model import VERSION, BoardFormatError, BoardItem, read_scene
-from mlprep_desktop.core.board_records import Board
+from mlprep_desktop.core.board_records import DRAFT_ID, Board
 from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.services.changes import Change, ChangeKind
 from mlprep_desktop.ui.operation_runner import OperationRunner
@@ -132,7 +132,12 @@ class WhiteboardTab(TabPage):
     # ----- public API
     @property
     def current_board_id(self) -> int | None:
-        return self._board.id if self._board is not None else None
+        """The open board's id; None when none is open or the open one is an unsaved draft."""
+        return self._board.id if self._board is not None and self._board.id != DRAFT_ID else None
+
+    @property
+    def current_board(self) -> Board | None:
+        return self._board
 
     @property
     def read_only(self) -> bool:
@@ -175,6 +180,32 @@ class WhiteboardTab(TabPage):
             self._fit_now()
         self._ctx.preferences.remember(LAST_BOARD_KEY, board_id)  # only a convenience for next start
         self.board_opened.emit(board_id)
+        return True
+
+    def open_board_or_draft(self, board: Board) -> bool:
+        """Open a stored board, or show a draft (``DRAFT_ID``): an empty canvas that becomes a
+        board, listed, only when first drawn on; left untouched, it leaves nothing behind."""
+        if board.id != DRAFT_ID:
+            return self.open_board(board.id)
+        if self._board is not None and self._board.id == DRAFT_ID and \
+                (self._board.question_id, self._board.interview_item_id) == (board.question_id, board.interview_item_id):
+            return True
+        if not self._leave_open_board():
+            return False
+        self._board = board
+        self._set_read_only(True)  # while the empty scene is put up: nothing to save yet
+        self._show_models([])
+        self._set_read_only(False)
+        self.view.setInteractive(True)
+        for action in [*self.actions.tools.values(), self.actions.paste, *self.actions.editing_actions()]:
+            action.setEnabled(True)
+        self.canvas.update_selection_actions()
+        self.board_list.select_board(DRAFT_ID)  # nothing selected: it is not in the list yet
+        self._show_current_page()
+        self._fit_pending = True
+        if self.view.isVisible():
+            self._fit_now()
+        self.message.emit(self.tr(f"A new board for “{board.name}”: it is saved as soon as you draw on it."))
         return True
 
     def new_board(self) -> int | None:
@@ -326,8 +357,13 @@ class WhiteboardTab(TabPage):
         if self._board is None or self._read_only:
             return
         """The debounced save; a refused write raises to the saver (kept pending, reported)."""
+        draft = self._board.id == DRAFT_ID
         outcome = self._ops.save_scene(self._board, self.scene.to_json(), thumbnail_png(self.scene))
-        if outcome.value.id != self._board.id:  # deleted elsewhere while open: kept as a new board
+        if draft:  # the first drawing stored the draft: it is a listed board from now on
+            self._board = outcome.value
+            self._ctx.preferences.remember(LAST_BOARD_KEY, self._board.id)
+            self.board_opened.emit(self._board.id)
+        elif outcome.value.id != self._board.id:  # deleted elsewhere while open: kept as a new board
             self._board = outcome.value
             self.message.emit(self.tr(f"The board was deleted elsewhere; saved your drawing as “{self._board.name}”."))
         self.refresh_list()
