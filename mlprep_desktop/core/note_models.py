@@ -10,6 +10,9 @@ _TAG_BAD = re.compile(r"[^\w/-]+", re.UNICODE)
 MAX_TAG_LEN = 40
 
 
+DRAFT_NOTE_ID = 0  # the id of a note not stored yet (a draft); stored notes start at 1
+
+
 @dataclass(frozen=True)
 class Note:
     """A note with its full text. ``deleted_at`` is set while the note is in the Trash."""

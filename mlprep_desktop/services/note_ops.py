@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from mlprep_desktop.core.note_links import linked_question_ids
-from mlprep_desktop.core.note_models import UNTITLED, Note, SaveResult
+from mlprep_desktop.core.note_models import DRAFT_NOTE_ID, UNTITLED, Note, SaveResult
 from mlprep_desktop.core.note_templates import NoteDraft, daily_log, daily_log_title, local_day_bounds, question_note
 from mlprep_desktop.core.project_template import project_note
 from mlprep_desktop.services.changes import NO_CHANGE, Change, ChangeKind, Outcome
@@ -45,6 +45,19 @@ class NoteOperations:
                 return Outcome(None)
             return self._create(question_note(question_id, question.title), question_id=question_id)
 
+    def question_note_draft(self, question_id: str) -> Outcome[Note | None]:
+        """The question's own note, or an unsaved draft of it (id ``DRAFT_NOTE_ID``, from the
+        template) that ``save`` stores on the first edit; nothing is written here (issue 18:
+        Notes opened and left untouched leave no empty note). None: not in the bank."""
+        note = self._notes.for_question(question_id)
+        if note is not None:
+            return Outcome(note)
+        question = self._questions.get(question_id)
+        if question is None:
+            return Outcome(None)
+        draft = question_note(question_id, question.title)
+        return Outcome(Note(DRAFT_NOTE_ID, draft.title, draft.body, tuple(draft.tags), question_id=question_id))
+
     def daily_log(self, today: date) -> Outcome[tuple[Note, bool]]:
         """Today's study log: the one already written today (created False), or a new one
         listing the questions studied and flagged today (created True)."""
@@ -63,8 +76,15 @@ class NoteOperations:
 
     # ----- saving
     def save(self, note: Note, title: str, body: str, tags: Iterable[str]) -> Outcome[SaveResult]:
-        """Write the edits of ``note`` (as loaded). ``NoteConflictError`` (nothing written)
-        if it was saved in another window since."""
+        """Write the edits of ``note`` (as loaded; a draft is created). ``NoteConflictError``
+        (nothing written) if it was saved in another window since."""
+        if note.id == DRAFT_NOTE_ID:  # a draft's first edit creates it
+            with self._db.transaction():
+                existing = self._notes.for_question(note.question_id) if note.question_id else None
+                if existing is None:
+                    created = self._notes.create(title, body, tags, question_id=note.question_id)
+                    return Outcome(SaveResult(created, True, True, False), _note_change(created.id, True))
+            note = existing  # made meanwhile in another window: this edit goes over it as usual
         result = self._notes.save(note.id, title, body, tags, loaded=note)
         return Outcome(result, _saved(note.id, result))
 

@@ -46,3 +46,39 @@ def test_the_first_stroke_stores_the_board_and_lists_it(qtbot, open_window, db_p
     assert tab.current_board_id == stored[0]["id"] and tab.board_list.model.rowCount() == 1
     sketch_from_browse(qtbot, window)  # Sketch again: the same board, with the drawing
     assert tab.current_board_id == stored[0]["id"] and len(tab.scene.models()) == 1
+
+
+def open_question_note_from_browse(qtbot, window, question_id: str = QID):
+    window.show_tab(window.browser)
+    window.browser.select_question(question_id)
+    qtbot.mouseClick(window.findChild(QPushButton, "notesButton"), Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is window.notebook
+    return window.notebook
+
+
+def test_notes_without_typing_leaves_no_note(qtbot, open_window, db_path):
+    window = open_window()
+    notebook = open_question_note_from_browse(qtbot, window)
+    assert notebook.current_note.question_id == QID  # the template is on screen, ready to type
+    assert notebook.editor.toPlainText().startswith("# Notes: ") or "## My answer" in notebook.editor.toPlainText()
+    assert notebook.pane.model.rowCount() == 0
+    open_question_note_from_browse(qtbot, window, "cross-validation")
+    window.show_tab(window.browser)
+    window.close()
+    assert rows(db_path, "SELECT id FROM notes") == []
+    model = open_window().browser.model
+    assert "Note" not in model.index(model.row_of(QID), 4).data()
+
+
+def test_the_first_keystroke_stores_the_note_linked_to_its_question(qtbot, open_window, db_path):
+    window = open_window()
+    notebook = open_question_note_from_browse(qtbot, window)
+    assert notebook.editor.hasFocus()
+    qtbot.keyClicks(notebook.editor, "High bias underfits.")
+    assert notebook.flush_pending()
+    stored = rows(db_path, "SELECT id, question_id, body FROM notes")
+    assert len(stored) == 1 and stored[0]["question_id"] == QID and "High bias underfits." in stored[0]["body"]
+    assert notebook.current_note.id == stored[0]["id"] and notebook.pane.model.rowCount() == 1
+    open_question_note_from_browse(qtbot, window)  # Notes again: the same note
+    assert notebook.current_note.id == stored[0]["id"]
+    assert len(rows(db_path, "SELECT id FROM notes")) == 1

@@ -70,8 +70,9 @@ def test_notes_button_opens_the_questions_note_and_the_browser_marks_and_links_i
     assert note.question_id == QID and note.title.startswith("Notes: ")
     assert tab.editor.hasFocus()
     qtbot.keyClicks(tab.editor, "Trade-off between underfitting and overfitting.")
-    window.show_tab(window.browser)  # flushes the note
-    assert "· Note" in status_of(window, QID)
+    window.show_tab(window.browser)  # flushes the note: the first edit stored it (issue 18)
+    note = tab.current_note
+    assert note.id and "· Note" in status_of(window, QID)
 
     other = window.context.notes.create("Exam prep", f"Link to [[{QID}]]")
     # as the notebook reports its writes

@@ -14,24 +14,28 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from mlprep_desktop.core.note_models import Note
+from mlprep_desktop.core.note_models import DRAFT_NOTE_ID, Note
 
 
 class CreationActions:
     def open_question_note(self, question_id: str) -> Note | None:
-        """Open the question's own note, creating it (linked to the question) if there is none."""
+        """Open the question's own note; if there is none, a draft from the template that is
+        created (linked to the question) on the first edit — untouched, it leaves nothing."""
         if not self._saver.flush():
             return None
-        outcome = self.operations.run(lambda: self._ops.question_note(question_id), source=self)
+        outcome = self.operations.run(lambda: self._ops.question_note_draft(question_id), source=self)
         if outcome is None:
             return None
         note = outcome.value
         if note is None:
             self.message.emit(self.tr("That question is not in the bank."))
             return None
-        if outcome.change:
-            self._show_created()
-        if not self.open_note(note.id):
+        if note.id == DRAFT_NOTE_ID:  # stored on the first edit (see NotebookTab._save_current)
+            self._initial_done = True
+            self._show(note)
+            self.pane.select(None)
+            self.header.set_save_state(self.tr("New: saved when you first type"))
+        elif not self.open_note(note.id):
             return None
         self._place_cursor_after("## My answer\n\n")
         return self._note

@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from mlprep_desktop.core.note_models import Note, SaveResult, parse_tags
+from mlprep_desktop.core.note_models import DRAFT_NOTE_ID, Note, SaveResult, parse_tags
 from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
 from mlprep_desktop.rendering.note_html import NoteRenderer
 from mlprep_desktop.services.app_context import AppContext
@@ -280,6 +280,8 @@ class NotebookTab(CreationActions, ConflictActions, TrashActions, TabPage):
             self._conflict = exc
             raise
         self._after_save(note, outcome.value)
+        if note.id == DRAFT_NOTE_ID:  # the first edit stored the draft: list it, selected
+            self._show_created()
         self.operations.publish(outcome.change, self)
 
     def _after_save(self, before: Note, result: SaveResult) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from mlprep_desktop.core.note_models import DRAFT_NOTE_ID
+
 
 class TrashActions:
     def delete_current(self) -> None:
@@ -19,6 +21,11 @@ class TrashActions:
             self.delete_forever_current()
             return
         if note is None or not self._saver.flush():
+            return
+        note = self._note or note  # a draft stored by that flush has its id now
+        if note.id == DRAFT_NOTE_ID:  # an untouched draft: nothing stored, nothing to trash
+            self._show_nothing()
+            self.refresh()
             return
         row = self.pane.model.row_of(note.id)
         if self.operations.run(lambda: self._ops.move_to_trash(note.id), source=self) is None:
