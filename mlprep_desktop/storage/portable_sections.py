@@ -171,7 +171,7 @@ SECTIONS: tuple[Section, ...] = (
             ("note_uid", "written_at", "kept_at"), refs=(_NOTE,)),
     Section("interview_sessions", "interview_sessions",
             ("uid", "started_at", "updated_at", "ended_at", "status", "config", "total_budget_seconds",
-             "elapsed_seconds", "current_index", "time_up"), ("uid",), newer="updated_at"),
+             "elapsed_seconds", "current_index", "time_up", "ended_early"), ("uid",), newer="updated_at"),
     Section("interview_items", "interview_items",
             ("position", "question_id", "budget_seconds", "elapsed_seconds", "status", "time_up", "answer",
              "answer_updated_at", "revealed", "key_points", "accuracy", "communication", "code_run"),

@@ -277,7 +277,7 @@ def test_end_early_asks_first(qtbot, open_window, db_path, clock):
     window.close()
     window = open_window()
     history = find(window, QTableView, "interviewHistory")
-    assert history.model().index(0, 4).data() == "Review pending"
+    assert history.model().index(0, 4).data() == "Review pending · ended early"  # issue 18.5
     assert not find(window, object, "interviewResumeBanner").isVisible()
     open_interview_tab(qtbot, window)
     history.selectRow(0)
