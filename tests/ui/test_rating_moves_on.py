@@ -83,3 +83,22 @@ def test_the_status_column_fits_its_text_or_says_it_all_in_a_tooltip(qtbot, open
     window.resize(1024, 640)
     low = table.fontMetrics().averageCharWidth() * 18 + 16
     qtbot.waitUntil(lambda: table.columnWidth(4) <= max(low, table.viewport().width() * 0.3) + 1)
+
+
+def test_the_preferences_dialog_turns_moving_on_off(qtbot, open_window, db_path):
+    from PySide6.QtWidgets import QCheckBox, QDialog
+
+    window = open_window()
+    qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(QDialog, "preferencesDialog")
+    box = dialog.findChild(QCheckBox, "preferencesAdvanceAfterRating")
+    assert box.isChecked()  # on by default
+    box.click()
+    assert window.context.preferences.advance_after_rating is False
+    dialog.close()
+    browser = browse(window)
+    first = browser.shown_question_ids()[0]
+    browser.select_question(first)
+    browser.toggle_answer()
+    browser.rate(3)
+    assert browser.current_question.id == first  # stayed

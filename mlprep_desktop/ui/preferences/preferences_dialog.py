@@ -1,5 +1,5 @@
 """``PreferencesDialog`` (Edit › Preferences, Ctrl+,): the look (theme, font size, editor font),
-studying (daily goal, desired retention), the interview defaults and the Python for exercises.
+studying (daily goal, desired retention, moving on after a rating), the interview defaults and the Python for exercises.
 
 Every control applies at once — there is no OK/Cancel: each change runs one operation through
 the window's ``OperationRunner`` (stored in the database's settings table), and the window
@@ -14,6 +14,7 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -147,6 +148,11 @@ class PreferencesDialog(QDialog):
         self.retention.setSingleStep(0.01)
         self.retention.setDecimals(2)
         form.addRow(tr("Desired &retention:"), self.retention)
+        self.advance = _named(QCheckBox(tr("After rating in Browse, go to the &next question"), box),
+                              "preferencesAdvanceAfterRating", tr("Go to the next question after rating"),
+                              tr("Rating a question in Browse (1–4) moves on to the next one in the list"))
+        form.addRow(self.advance)
+        self.advance.toggled.connect(self._on_advance_toggled)
         self.goal.valueChanged.connect(self._on_goal_edited)
         self.retention.editingFinished.connect(self._on_retention_edited)
         return box
@@ -213,6 +219,7 @@ class PreferencesDialog(QDialog):
                 self.goal.setValue(study.goal)
             if not self.retention.hasFocus():
                 self.retention.setValue(study.retention)
+            self.advance.setChecked(self._context.preferences.advance_after_rating)
             config = self._context.interview_ops.last_config()
             self.count.setValue(config.count)
             self.timing.setCurrentIndex(max(0, self.timing.findData(config.timing.value)))
@@ -252,6 +259,10 @@ class PreferencesDialog(QDialog):
     def _on_goal_edited(self, value: int) -> None:
         if not self._loading and value != self._context.today.settings().goal:
             self._runner.run(lambda: self._context.today.set_goal(value), source=self)
+
+    def _on_advance_toggled(self, on: bool) -> None:
+        if not self._loading:
+            self._context.preferences.set_advance_after_rating(on)  # a convenience: never worth a dialog
 
     def _on_retention_edited(self) -> None:
         value = round(self.retention.value(), 2)
