@@ -54,11 +54,16 @@ class QuestionListPane(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
-        for column, chars in ((1, 8), (2, 15), (3, 13), (4, 18)):
-            header.resizeSection(column, self.fontMetrics().averageCharWidth() * chars + 16)
+        for column in self.COLUMN_CHARS:
+            header.resizeSection(column, self._column_width(column))
         table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
         return table
+
+    COLUMN_CHARS = {1: 8, 2: 15, 3: 13, 4: 18}  # starting widths in average characters
+
+    def _column_width(self, column: int) -> int:
+        return self.fontMetrics().averageCharWidth() * self.COLUMN_CHARS[column] + 16
 
     OPTIONAL_COLUMNS = (1, 3)  # Type, Difficulty: hidden first when the pane is narrow (filters show them)
     TITLE_MIN_CHARS = 40
@@ -73,15 +78,17 @@ class QuestionListPane(QWidget):
         header = self.table.horizontalHeader()
         others = sum(header.sectionSize(c) for c in range(1, self.model.columnCount())
                      if c not in self.OPTIONAL_COLUMNS)
-        optional = sum(header.sectionSize(c) for c in self.OPTIONAL_COLUMNS)
+        # a hidden section's size reads 0, so count the width the column would take when shown
+        optional = sum(self._column_width(c) for c in self.OPTIONAL_COLUMNS)
         room = self.table.viewport().width() - others - optional
         narrow = room < self.fontMetrics().averageCharWidth() * self.TITLE_MIN_CHARS
         for column in self.OPTIONAL_COLUMNS:
             self.table.setColumnHidden(column, narrow)
 
     STATUS_COLUMN = 4
-    STATUS_CHARS = (18, 34)  # the Status column's width in average characters: at least, at most
+    STATUS_CHARS = (16, 34)  # the Status column's width in average characters: at least, at most
     STATUS_SHARE = 0.3  # and at most this share of the table's width, so the titles keep room
+    STATUS_ROWS_MEASURED = 300  # enough to size the column; a refresh at 10,000 rows stays cheap
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's API)
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
@@ -96,12 +103,13 @@ class QuestionListPane(QWidget):
         metrics = self.table.fontMetrics()
         column = self.STATUS_COLUMN
         widest = max((metrics.horizontalAdvance(str(self.model.index(row, column).data()))
-                      for row in range(min(self.model.rowCount(), 2000))), default=0)
+                      for row in range(min(self.model.rowCount(), self.STATUS_ROWS_MEASURED))), default=0)
         low, high = (metrics.averageCharWidth() * chars + 16 for chars in self.STATUS_CHARS)
         high = max(low, min(high, int(self.table.viewport().width() * self.STATUS_SHARE)))
         width = min(max(widest + 16, low), high)
         if self.table.horizontalHeader().sectionSize(column) != width:
             self.table.horizontalHeader().resizeSection(column, width)
+            self.fit_columns()  # a wider Status may leave the titles too little room
 
     def show_no_matches(self, empty: bool, *, index_damaged: bool = False) -> None:
         """Say why the table is empty (the search words, or the filters), that a search of only
