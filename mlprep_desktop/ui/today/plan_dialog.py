@@ -82,9 +82,12 @@ class PlanDialog(QDialog):
         return self._from_combos(self.weeks_spin.value())
 
     def _from_combos(self, count: int) -> StudyPlan:
+        """The plan the combos show, topics in the plan's order (so re-flowing it keeps that
+        order: typing "26" in Weeks passes through 2 weeks and must end as 26 directly would)."""
         weeks: list[list[str]] = [[] for _ in range(count)]
-        for topic, combo in self._combos.items():
-            weeks[min(count - 1, max(0, combo.currentIndex()))].append(topic)
+        order = [t for week in self._plan.weeks for t in week]
+        for topic in sorted(self._combos, key=lambda t: order.index(t) if t in order else len(order)):
+            weeks[min(count - 1, max(0, self._combos[topic].currentIndex()))].append(topic)
         start = self.start_edit.date()
         return StudyPlan(date(start.year(), start.month(), start.day()), tuple(tuple(w) for w in weeks)).normalized()
 
