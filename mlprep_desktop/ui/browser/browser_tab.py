@@ -300,6 +300,19 @@ class BrowserTab(TabPage):
         if change.concerns(ChangeKind.NOTE_LINKS):  # the "· Note" marks and the backlinks
             self.refresh()
             self._render()
+        if change.concerns(ChangeKind.INTERVIEWS, ChangeKind.STUDY_STATE):
+            self._reload_answer()
+
+    def _reload_answer(self) -> None:
+        """Show the shown question's latest attempt again (an interview answer may now be the
+        newest), unless the user's own edit is still waiting to be saved."""
+        if self._answer_for is None or self._saver.pending:
+            return
+        latest = self._ctx.study_ops.answer(self._answer_for)
+        if latest != self.answer_edit.toPlainText():
+            self.answer_edit.blockSignals(True)
+            self.answer_edit.setPlainText(latest)
+            self.answer_edit.blockSignals(False)
 
     # ----- internals
     def _select_row(self, row: int) -> None:
