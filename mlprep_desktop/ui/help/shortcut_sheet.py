@@ -2,7 +2,8 @@
 
 The menu commands are read from the window's menus when the sheet opens (so a new menu action
 with a shortcut appears by itself); the keys the tabs handle themselves are listed in
-``TAB_KEYS``. Non-modal: it can stay open beside the window.
+``TAB_KEYS`` (tests/ui/test_help.py checks that every QAction / QShortcut key of the window
+is on the sheet). Non-modal: it can stay open beside the window.
 """
 from __future__ import annotations
 
@@ -16,20 +17,24 @@ TAB_KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("Ctrl+1", "Today (not in the Notebook or an interview review, where Ctrl+1 means more)"),
         ("Alt+underlined letter", "Go to that tab or menu"),
         ("Ctrl+Shift+N", "Today's study log in the Notebook"),
+        ("Ctrl+Shift+M", "Back to the running interview (from the interview bar on the other tabs)"),
     )),
     ("Today", (
         ("Enter", "Start or continue the session"),
-        ("Space", "Show the answer"),
+        ("Ctrl+Enter", "Show / hide the model answer (also from My answer)"),
+        ("Space", "Show the answer (outside the My answer box)"),
         ("1 – 4", "Rate: Again, Hard, Good, Easy"),
         ("F", "Flag the question"),
         ("Esc", "Leave the session (Continue resumes it)"),
     )),
     ("Browse", (
         ("Ctrl+F", "Search"),
+        ("Ctrl+Enter", "Show / hide the model answer (also from My answer)"),
         ("Space", "Show the answer (outside the My answer box)"),
         ("1 – 4", "Rate: Again, Hard, Good, Easy"),
         ("F", "Flag the question"),
-        ("Ctrl+Enter", "Run the tests of a coding exercise"),
+        ("S / N", "Sketch the question on a board / open its note"),
+        ("Ctrl+Enter", "Run the tests of a coding exercise (from its code editor)"),
         ("Ctrl+.", "Stop the running tests"),
         ("Ctrl+/", "Comment or uncomment lines in the code editor"),
         ("Tab / Shift+Tab", "Indent / dedent in the code editor"),
@@ -48,18 +53,33 @@ TAB_KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Whiteboard", (
         ("V P H L A R O T E M", "Select, pen, highlighter, line, arrow, rectangle, ellipse, text, eraser, hand"),
         ("Space + drag", "Pan"),
-        ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
+        ("Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y", "Undo / redo"),
         ("Ctrl+X / C / V", "Cut / copy / paste"),
-        ("Delete", "Delete the selection"),
-        ("Ctrl+wheel, Ctrl++ / Ctrl+-", "Zoom"),
+        ("Ctrl+D", "Duplicate the selection"),
+        ("Ctrl+A", "Select everything"),
+        ("Delete / Backspace", "Delete the selection (in the board list: delete the board, asks first)"),
+        ("Arrows, Shift+arrows", "Nudge the selection by 1 / 10 pixels"),
+        ("Enter / F2", "Edit the selected text"),
+        ("Esc", "Stop drawing; clear the selection"),
+        ("Ctrl+Shift+] / Ctrl+Shift+[", "Bring to front / send to back"),
+        ("Ctrl+wheel, Ctrl++ / Ctrl+= / Ctrl+-", "Zoom in / out"),
+        ("Ctrl+0", "Zoom to 100 %"),
         ("F", "Fit the board in the window"),
         ("G", "Snap to the grid"),
+        ("Ctrl+N", "New board"),
+        ("Ctrl+Shift+D", "Duplicate the board"),
+        ("Ctrl+E / Ctrl+Alt+E", "Export PNG / PNG at 2×"),
+        ("Ctrl+Shift+E", "Export SVG"),
+        ("Ctrl+Shift+C", "Copy the selection (or the board) as an image"),
     )),
     ("Notebook", (
         ("Ctrl+N", "New note"),
         ("Ctrl+F", "Search the notes"),
         ("Ctrl+S", "Save now (notes save as you type anyway)"),
         ("Ctrl+1 / 2 / 3", "Editor / side by side / preview"),
+        ("F2", "Rename the note"),
+        ("Ctrl+Shift+H", "The note's earlier versions"),
+        ("Delete", "Move the note chosen in the list to the Trash"),
         ("[[", "Link a question (completion)"),
     )),
 )

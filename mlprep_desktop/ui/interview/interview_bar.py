@@ -1,7 +1,7 @@
 """``InterviewBar``: while a mock interview is running and another tab is shown (Sketch opens
 the whiteboard), a compact strip above the tabs keeps the interview in sight — that an interview
 is running (or paused), the question number and title, the time left on the question and in
-total (amber, then red, as on the clock) — with one click (or Ctrl+Shift+I) back to it.
+total (amber, then red, as on the clock) — with one click (or Ctrl+Shift+M) back to it.
 
 It only reads the ``InterviewRunner`` (repainting on its ``ticked``) and emits ``back_clicked``;
 the main window decides when it is shown (``set_wanted``)."""
