@@ -115,6 +115,13 @@ class ProgressRepository:
 
     def mistakes(self, now: datetime, days: int = MISTAKE_DAYS) -> list[str]:
         """Question ids to drill (see the module's rule), most recent mistake first."""
+        return mistakes_from(self.recent_mistakes(now, days), to_utc_iso(now - timedelta(days=days)),
+                             self.failed_exercises())
+
+    def recent_mistakes(self, now: datetime, days: int = MISTAKE_DAYS) -> list[tuple[str, str]]:
+        """(question id, when) of each recent mistake (see the module's rule), latest first.
+        For a later ``now`` and no write in between, the answer is these rows with ``when`` at or
+        after the new start of the window (``mistakes_from``): nothing else depends on ``now``."""
         since = to_utc_iso(now - timedelta(days=days))
         # A question's latest review is recent only if it is among the recent ones: look at the
         # reviews of the last days alone (by the indexed day, a day early for time zones).
@@ -133,11 +140,7 @@ class ProgressRepository:
             "AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.question_id = i.question_id "
             "  AND r.rating >= 3 AND r.reviewed_at > i.answer_updated_at AND r.interview_item_id IS NOT i.id) "
             "ORDER BY 2 DESC", (since, since_day))
-        out = list(dict.fromkeys(r[0] for r in rows))
-        for question_id in self.failed_exercises():
-            if question_id not in out:
-                out.append(question_id)
-        return out
+        return [(r[0], r[1]) for r in rows]
 
     def _has_runs(self) -> bool:
         """The runner's table is there (migration 8); asked once per open database."""
@@ -170,3 +173,13 @@ class ProgressRepository:
 def _julian(moment: datetime) -> float:
     """SQLite's julianday() of an aware datetime."""
     return moment.timestamp() / 86400.0 + 2440587.5
+
+
+def mistakes_from(recent: list[tuple[str, str]], since: str, failed: list[str]) -> list[str]:
+    """The mistakes list from ``recent_mistakes`` rows given on or after ``since`` (UTC ISO),
+    then the failed exercises not among them."""
+    out = list(dict.fromkeys(qid for qid, at in recent if at >= since))
+    for question_id in failed:
+        if question_id not in out:
+            out.append(question_id)
+    return out

@@ -5,6 +5,7 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import datetime, timedelta
 
 from mlprep_desktop.core.clock import SystemClock, next_midnight, to_utc_iso
 from mlprep_desktop.core.exercise import DEFAULT_MEMORY_MB, DEFAULT_REQUIRES, DEFAULT_TIME_LIMIT, Exercise
@@ -22,7 +23,7 @@ from mlprep_desktop.core.scheduling import MASTERED_STABILITY_DAYS
 from mlprep_desktop.core.search_query import fts_query, search_terms
 from mlprep_desktop.storage.database import Database, is_damage
 from mlprep_desktop.storage.exercises import SOLVED_SQL
-from mlprep_desktop.storage.progress import ProgressRepository
+from mlprep_desktop.storage.progress import MISTAKE_DAYS, ProgressRepository, mistakes_from
 from mlprep_desktop.storage.question_search import (
     browse_statement,
     details_params,
@@ -48,6 +49,8 @@ class QuestionRepository:
         # Tools › Check database rebuilds the index (then a search clears this again).
         self.index_damaged = False
         self._clock = clock or SystemClock()
+        # (connection, total_changes, data_version), window start, recent mistakes, failed exercises
+        self._mistakes_cache: tuple[tuple[int, int, int], str, list[tuple[str, str]], list[str]] | None = None
 
     def search(self, flt: QuestionFilter) -> list[QuestionRow]:
         """Rows matching ``flt``: ranked by relevance when there is search text,
@@ -71,7 +74,7 @@ class QuestionRepository:
         match = fts_query(flt.text)
         now = self._clock.now()
         day_end = to_utc_iso(next_midnight(now))
-        mistakes = ProgressRepository(self._db).mistakes(now)
+        mistakes = self._mistakes(now)
         sql, params = browse_statement(flt, match, day_end, mistakes)
         try:
             ensure_question_list(self._db.conn)
@@ -82,6 +85,18 @@ class QuestionRepository:
                 raise
             return self._browse_damaged(flt, match, day_end, set(mistakes))
         return split_result(found, self._read_rows, details_params(day_end, mistakes))
+
+    def _mistakes(self, now: datetime) -> list[str]:
+        """``ProgressRepository.mistakes(now)``, its query run again only after a write (by this
+        connection or another) or when the clock went back: typing a search asks each key."""
+        conn = self._db.conn
+        key = (id(conn), conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0])
+        since = to_utc_iso(now - timedelta(days=MISTAKE_DAYS))
+        cached = self._mistakes_cache
+        if cached is None or cached[0] != key or since < cached[1]:
+            progress = ProgressRepository(self._db)
+            cached = self._mistakes_cache = (key, since, progress.recent_mistakes(now), progress.failed_exercises())
+        return mistakes_from(cached[2], since, cached[3])
 
     def _read_rows(self, sql: str, params: dict) -> list[sqlite3.Row]:
         """A page of search rows; text damaged in the file is read leniently (U+FFFD)."""

@@ -1,14 +1,19 @@
 """The one-statement search: its copy of the question list follows every change of the
 questions (this connection's writes and other connections'), rows are read lazily, and
-opening a migrated file does not import sqlite-utils."""
+opening a migrated file does not import sqlite-utils; the mistakes filter, whose list is
+kept between keystrokes, follows every rating and the clock."""
 from __future__ import annotations
 
 import sqlite3
 import subprocess
 import sys
+from datetime import UTC, datetime
 
-from mlprep_desktop.core.models import QuestionFilter
+from mlprep_desktop.core.clock import FixedClock
+from mlprep_desktop.core.models import QuestionFilter, Rating, Status
+from mlprep_desktop.storage.progress import ProgressRepository
 from mlprep_desktop.storage.questions import QuestionRepository
+from mlprep_desktop.storage.study import StudyRepository
 
 
 def titles(repo: QuestionRepository, text: str = "") -> list[str]:
@@ -49,3 +54,30 @@ def test_opening_a_migrated_file_does_not_import_sqlite_utils(db):
             f"open_database({str(db.path)!r}).close(); print('sqlite_utils' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False"]
+
+
+def test_the_mistakes_filter_follows_ratings_other_connections_and_the_clock(db):
+    clock = FixedClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
+    study, repo = StudyRepository(db, clock), QuestionRepository(db, clock)
+
+    def mistakes() -> list[str]:
+        shown = [r.id for r in repo.search(QuestionFilter(status=Status.MISTAKES))]
+        assert sorted(shown) == sorted(ProgressRepository(db).mistakes(clock.now()))  # the uncached rule
+        return shown
+
+    assert mistakes() == []
+    study.rate("alpha-question", Rating.AGAIN)
+    assert mistakes() == ["alpha-question"]
+    clock.advance(days=1)
+    study.rate("alpha-question", Rating.GOOD)  # a later good rating clears it
+    assert mistakes() == []
+    study.rate("beta-question", Rating.HARD)
+    assert mistakes() == ["beta-question"]
+    other = sqlite3.connect(db.path, isolation_level=None)  # another connection's write
+    other.execute("DELETE FROM reviews WHERE question_id = 'beta-question'")
+    other.close()
+    assert mistakes() == []
+    study.rate("beta-question", Rating.AGAIN)
+    assert mistakes() == ["beta-question"]
+    clock.advance(days=20)  # out of the window: no write, only the clock moved
+    assert mistakes() == []

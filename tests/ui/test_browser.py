@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from mlprep_desktop.ui.browser.question_table_model import ID_ROLE
+from tests.ui.interview_helpers import FakeClock
 
 
 def widgets(window):
@@ -318,3 +319,38 @@ def test_a_search_of_punctuation_says_so_and_k_means_is_a_phrase(qtbot, open_win
         text = " ".join((question.title, question.prompt, question.answer, *question.key_points,
                          *question.tags)).lower()
         assert re.search(r"\bk\W+means|kmeans", text), question.id  # "k-means", "$k$ means", "kmeans" …
+
+
+
+class SteppingClock(FakeClock):
+    """Moves ``step`` seconds on every reading (a search that takes that long), else stands still."""
+
+    step = 0.0
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
+
+
+def test_a_fast_search_runs_on_the_next_key_a_slow_one_waits_for_a_pause_in_typing(open_window, qtbot):
+    clock = SteppingClock()
+    window = open_window(clock=clock)
+    browser = window.browser
+    box, table, _ = widgets(window)
+    window.show_tab(browser)
+    box.setFocus()
+    qtbot.keyClicks(box, "g")  # the searches so far took no time: the next turn of the loop runs it
+    assert browser._search_timer.isActive() and browser._search_timer.interval() == 0
+    qtbot.waitUntil(lambda: not browser._search_timer.isActive())
+    clock.step = 0.2  # the next search takes 200 ms
+    browser.refresh()
+    clock.step = 0.0
+    assert browser._search_delay_ms == browser.SEARCH_DELAY_MS
+    qtbot.keyClicks(box, "r")  # typed straight after a slow search: it waits for a pause
+    assert browser._search_timer.isActive() and browser._search_timer.interval() == browser.SEARCH_DELAY_MS
+    clock.advance(1.0)
+    qtbot.keyClicks(box, "a")  # a search is waiting: this key joins it
+    assert browser._search_timer.interval() == browser.SEARCH_DELAY_MS
+    qtbot.waitUntil(lambda: not browser._search_timer.isActive())
+    expected = [r.id for r in window.context.questions.search(browser.current_filter())]
+    assert browser.current_filter().text == "gra" and browser.shown_question_ids() == expected

@@ -29,8 +29,12 @@ class BrowserTab(TabPage):
     notes_requested = Signal(str)  # question id: open (or create) its note
     note_open_requested = Signal(int)  # note id: a note in "Notes that link here" was clicked
 
-    # Typing pauses this long before the search runs: twice the last search's time, between
-    # the bounds (a fast search shows its rows almost at once; a slow one waits for a pause).
+    # When the search runs: at once (on the next turn of the event loop, so the key is drawn
+    # first) when the last search took at most FAST_SEARCH_MS, or when typing resumes after a
+    # pause; else after a pause of twice the last search's time, between the bounds (a slow
+    # search is not run for every key of a word typed quickly). Keys typed while a search runs
+    # wait in the event queue and are all in the next one.
+    FAST_SEARCH_MS = 50
     SEARCH_DELAY_MS = 150
     MIN_SEARCH_DELAY_MS = 15
 
@@ -79,9 +83,10 @@ class BrowserTab(TabPage):
     def _wire(self) -> None:
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(self.MIN_SEARCH_DELAY_MS)
+        self._search_delay_ms = self.MIN_SEARCH_DELAY_MS
         self._search_timer.timeout.connect(self.refresh)
-        self.search_box.textChanged.connect(self._search_timer.start)
+        self._search_ended = float("-inf")  # the clock when the last search was shown
+        self.search_box.textChanged.connect(self._on_search_text_changed)
         self.search_box.returnPressed.connect(self._on_search_box_return)
         self.filters.filters_changed.connect(self.refresh)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
@@ -180,8 +185,17 @@ class BrowserTab(TabPage):
                 self._render()  # same question, new search words to highlight
         else:
             self._show_question(None)
-        took_ms = (self._ctx.clock() - started) * 1000
-        self._search_timer.setInterval(int(min(self.SEARCH_DELAY_MS, max(self.MIN_SEARCH_DELAY_MS, 2 * took_ms))))
+        self._search_ended = self._ctx.clock()
+        took_ms = (self._search_ended - started) * 1000
+        self._search_delay_ms = 0 if took_ms <= self.FAST_SEARCH_MS else int(
+            min(self.SEARCH_DELAY_MS, max(self.MIN_SEARCH_DELAY_MS, 2 * took_ms)))
+
+    def _on_search_text_changed(self) -> None:
+        """Search on the next turn of the event loop after a fast search or when typing resumes
+        after a pause (the last search ended at least the delay ago); else wait for a pause."""
+        delay = self._search_delay_ms
+        paused = (self._ctx.clock() - self._search_ended) * 1000 >= delay and not self._search_timer.isActive()
+        self._search_timer.start(0 if paused else delay)
 
     def shown_question_ids(self) -> list[str]:
         """The ids of the questions the table shows now, in its order."""
