@@ -206,6 +206,25 @@ def open_database(path: Path | str, bundle: Path | str | None = None) -> Databas
     return database
 
 
+WORKER_BUSY_TIMEOUT_MS = 10_000
+
+
+def open_for_worker(path: Path | str) -> Database:
+    """A second connection to a file ``open_database`` has already opened (checked, migrated),
+    for one worker thread (an import): the same pragmas, no checks, copy or migrations. The
+    worker blocks no window, so it waits longer for another writer's lock than the GUI does.
+    Close it on the thread that opened it."""
+    conn = connect(path)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {WORKER_BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise DatabaseError(f"Could not open the database at {path}: {exc}") from exc
+    return Database(Path(path), conn)
+
+
 def _locked_message(path: Path) -> str:
     return (f"Another program is writing to the database at {path} (it holds a lock on the file), so "
             "MLPrep Desktop cannot start on it now. Nothing was changed. Close that program (a database "

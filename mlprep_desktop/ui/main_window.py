@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self.portability = PortabilityActions(self.context, self.operations, self, self.browser)
         self.portability.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.portability.question_saved.connect(self._on_portability_question_saved)
+        self.statusBar().addPermanentWidget(self.portability.busy_indicator)
         self._build_menus()
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self._restore()
@@ -317,6 +318,7 @@ class MainWindow(QMainWindow):
             return
         self._save_layout()
         self.portability.finish_export()
+        self.portability.finish_import()
         self.data_safety.on_close()
         super().closeEvent(event)
 

@@ -39,3 +39,35 @@ def fill(ctx: AppContext, tag: str = "a", ids: tuple[str, str, str] = ("alpha-qu
 
 def open_context(path: Path, bundle: Path) -> AppContext:
     return AppContext.open(path, bundle)
+
+
+def write_large_export(path: Path, count: int, bank_ids: list[str]) -> Path:
+    """An export file as a long-time user's could be: ``count`` own questions titled
+    'Imported question N?', ``count`` notes and ``4 * count`` reviews of bank questions
+    (``count`` = 2,000 makes ~5 MB). Built from a real export's rows, so it is what the app writes."""
+    import json
+    import tempfile
+    import uuid
+
+    from mlprep_desktop.services.portability import export_json
+
+    with tempfile.TemporaryDirectory() as folder:
+        ctx = AppContext.open(Path(folder) / "source.sqlite")
+        try:
+            fill(ctx, ids=tuple(bank_ids[:3]))
+            export_json(ctx.database, Path(folder) / "seed.json")
+        finally:
+            ctx.close()
+        doc = json.loads((Path(folder) / "seed.json").read_text(encoding="utf-8"))
+    sections = doc["sections"]
+    question, note, review = sections["own_questions"][0], sections["notes"][0], sections["reviews"][0]
+    sections["own_questions"] = [dict(question, id=f"my-imported-question-{i}", title=f"Imported question {i}?")
+                                 for i in range(count)]
+    sections["notes"] = [dict(note, uid=uuid.uuid4().hex, title=f"Imported note {i}", body="words " * 200,
+                              question_id=None, deleted_at=None) for i in range(count)]
+    sections["reviews"] = [dict(review, uid=uuid.uuid4().hex, question_id=bank_ids[i % len(bank_ids)],
+                                interview_item=None) for i in range(4 * count)]
+    for name in ("question_state", "note_tags", "note_links", "note_revisions"):
+        sections[name] = []
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path

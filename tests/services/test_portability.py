@@ -157,3 +157,34 @@ def test_a_refused_row_rolls_back_everything(source, target, tmp_path):
     with pytest.raises(OperationError, match=r"e\.json: boards: the row .* was refused"):
         import_json(target.database, out)
     assert dump(target.database.path) == before
+
+
+def test_an_import_job_runs_on_another_thread_with_its_own_connection(source, target, tmp_path):
+    import threading
+
+    from mlprep_desktop.services.imports import prepare_import
+
+    export_json(source.database, tmp_path / "all.json")
+    results: list = []
+    for dry_run in (True, False):
+        job = prepare_import(target.database, tmp_path / "all.json", dry_run=dry_run)
+        worker = threading.Thread(target=lambda job=job: results.append(job.run()))
+        worker.start()
+        worker.join()
+    preview, done = results
+    assert "notes: 2 to add, 0 to update" in "\n".join(preview.value) and not preview.change
+    assert "notes: 2 added" in "\n".join(done.value) and ChangeKind.NOTES in done.change.kinds
+    # the window's own connection sees what the worker committed
+    assert [n.title for n in target.notes.list()] == ["Note a"]
+    imported, exported = dump(target.database.path), dump(source.database.path)
+    assert all(imported[t] == exported[t] for t in ("notes", "reviews", "boards", "interview_items"))
+
+
+def test_an_import_job_is_refused_at_once_for_a_missing_file_or_an_unknown_kind(target, tmp_path):
+    from mlprep_desktop.services.imports import prepare_import
+
+    with pytest.raises(OperationError, match="no such file"):
+        prepare_import(target.database, tmp_path / "gone.json")
+    (tmp_path / "deck.apkg").write_bytes(b"PK")
+    with pytest.raises(OperationError, match="cannot import this kind of file"):
+        prepare_import(target.database, tmp_path / "deck.apkg")

@@ -18,6 +18,18 @@ def action(window, name):
     return found
 
 
+def previewed(qtbot, window, path):
+    """Start File › Import of ``path`` (past the file dialog) and wait for its preview dialog."""
+    assert window.portability.preview_import(path)
+
+    def shown():
+        dialog = window.portability.dialog
+        return dialog is not None and dialog.objectName() == "importPreviewDialog" and dialog.isVisible()
+
+    qtbot.waitUntil(shown, timeout=60_000)
+    return window.portability.dialog
+
+
 def editor(window):
     dialog = window.portability.dialog
     assert dialog is not None and dialog.objectName() == "questionEditor" and dialog.isVisible()
@@ -118,13 +130,13 @@ def test_export_json_then_preview_and_import_into_another_window(qtbot, open_win
     second = create_main_window(tmp_path / "other.sqlite")
     qtbot.addWidget(second)
     second.show()
-    preview = second.portability.preview_import(tmp_path / "all.json")
+    preview = previewed(qtbot, second, tmp_path / "all.json")
     text = preview.findChild(QPlainTextEdit, "importPreview").toPlainText()
     assert "notes: 2 to add, 0 to update" in text
     assert second.context.notes.list() == []  # nothing written yet
     qtbot.mouseClick(preview.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(second.context.notes.list()) == 1)
-    assert "notes: 2 added" in second.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: "notes: 2 added" in second.statusBar().currentMessage(), timeout=60_000)
+    assert len(second.context.notes.list()) == 1
     # the notebook tab's list shows the imported note (it refreshed on the change)
     from PySide6.QtWidgets import QListView
 
@@ -137,10 +149,12 @@ def test_a_bad_import_file_is_named_in_the_error_and_no_dialog_opens(qtbot, open
     window = open_window()
     bad = tmp_path / "broken.json"
     bad.write_text('{"format": "mlprep-export", "version": 99, "sections": {}}')
-    assert window.portability.preview_import(bad) is None
+    window.portability.preview_import(bad)  # read and checked in the background
+    qtbot.waitUntil(lambda: (box := window.findChild(QMessageBox, "errorMessage")) is not None and box.isVisible(),
+                    timeout=30_000)
     box = window.findChild(QMessageBox, "errorMessage")
-    qtbot.waitUntil(box.isVisible)
     assert str(bad) in box.text() and "newer MLPrep Desktop" in box.text()
+    assert window.portability.dialog is None and not window.portability.importing
 
 
 def test_anki_export_of_the_questions_shown(qtbot, open_window, tmp_path):

@@ -10,7 +10,6 @@ widgets nor the database); ``finished``/``failed`` report back on the GUI thread
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -26,6 +25,7 @@ from mlprep_desktop.rendering.markdown_html import MarkdownRenderer, RenderTheme
 from mlprep_desktop.rendering.note_html import ExportSection, NoteRenderer, export_html
 from mlprep_desktop.ui.notebook.board_images import BoardImages
 from mlprep_desktop.ui.notebook.note_list_model import when
+from mlprep_desktop.ui.widgets.background_work import BackgroundWork, emit_from_worker
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -67,7 +67,7 @@ class NoteExporter(QObject):
         self._current = current_note
         self._flush = flush
         self._parent = parent
-        self._worker: threading.Thread | None = None
+        self._worker = BackgroundWork("note-html-export")
         self.actions: dict[str, QAction] = {}
 
     def attach(self, button: QToolButton) -> None:
@@ -87,7 +87,7 @@ class NoteExporter(QObject):
 
     @property
     def busy(self) -> bool:
-        return self._worker is not None and self._worker.is_alive()
+        return self._worker.busy
 
     # ----- menu actions (ask where, then export)
     def _notes_to_export(self) -> list | None:
@@ -150,11 +150,7 @@ class NoteExporter(QObject):
             return False
         titles = dict(self._ctx.questions.titles())
         pictures = {name: self._boards.png(name) for note in notes for name in embedded_boards(note.body)}
-        self._worker = threading.Thread(
-            target=self._render_html, args=(notes, path, heading, titles, pictures), name="note-html-export", daemon=True
-        )
-        self._worker.start()
-        return True
+        return self._worker.start(lambda: self._render_html(notes, path, heading, titles, pictures))
 
     def _render_html(self, notes, path: Path, heading: str, titles: dict, pictures: dict) -> None:
         try:
@@ -162,17 +158,10 @@ class NoteExporter(QObject):
             sections = [ExportSection(n.title, _meta(n), renderer.render_full(n.body)) for n in notes]
             write_atomic(path, export_html(heading, sections, pictures.get))
         except Exception as exc:  # reported to the user on the GUI thread
-            self._report(self.failed, f"Could not export to {path}: {exc}")
+            emit_from_worker(self.failed, f"Could not export to {path}: {exc}")
             return
         count = len(notes)
-        self._report(self.finished, f"Exported {count} note{'s' if count != 1 else ''} to {path}.")
-
-    @staticmethod
-    def _report(signal, text: str) -> None:
-        try:
-            signal.emit(text)
-        except RuntimeError:  # the window was closed while the file was being written
-            pass
+        emit_from_worker(self.finished, f"Exported {count} note{'s' if count != 1 else ''} to {path}.")
 
     # ----- helpers
     def _finish_all(self, notes: list[Note], parent_folder: Path) -> None:

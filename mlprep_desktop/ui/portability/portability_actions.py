@@ -4,26 +4,33 @@ Owns the actions (objectNames ``importAction``, ``exportAction``, ``newQuestionA
 ``editQuestionAction``) and the dialogs they open (non-blocking ``open()``, so tests and the
 event loop keep running). Every write goes through the ``OperationRunner``; what changed is
 published by the runner, which the main window passes to every tab.
+
+Slow work runs on worker threads, one of each kind at a time, with ``busy_indicator`` shown: an
+import and its preview (``ImportJob``, its own database connection: one transaction), and the
+writing of an Anki deck (``ExportJob``, after the database was read on the GUI thread).
 """
 from __future__ import annotations
 
-import threading
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QProgressBar, QWidget
 
 from mlprep_desktop.core.models import Question
 from mlprep_desktop.services import exports, imports, own_questions
 from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.services.changes import Outcome
+from mlprep_desktop.services.errors import OperationError, WriteError
 from mlprep_desktop.ui.operation_runner import OperationRunner
 from mlprep_desktop.ui.portability.export_dialog import ExportDialog
 from mlprep_desktop.ui.portability.import_dialog import ImportPreviewDialog
 from mlprep_desktop.ui.portability.question_editor import QuestionEditorDialog
+from mlprep_desktop.ui.widgets.background_work import BackgroundWork, emit_from_worker
 
 FOLDER_KEY = "portability.folder"
+log = logging.getLogger("mlprep")
 
 
 class PortabilityActions(QObject):
@@ -31,6 +38,8 @@ class PortabilityActions(QObject):
     question_saved = Signal(str)  # the id of a question just added or edited
     export_finished = Signal(str)  # the summary of an export written in the background
     export_failed = Signal(str)  # why a background export could not be written
+    import_done = Signal(object, object)  # (the ImportJob, its Outcome), on the GUI thread
+    import_failed = Signal(str)  # why a background import (or its preview) was refused
 
     def __init__(self, context: AppContext, runner: OperationRunner, window: QWidget, browser) -> None:
         super().__init__(window)
@@ -39,9 +48,20 @@ class PortabilityActions(QObject):
         self._window = window
         self._browser = browser
         self.dialog = None  # the dialog open now (for tests and to keep it alive)
-        self._export_thread: threading.Thread | None = None
-        self.export_finished.connect(self.message)
-        self.export_failed.connect(runner.error_occurred)
+        self._closing = False
+        self._export_work = BackgroundWork("mlprep-export")
+        self._import_work = BackgroundWork("mlprep-import")
+        self.export_finished.connect(self._on_export_finished)
+        self.export_failed.connect(self._on_export_failed)
+        self.import_done.connect(self._on_import_done)
+        self.import_failed.connect(self._on_import_failed)
+        self.busy_indicator = QProgressBar(window)  # shown while an import or an export runs
+        self.busy_indicator.setObjectName("portabilityBusy")
+        self.busy_indicator.setAccessibleName(self.tr("Import or export running"))
+        self.busy_indicator.setRange(0, 0)  # busy: how long a merge takes is not known ahead
+        self.busy_indicator.setMaximumWidth(160)
+        self.busy_indicator.setTextVisible(False)
+        self.busy_indicator.hide()
         self.import_action = self._action("importAction", self.tr("&Import…"), "Ctrl+Shift+I",
                                           self.tr("Import an export of MLPrep Desktop (.json) or your own "
                                                   "questions (.csv, .md): see what changes first"), self.choose_import)
@@ -116,21 +136,70 @@ class PortabilityActions(QObject):
         if path:
             self.preview_import(Path(path))
 
-    def preview_import(self, path: Path) -> ImportPreviewDialog | None:
-        """Show what importing ``path`` would do; Import in the dialog imports it."""
-        outcome = self._runner.run(lambda: imports.import_path(self._ctx.database, path, dry_run=True), source=self)
-        if outcome is None:
-            return None
-        dialog = ImportPreviewDialog(path, outcome.value, self._window)
-        dialog.accepted.connect(lambda: self._import(path))
-        self._show(dialog)
-        return dialog
+    @property
+    def importing(self) -> bool:
+        """An import or its preview is running in the background."""
+        return self._import_work.busy
 
-    def _import(self, path: Path) -> None:
-        outcome = self._runner.run(lambda: imports.import_path(self._ctx.database, path), source=self)
-        if outcome is not None:
-            self._remember(path)
-            self.message.emit(" ".join(line.strip() for line in outcome.value))
+    def finish_import(self) -> None:
+        """Wait for a background import to be committed (the window is closing: its report,
+        still queued, is then dropped; the data is in the file)."""
+        self._closing = True
+        self._import_work.wait()
+
+    def preview_import(self, path: Path) -> bool:
+        """Read and check ``path`` in the background, then show what importing it would do in
+        ``self.dialog`` (Import there imports it). False if it was refused at once."""
+        return self._start_import(Path(path), dry_run=True)
+
+    def _start_import(self, path: Path, *, dry_run: bool) -> bool:
+        if self.importing:
+            self._runner.error_occurred.emit(self.tr(
+                "An import is still running; try again when it has finished."))
+            return False
+        outcome = self._runner.run(lambda: Outcome(imports.prepare_import(self._ctx.database, path,
+                                                                          dry_run=dry_run)), source=self)
+        if outcome is None:
+            return False
+        job = outcome.value
+        busy = self.tr("Reading %1…") if dry_run else self.tr("Importing %1…")
+        self.message.emit(busy.replace("%1", path.name))
+        self._import_work.start(lambda: self._run_import(job))
+        self._update_busy()
+        return True
+
+    def _run_import(self, job: imports.ImportJob) -> None:  # worker thread: signals only
+        try:
+            outcome = job.run()
+        except (WriteError, OperationError) as exc:
+            emit_from_worker(self.import_failed, str(exc))
+            return
+        except Exception as exc:  # anything else is the user's to know about, too
+            log.exception("import of %s failed", job.path)
+            emit_from_worker(self.import_failed, self.tr("Could not import %1: %2").replace("%1", str(job.path))
+                             .replace("%2", str(exc)))
+            return
+        emit_from_worker(self.import_done, job, outcome)
+
+    def _on_import_done(self, job: imports.ImportJob, outcome: Outcome[list[str]]) -> None:
+        self._import_work.wait()  # it has emitted its last word: let the thread end
+        self._update_busy()
+        if self._closing:
+            return
+        if job.dry_run:
+            dialog = ImportPreviewDialog(job.path, outcome.value, self._window)
+            dialog.accepted.connect(lambda: self._start_import(job.path, dry_run=False))
+            self._show(dialog)
+            return
+        self._remember(job.path)
+        self._runner.publish(outcome.change, self)  # every tab refreshes what the import changed
+        self.message.emit(" ".join(line.strip() for line in outcome.value))
+
+    def _on_import_failed(self, text: str) -> None:
+        self._import_work.wait()
+        self._update_busy()
+        if not self._closing:
+            self._runner.error_occurred.emit(text)
 
     # ----- export
     def export(self) -> ExportDialog:
@@ -143,16 +212,16 @@ class PortabilityActions(QObject):
     @property
     def exporting(self) -> bool:
         """An export is being written in the background."""
-        return self._export_thread is not None and self._export_thread.is_alive()
+        return self._export_work.busy
 
     def finish_export(self) -> None:
         """Wait for a background export to be written (the window is closing)."""
-        if self._export_thread is not None:
-            self._export_thread.join()
+        self._export_work.wait()
 
     def _export(self, dialog: ExportDialog, shown: list[str]) -> None:
         if self.exporting:
-            self.export_failed.emit(self.tr("An export is still being written; try again when it has finished."))
+            self._runner.error_occurred.emit(self.tr(
+                "An export is still being written; try again when it has finished."))
             return
         fmt, path = dialog.chosen_format(), dialog.chosen_path()
         ids = shown if dialog.only_shown() else None
@@ -168,28 +237,33 @@ class PortabilityActions(QObject):
         # The database has been read; rendering and writing the file (seconds for an Anki deck)
         # happen on a worker thread so the window keeps responding.
         self.message.emit(self.tr(job.busy_text))
-        self._export_thread = threading.Thread(target=self._write_export, args=(job, path),
-                                               name="mlprep-export")
-        self._export_thread.start()
+        self._export_work.start(lambda: self._write_export(job, path))
+        self._update_busy()
 
     def _write_export(self, job: exports.ExportJob, path: Path) -> None:  # worker thread: signals only
         try:
             summary = job.run()
         except Exception as exc:  # any failure is the user's to know about, on the GUI thread
-            _emit(self.export_failed, self.tr("Could not export to %1: %2").replace("%1", str(path))
-                  .replace("%2", str(exc)))
+            emit_from_worker(self.export_failed, self.tr("Could not export to %1: %2").replace("%1", str(path))
+                             .replace("%2", str(exc)))
             return
-        _emit(self.export_finished, summary)
+        emit_from_worker(self.export_finished, summary)
+
+    def _on_export_finished(self, summary: str) -> None:
+        self._export_work.wait()
+        self._update_busy()
+        self.message.emit(summary)
+
+    def _on_export_failed(self, text: str) -> None:
+        self._export_work.wait()
+        self._update_busy()
+        self._runner.error_occurred.emit(text)
+
+    def _update_busy(self) -> None:
+        self.busy_indicator.setVisible(self.importing or self.exporting)
 
     def _show(self, dialog) -> None:
         self.dialog = dialog
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
-
-
-def _emit(signal, text: str) -> None:
-    try:
-        signal.emit(text)
-    except RuntimeError:  # the window went away while the file was being written
-        pass
