@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from mlprep_desktop.services.appearance import Appearance
+from mlprep_desktop.ui.theme import use_indicator_contrast
 
 EDITOR_CLASSES = ("CodeEditor", "NoteEditor")  # the fixed-width editors the editor font is for
 EDITOR_MIN_POINTS = 10.5
@@ -78,6 +79,7 @@ def apply_appearance(appearance: Appearance) -> bool:
     if not isinstance(app, QApplication):
         return False
     palette_changed = False
+    use_indicator_contrast(app)  # unticked boxes stay visible on a dark palette (the system's too)
     applied = app.property(_APPLIED)
     before = Appearance.from_json(json.loads(applied)) if isinstance(applied, str) else Appearance()
     if app.property(_SYSTEM_FONT) is None:

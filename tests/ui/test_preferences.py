@@ -7,17 +7,22 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QDoubleSpinBox,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
+    QStyle,
+    QStyleOptionButton,
     QTextEdit,
 )
 
@@ -169,3 +174,58 @@ def test_appearance_setting_survives_a_broken_value(open_window):
     window.context.preferences.remember("appearance", {"theme": "purple", "font_size": 500})
     assert window.context.appearance.current() == Appearance()
     assert QFont().pointSize() > 0
+
+
+def _fully_visible(widget) -> bool:
+    return widget.isVisible() and widget.visibleRegion().boundingRect().size() == widget.size()
+
+
+def test_preferences_fit_a_1024x640_screen_with_close_and_the_last_setting_reachable(qtbot, open_window):
+    """Issue 18 follow-up: the dialog was 640 px tall plus its title bar, taller than a 640 px
+    screen. It now fits the screen's free area; the settings scroll, Close stays in view."""
+    window = open_window()
+    dialog = open_preferences(qtbot, window)
+    dialog.fit_to(QRect(0, 0, 1024, 640))
+    qtbot.waitUntil(lambda: dialog.height() <= 640 - 40)
+    assert QRect(0, 0, 1024, 640).contains(dialog.geometry())
+    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    qtbot.waitUntil(lambda: _fully_visible(close))
+    assert dialog.rect().contains(QRect(close.mapTo(dialog, close.rect().topLeft()), close.size()))
+    last = dialog.findChild(QPushButton, "exercisePythonReset")  # the last setting of the last group
+    scroll = dialog.findChild(QScrollArea, "preferencesScroll")
+    scroll.ensureWidgetVisible(last)
+    qtbot.waitUntil(lambda: _fully_visible(last))
+    top = dialog.findChild(QComboBox, "themeCombo")  # and back up to the first
+    scroll.ensureWidgetVisible(top)
+    qtbot.waitUntil(lambda: _fully_visible(top))
+
+
+def test_an_unticked_check_box_is_visible_on_the_dark_theme(qtbot, open_window):
+    """Issue 18 follow-up: Fusion drew an unticked box's edge in the window colour darkened
+    (#222 on #2b2b2b): all but invisible. Its edge now has at least 3:1 contrast."""
+    window = open_window()
+    dialog = open_preferences(qtbot, window)
+    theme = dialog.findChild(QComboBox, "themeCombo")
+    theme.setCurrentIndex(theme.findData("dark"))
+    qtbot.waitUntil(lambda: is_dark(window.today.palette()))
+    advance = dialog.findChild(QCheckBox, "preferencesAdvanceAfterRating")
+    advance.setChecked(False)
+    dialog.scroll.ensureWidgetVisible(advance)
+    qtbot.waitUntil(lambda: _fully_visible(advance))
+    image = advance.grab().toImage()
+    option = QStyleOptionButton()
+    advance.initStyleOption(option)
+    box = advance.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, advance)
+    background = advance.palette().color(QPalette.ColorRole.Window)
+    best = max(_contrast(image.pixelColor(x, y), background)
+               for x in range(box.left(), box.right() + 1) for y in range(box.top(), box.bottom() + 1))
+    assert best >= 3.0, f"the unticked box's edge has {best:.2f}:1 against the window"
+
+
+def _contrast(a, b) -> float:
+    def luminance(color) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+        return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF())
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)

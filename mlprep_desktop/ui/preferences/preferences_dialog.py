@@ -4,14 +4,15 @@ studying (daily goal, desired retention, moving on after a rating), the intervie
 Every control applies at once — there is no OK/Cancel: each change runs one operation through
 the window's ``OperationRunner`` (stored in the database's settings table), and the window
 re-applies the look on the ``SETTINGS`` change, so theme and fonts change live. Autosave is
-always on and is not a setting. Non-modal: the window stays usable, and a test never waits on
+always on and is not a setting. The settings scroll (the Close button stays put) and the dialog
+is never taller than the screen: all of it is reachable at 1024×640. Non-modal: the window stays usable, and a test never waits on
 it. ``reload()`` shows what is stored (the window calls it when another tab changed a setting).
 """
 from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -41,6 +42,7 @@ from mlprep_desktop.ui.appearance import default_editor_font
 from mlprep_desktop.ui.operation_runner import OperationRunner
 from mlprep_desktop.ui.preferences.python_picker import PythonPicker
 
+_FRAME_ALLOWANCE = 40  # title bar and borders, before the window manager says
 _THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 _TIMINGS = (
     (Timing.TOTAL, "One total limit"),
@@ -78,7 +80,10 @@ class PreferencesDialog(QDialog):
         column.addWidget(note)
         column.addStretch(1)
         scroll = QScrollArea(self)  # a small screen scrolls the settings instead of clipping them
+        scroll.setObjectName("preferencesScroll")
         scroll.setWidgetResizable(True)
+        self.scroll = scroll
+        self._fitted = False
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -90,6 +95,25 @@ class PreferencesDialog(QDialog):
             button.setAutoDefault(False)  # Enter belongs to the field being edited
         self.resize(560, 640)
         self.reload()
+
+    # ----- size
+    def fit_to(self, available: QRect) -> None:
+        """No taller or wider than ``available`` (a screen's free area) with the window frame,
+        and inside it: the Close button is always on screen, the settings scroll."""
+        frame = self.frameGeometry()
+        extra_h = max(frame.height() - self.height(), _FRAME_ALLOWANCE)
+        extra_w = max(frame.width() - self.width(), 8)
+        self.resize(min(self.width(), available.width() - extra_w), min(self.height(), available.height() - extra_h))
+        x = min(max(frame.x(), available.left()), available.right() - self.width() - extra_w + 1)
+        y = min(max(frame.y(), available.top()), available.bottom() - self.height() - extra_h + 1)
+        self.move(max(x, available.left()), max(y, available.top()))
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's API)
+        super().showEvent(event)
+        screen = self.screen()
+        if not self._fitted and screen is not None:
+            self._fitted = True
+            self.fit_to(screen.availableGeometry())
 
     # ----- construction
     def _build_look(self, parent: QWidget) -> QGroupBox:
