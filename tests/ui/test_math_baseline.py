@@ -55,3 +55,26 @@ def test_inline_formula_baseline_matches_the_text_baseline(qtbot, formula, rest)
     math_baseline = _ink_bottom(image, range(first, first + 4), _reddish)  # the bottom of its first 'x'
     text_baseline = _ink_bottom(image, range(first - 4), _dark)  # 'xxxx' has no descenders
     assert abs(math_baseline - text_baseline) <= 1.5, (formula, math_baseline, text_baseline)
+
+
+def test_inline_formula_in_a_table_cell_is_drawn_in_its_cell(qtbot):
+    """Seen in the notebook screenshots: a formula in a table cell was drawn near the top of
+    the page, over the heading (the cell's line was measured from the cell, not the page)."""
+    view = QuestionView()
+    qtbot.addWidget(view)
+    view.resize(700, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    theme = replace(render_theme(view), text_color=RED.name())
+    view.setStyleSheet("QTextBrowser { color: black; background: white; }")
+    markdown = ("## Heading\n\nSome text above the table.\n\nMore text.\n\n"
+                "| step | what |\n|------|------|\n| 1 | forward |\n| 2 | xxxx $x_1$ |\n")
+    view.show_rendered(MarkdownRenderer(theme).render(markdown))
+    image = view.viewport().grab().toImage()
+    red_columns = [x for x in range(image.width()) if any(_reddish(image.pixelColor(x, y))
+                                                           for y in range(image.height()))]
+    assert red_columns, "the formula was not drawn"
+    first = red_columns[0]
+    math_baseline = _ink_bottom(image, range(first, first + 4), _reddish)
+    text_baseline = _ink_bottom(image, range(max(0, first - 24), first - 4), _dark)  # 'xxxx' beside it
+    assert abs(math_baseline - text_baseline) <= 1.5, (math_baseline, text_baseline)

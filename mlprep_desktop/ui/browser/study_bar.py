@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mlprep_desktop.core.models import Rating
+from mlprep_desktop.ui.widgets.palette_style_sheet import set_palette_style_sheet
 
 _RATING_TIPS = {
     Rating.AGAIN: "I could not answer it: show it again soon",
@@ -45,8 +46,8 @@ class StudyBar(QWidget):
             button.setAccessibleName(self.tr(f"Rate {rating.label}"))
             button.setToolTip(self.tr(_RATING_TIPS[rating]) + f" ({int(rating)})")
             button.setCheckable(True)  # checked: the rating last given to the shown question
-            button.setStyleSheet("QPushButton:checked { font-weight: bold; border: 2px solid palette(highlight);"
-                                 " border-radius: 3px; padding: 2px 6px; }")
+            set_palette_style_sheet(button, "QPushButton:checked { font-weight: bold; border: 2px solid "
+                                            "palette(highlight); border-radius: 3px; padding: 2px 6px; }")
             button.clicked.connect(lambda _=False, r=int(rating): self._on_rate_clicked(r))
             layout.addWidget(button)
             self.rate_buttons.append(button)

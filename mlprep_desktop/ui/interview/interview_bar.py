@@ -16,6 +16,7 @@ from mlprep_desktop.core.interview_models import SessionStatus
 from mlprep_desktop.ui.interview.interview_clock import _COLORS
 from mlprep_desktop.ui.interview.interview_runner import InterviewRunner
 from mlprep_desktop.ui.theme import is_dark
+from mlprep_desktop.ui.widgets.palette_style_sheet import set_palette_style_sheet
 
 BACK_SHORTCUT = "Ctrl+Shift+M"  # M for mock interview (Ctrl+Shift+I imports)
 
@@ -54,8 +55,8 @@ class InterviewBar(QFrame):
         self.setAccessibleName(self.tr("Interview running"))
         self.setFrameShape(QFrame.Shape.NoFrame)
         # An accent line under the strip and the state in the accent colour: it reads as "live".
-        self.setStyleSheet("#interviewBar { border-bottom: 2px solid palette(highlight); "
-                           "background: palette(alternate-base); }")
+        set_palette_style_sheet(self, "#interviewBar { border-bottom: 2px solid palette(highlight); "
+                                      "background: palette(alternate-base); }")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._runner = runner
         self._wanted = False

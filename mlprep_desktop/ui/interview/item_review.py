@@ -41,6 +41,7 @@ from mlprep_desktop.core.interview_models import SCORE_RANGE, InterviewItem, Ite
 from mlprep_desktop.core.models import topic_label
 from mlprep_desktop.rendering.markdown_html import MarkdownRenderer, RenderedHtml
 from mlprep_desktop.ui.browser.question_view import QuestionView
+from mlprep_desktop.ui.widgets.palette_style_sheet import set_palette_style_sheet
 from mlprep_desktop.ui.theme import document_css
 
 SCORE_TIPS = {
@@ -248,7 +249,7 @@ class ItemReview(QWidget):
             key = "Ctrl" if kind == "accuracy" else "Alt"
             button.setToolTip(self.tr(f"{name} {value}/4: {SCORE_TIPS[kind][value - 1]} ({key}+{value})"))
             button.setCheckable(True)
-            button.setStyleSheet("QPushButton:checked { background-color: palette(highlight);"
+            set_palette_style_sheet(button, "QPushButton:checked { background-color: palette(highlight);"
                                  " color: palette(highlighted-text); font-weight: bold; }")
             button.setFixedWidth(button.fontMetrics().horizontalAdvance("00") + 24)
             group.addButton(button, value)

@@ -57,6 +57,9 @@ class MathBaselineHandler(QPyTextObject):
         line = layout.lineForTextPosition(pos - block.position()) if layout is not None else None
         if line is None or not line.isValid():
             return rect
-        baseline = layout.position().y() + line.y() + line.ascent()
+        # The block's place on the page: its layout's position is relative to its frame (a
+        # table cell's), the layout's bounding rect adds the frames' and cells' offsets.
+        top = doc.documentLayout().blockBoundingRect(block).top()
+        baseline = top + line.y() + line.ascent()
         above = rect.height() * (image.height - image.depth) / image.height
         return QRectF(rect.x(), baseline - above, rect.width(), rect.height())
