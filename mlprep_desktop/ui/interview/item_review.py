@@ -41,8 +41,8 @@ from mlprep_desktop.core.interview_models import SCORE_RANGE, InterviewItem, Ite
 from mlprep_desktop.core.models import topic_label
 from mlprep_desktop.rendering.markdown_html import MarkdownRenderer, RenderedHtml
 from mlprep_desktop.ui.browser.question_view import QuestionView
-from mlprep_desktop.ui.widgets.palette_style_sheet import set_palette_style_sheet
 from mlprep_desktop.ui.theme import document_css
+from mlprep_desktop.ui.widgets.palette_style_sheet import set_palette_style_sheet
 
 SCORE_TIPS = {
     "accuracy": ("Wrong or missing", "Partly right, with gaps", "Right on the essentials", "Precise and complete"),
