@@ -27,6 +27,7 @@ from mlprep_desktop.core.board_model import Connector, Shape, Text, scene_to_jso
 from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.services.appearance import Appearance
 from mlprep_desktop.ui.help.first_run_guide import GUIDE_DONE_KEY
+from mlprep_desktop.ui.whiteboard.board_image import thumbnail_png
 
 REPO = Path(__file__).resolve().parent.parent
 SIZES = ((1024, 640), (1440, 900))
@@ -87,6 +88,10 @@ def seed(window) -> None:
         ])
         ops.run(lambda: ctx.board_ops.save_scene(outcome.value, scene, None))
         window.whiteboard.open_board(outcome.value.id)
+        # The app stores a thumbnail with each save from the canvas; this board was written
+        # directly, so draw its thumbnail from the open canvas as a save there would.
+        ops.run(lambda: ctx.board_ops.save_scene(outcome.value, scene, thumbnail_png(window.whiteboard.scene)))
+        window.whiteboard.refresh_list()
     settle()
 
 

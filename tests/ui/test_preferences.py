@@ -229,3 +229,25 @@ def _contrast(a, b) -> float:
         return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF())
     high, low = sorted((luminance(a), luminance(b)), reverse=True)
     return (high + 0.05) / (low + 0.05)
+
+
+def _colours_in(widget) -> set[str]:
+    image = widget.grab().toImage()
+    return {image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())}
+
+
+def test_a_notes_question_link_takes_the_dark_themes_link_colour(qtbot, open_window):
+    """Seen in the dark screenshots: a note's 'Question: …' link, laid out before the switch,
+    stayed the light theme's #0000ff on the dark background (1.9:1)."""
+    from tests.ui.test_lazy_creation import open_question_note_from_browse
+
+    window = open_window()
+    open_question_note_from_browse(qtbot, window)
+    link = window.notebook.findChild(QLabel, "noteQuestionLink")
+    qtbot.waitUntil(lambda: "#0000ff" in _colours_in(link))  # the light theme's link colour
+    dialog = open_preferences(qtbot, window)
+    theme = dialog.findChild(QComboBox, "themeCombo")
+    theme.setCurrentIndex(theme.findData("dark"))
+    wanted = dark_palette().color(QPalette.ColorRole.Link).name()
+    qtbot.waitUntil(lambda: wanted in _colours_in(link))
+    assert "#0000ff" not in _colours_in(link)

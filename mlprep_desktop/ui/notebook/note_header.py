@@ -24,6 +24,7 @@ from mlprep_desktop.core.clock import utc_now_iso
 from mlprep_desktop.core.note_models import Note, format_tags
 from mlprep_desktop.core.note_policy import days_left, purge_date
 from mlprep_desktop.ui.notebook.note_list_model import when, when_exact
+from mlprep_desktop.ui.widgets.link_label import LinkLabel
 
 VIEW_MODES = ("editor", "split", "preview")
 _MODE_STYLE = (  # the chosen mode stands out, the others look like buttons, in light and dark
@@ -112,7 +113,7 @@ class NoteHeader(QWidget):
         # creation order (Qt 6 rebuilds the focus chain in that order when the tab is reparented,
         # undoing setTabOrder), so Tab goes ... Delete → question link → title → tags → the
         # editor, which follows the header.
-        self.question = QLabel(self)
+        self.question = LinkLabel(self)
         self.question.setObjectName("noteQuestionLink")
         self.question.setAccessibleName(self.tr("Question of this note"))
         self.question.setTextFormat(Qt.TextFormat.RichText)
