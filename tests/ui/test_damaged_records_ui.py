@@ -14,6 +14,7 @@ def test_a_damaged_question_says_so_and_a_damaged_index_still_searches(qtbot, op
     assert window.browser.select_question("cross-validation")
     view = window.findChild(QTextBrowser, "questionView")
     qtbot.waitUntil(lambda: "could not be read in full" in view.toPlainText())
+    assert "Check database" in view.toPlainText() and "Restore backup" in view.toPlainText()  # what to do
     assert window.browser.select_question("what-is-overfitting")  # the others still open
     qtbot.waitUntil(lambda: "could not be read" not in view.toPlainText())
 

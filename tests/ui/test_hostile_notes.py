@@ -80,3 +80,65 @@ def test_an_oversized_formula_is_shown_as_written_with_a_note(qtbot, open_window
     shown = tab.preview.shown
     assert not shown.images and not shown.pending_math
     assert "not drawn" in shown.html or "too long to format" in shown.html  # says why
+
+
+def test_twenty_thousand_copies_of_one_formula_on_one_line_preview_without_freezing(qtbot, open_window,
+                                                                                  monkeypatch):
+    """The issue's 105 s: one 340 KB line of the same formula. Such a paragraph is too long to
+    format: the preview shows its start as written and says so, and no formula is drawn."""
+    from mlprep_desktop.rendering import math_svg
+
+    drawn: list[str] = []
+    real_draw = math_svg._draw
+    monkeypatch.setattr(math_svg, "_draw", lambda latex, *a: drawn.append(latex) or real_draw(latex, *a))
+    math_svg._cache.clear()
+    window, tab = open_notebook(qtbot, open_window)
+    line = "$x^2 + y^2 + 17$ " * 20_000
+    note = window.context.notes.create("Same formula", line)
+    tab.refresh()
+    tab.set_view_mode("split")
+    with StallMeter() as meter:
+        tab.open_note(note.id)
+        preview = tab.preview
+        qtbot.waitUntil(lambda: preview.shown is not None and "x^2 + y^2 + 17" in preview.toPlainText(),
+                        timeout=60_000)
+        tab.editor.setFocus()
+        qtbot.keyClicks(tab.editor, "abc")
+        tab.sync.render_now()
+    assert meter.longest < 5.0, f"stalled {meter.longest:.1f} s (it took 105 s)"
+    shown = tab.preview.shown
+    assert "too long to format" in shown.html and not shown.images and not shown.pending_math
+    assert drawn == []
+
+
+def test_ten_thousand_different_formulas_preview_a_part_and_a_refresh_draws_nothing_again(qtbot, open_window,
+                                                                                         monkeypatch):
+    """The issue's 37 s, and every refresh drawing them all again (more formulas than the cache
+    held): the preview shows a part of such a note, drawn once; typing redraws none of it."""
+    from mlprep_desktop.rendering import math_svg
+
+    drawn: list[str] = []
+    real_draw = math_svg._draw
+    monkeypatch.setattr(math_svg, "_draw", lambda latex, *a: drawn.append(latex) or real_draw(latex, *a))
+    math_svg._cache.clear()
+    window, tab = open_notebook(qtbot, open_window)
+    text = "\n\n".join(f"Step {i}: $z_{{{i}}} = \\alpha_{{{i}}} + {i}$" for i in range(10_000))
+    assert len(text) > LARGE_NOTE_CHARS
+    note = window.context.notes.create("Ten thousand formulas", text)
+    tab.refresh()
+    tab.set_view_mode("split")
+    with StallMeter() as meter:
+        tab.open_note(note.id)
+        preview = tab.preview
+        qtbot.waitUntil(lambda: preview.shown is not None and preview.shown.images
+                        and not preview.shown.pending_math and not tab.sync._math.busy, timeout=60_000)
+        shown = preview.shown
+        assert shown.partial and "Step 0:" in preview.toPlainText() and "Step 9999:" not in preview.toPlainText()
+        first_pass = len(drawn)
+        assert 0 < first_pass < math_svg.CACHE_SIZE  # a part, not all 10,000
+        tab.editor.setFocus()
+        qtbot.keyClicks(tab.editor, "abc")
+        tab.sync.render_now()
+        qtbot.waitUntil(lambda: not tab.sync._math.busy and not tab.preview.shown.pending_math, timeout=60_000)
+    assert meter.longest < 5.0, f"stalled {meter.longest:.1f} s (it took 37 s)"
+    assert len(drawn) == first_pass, "a refresh drew formulas again"
