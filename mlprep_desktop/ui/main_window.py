@@ -90,9 +90,8 @@ class MainWindow(QMainWindow):
         self._counts = QLabel(self)
         self._counts.setObjectName("questionCountLabel")
         self.statusBar().addPermanentWidget(self._counts)
+        # Browse is built (and searches, once) when first shown; its counts arrive then.
         self.browser.counts_changed.connect(self._on_browser_counts_changed)
-        # The browser searched once when built: show its counts (no second search at start).
-        self._on_browser_counts_changed(self.browser.model.rowCount(), self.context.questions.total())
 
         self.data_safety = DataSafety(self, window_factory)  # automatic backups, restore, check
         self.portability = PortabilityActions(self.context, self.operations, self, self.browser)
@@ -137,7 +136,8 @@ class MainWindow(QMainWindow):
         self.today_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.today_action.triggered.connect(lambda: self.show_tab(self.today))
         self.addAction(self.today_action)
-        self.interview.pages.currentChanged.connect(self._update_today_shortcut)
+        self.interview.built.connect(
+            lambda: self.interview.pages.currentChanged.connect(self._update_today_shortcut))
         self.interview.sketch_requested.connect(self.open_board_for_interview_item)
         self.interview.enable_sketch(True)
         self.browser.sketch_requested.connect(self._on_browser_sketch_requested)
@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         daily_log.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.addAction(daily_log)
         daily_log.triggered.connect(lambda: self.show_tab(self.notebook))
+        self.browser.built.connect(self._restore_browser_layout)
 
     def _build_interview_bar(self) -> None:
         """The tabs under a strip that keeps a running interview in sight on the other tabs
@@ -308,8 +309,9 @@ class MainWindow(QMainWindow):
         box.open()
 
     def flush_all(self) -> bool:
-        """Every tab writes its unsaved edits now. False if any could not be written."""
-        results = [page.flush_pending() for page in self._pages]
+        """Every tab writes its unsaved edits now. False if any could not be written.
+        (A tab not built yet has none.)"""
+        results = [page.flush_pending() for page in self._pages if page.is_built]
         return all(results)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's API)
@@ -335,6 +337,9 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Close
 
     def _on_tabs_current_changed(self, _index: int) -> None:
+        current = self.tabs.currentWidget()
+        if isinstance(current, TabPage):
+            current.ensure_built()  # built when shown already; this states it
         self.flush_all()
         self._update_today_shortcut()
         self._counts.setVisible(self.tabs.currentWidget() is self.browser)
@@ -363,7 +368,7 @@ class MainWindow(QMainWindow):
         while origin is not None and origin not in self._pages:
             origin = origin.parent()
         for page in self._pages:
-            if page is not origin:
+            if page is not origin and page.is_built:  # an unbuilt tab reads it all when built
                 page.on_data_changed(change)
         if change.concerns(ChangeKind.SETTINGS, ChangeKind.DATABASE):
             if apply_appearance(self.context.appearance.current()):  # theme and fonts, live
@@ -377,7 +382,8 @@ class MainWindow(QMainWindow):
         """After a theme change, once every widget has its new palette (they hear of it in
         posted events, a tab perhaps before its own text view): each tab draws its HTML again."""
         for page in self._pages:
-            QApplication.sendEvent(page, QEvent(QEvent.Type.PaletteChange))
+            if page.is_built:
+                QApplication.sendEvent(page, QEvent(QEvent.Type.PaletteChange))
 
     def _on_portability_question_saved(self, question_id: str) -> None:
         self.show_tab(self.browser)
@@ -394,7 +400,8 @@ class MainWindow(QMainWindow):
         remember(GEOMETRY_KEY, _b64(self.saveGeometry()))
         remember(STATE_KEY, _b64(self.saveState()))
         remember(TAB_KEY, self.tabs.currentWidget().objectName())
-        remember(SPLITTER_KEY, _b64(self.browser.splitter.saveState()))
+        if self.browser.is_built:  # else the stored layout stays as it was
+            remember(SPLITTER_KEY, _b64(self.browser.splitter.saveState()))
 
     def _restore(self) -> None:
         settings = self.context.preferences
@@ -404,12 +411,15 @@ class MainWindow(QMainWindow):
         state = settings.get(STATE_KEY)
         if state:
             self.restoreState(_unb64(state))
-        splitter = settings.get(SPLITTER_KEY)
+        self._restore_tab(settings.get(TAB_KEY))
+
+    def _restore_browser_layout(self) -> None:
+        """Browse's splitter as it was left (when Browse is built: first shown)."""
+        splitter = self.context.preferences.get(SPLITTER_KEY)
         if splitter:
             self.browser.splitter.restoreState(_unb64(splitter))
         else:
             self.browser.splitter.setSizes([680, 600])
-        self._restore_tab(settings.get(TAB_KEY))
 
     def _restore_tab(self, stored: object) -> None:
         """The last tab, stored by objectName (an index from before Today was the first tab

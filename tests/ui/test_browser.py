@@ -21,6 +21,7 @@ from tests.ui.interview_helpers import FakeClock
 
 
 def widgets(window):
+    window.show_tab(window.browser)  # Browse is built when first shown (issue 16)
     find = window.findChild
     return (
         find(QLineEdit, "searchBox"),
@@ -36,6 +37,7 @@ def titles(table) -> list[str]:
 
 def test_contract_object_names_and_accessible_names(open_window):
     window = open_window()
+    window.show_tab(window.browser)
     assert window.findChild(QTabWidget, "mainTabs") is not None
     assert window.findChild(type(window.browser), "browserTab") is window.browser
     for name in ("searchBox", "questionTable", "questionView", "showAnswerButton", "flagButton", "myAnswer",
@@ -148,6 +150,7 @@ def test_ctrl_f_focuses_search(qtbot, open_window):
 
 def test_question_links_select_the_linked_question(qtbot, open_window):
     window = open_window()
+    window.show_tab(window.browser)
     view = window.findChild(QTextBrowser, "questionView")
     window.browser.select_question("bias-variance-tradeoff")
     window.browser.toggle_answer()
@@ -159,6 +162,7 @@ def test_question_links_select_the_linked_question(qtbot, open_window):
 
 def test_filters_combine_and_show_counts(qtbot, open_window):
     window = open_window()
+    window.show_tab(window.browser)
     _, table, _ = widgets(window)
     topic = window.findChild(object, "topicFilter")
     kind = window.findChild(object, "typeFilter")

@@ -96,6 +96,8 @@ def test_the_sheet_lists_every_key_sequence_the_window_binds(qtbot, open_window)
     the sheet, so a new shortcut cannot be left off it again (issue 18: Ctrl+Enter and
     Ctrl+Shift+M were missing)."""
     window = open_window()
+    for page in (window.browser, window.interview, window.whiteboard, window.notebook, window.today):
+        window.show_tab(page)  # each tab is built (and binds its keys) when first shown
     bound: dict[str, str] = {}
     for action in window.findChildren(QAction):
         for sequence in action.shortcuts():

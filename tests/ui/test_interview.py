@@ -73,6 +73,7 @@ def wait_for_clock(qtbot, window, text_prefix: str) -> None:
 def test_contract_object_names_and_accessible_names(open_window):
     window = open_window()
     assert window.findChild(type(window.interview), "interviewTab") is window.interview
+    window.show_tab(window.interview)  # built when first shown
     names = ("interviewStart", "interviewClock", "interviewAnswer", "interviewNext", "interviewEnd",
              "interviewHistory", "interviewPrevious", "interviewSkip", "interviewPause", "interviewCount",
              "interviewMode", "interviewSummary", "interviewTiming", "interviewMix", "interviewDifficulty",

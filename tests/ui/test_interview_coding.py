@@ -67,6 +67,8 @@ def result_lines(view: QListView) -> list[str]:
 
 def test_contract_names_are_unambiguous(qtbot, open_window, interrupted):
     window = resume(qtbot, open_window)
+    for page in (window.browser, window.today, window.interview):
+        window.show_tab(page)  # each tab is built when first shown
     for name in ("codeEditor", "interviewCodeEditor", "interviewReviewCodeEditor", "todayCodeEditor"):
         assert len([w for w in window.findChildren(CodeEditor) if w.objectName() == name]) == 1, name
     for name in ("runTestsButton", "interviewRunTestsButton", "interviewReviewRunTestsButton", "todayRunTestsButton"):

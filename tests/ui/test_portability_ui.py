@@ -102,6 +102,7 @@ def test_a_refused_question_keeps_the_dialog_and_what_was_typed(qtbot, open_wind
 
 def test_bank_questions_cannot_be_edited(open_window):
     window = open_window()
+    window.show_tab(window.browser)  # the question Edit would apply to is the one Browse shows
     assert window.browser.current_question.source == "bank"
     window.portability.update_enabled()
     assert not action(window, "editQuestionAction").isEnabled()
@@ -140,6 +141,7 @@ def test_export_json_then_preview_and_import_into_another_window(qtbot, open_win
     # the notebook tab's list shows the imported note (it refreshed on the change)
     from PySide6.QtWidgets import QListView
 
+    second.show_tab(second.notebook)
     notes = second.findChild(QListView, "noteList").model()
     qtbot.waitUntil(lambda: any("Note a" in str(notes.index(r, 0).data()) for r in range(notes.rowCount())))
     second.close()

@@ -48,6 +48,7 @@ def open_preferences(qtbot, window) -> QDialog:
 
 def test_ctrl_comma_opens_preferences_and_the_theme_changes_live_and_is_kept(qtbot, open_window):
     window = open_window()
+    window.show_tab(window.browser)  # a question on screen
     assert not is_dark(QApplication.palette())
     dialog = open_preferences(qtbot, window)
     theme = dialog.findChild(QComboBox, "themeCombo")
@@ -97,6 +98,7 @@ def test_font_size_and_editor_font_apply_to_open_editors_at_once(qtbot, open_win
 def _note_editor(window):
     from mlprep_desktop.ui.notebook.note_editor import NoteEditor
 
+    window.notebook.ensure_built()  # built when first shown; the editor exists from then on
     return window.findChild(NoteEditor, "noteEditor") or window.findChildren(NoteEditor)[0]
 
 

@@ -39,21 +39,28 @@ class BrowserTab(TabPage):
     MIN_SEARCH_DELAY_MS = 15
 
     def __init__(self, context: AppContext, operations: OperationRunner, parent: QWidget | None = None) -> None:
-        super().__init__(operations, parent)
+        super().__init__(operations, parent, lazy=True)
         self.setObjectName("browserTab")
         self.setAccessibleName(self.tr("Browse questions"))
         self._ctx = context
+        self._backlinks_shown = False  # set by enable_links(notes=True)
+        self._links = {"sketch": False, "notes": False}  # the Sketch / Notes buttons, shown once built
+
+    def build_page(self) -> None:
+        """The widgets, the search's first run (on first show: see TabPage)."""
+        context = self._ctx
         self._renderer = MarkdownRenderer(render_theme(self))
         self._question: Question | None = None
         self._card: StudyCard | None = None  # the shown question: when shown, answer revealed
         self._answer_for: str | None = None
         self._rendered_for = ""  # the search text the shown question was highlighted for
-        self._backlinks_shown = False  # set by enable_links(notes=True)
         self._titles = context.questions.titles()
         self._build()
         self._saver = DebouncedSaver(self._save_answer, parent=self)
         self._saver.failed.connect(self.error_occurred)
         self._wire()
+        self.study_bar.sketch.setVisible(self._links["sketch"])
+        self.study_bar.notes.setVisible(self._links["notes"])
         self.refresh()
 
     # ----- construction
@@ -149,7 +156,7 @@ class BrowserTab(TabPage):
     # ----- public API (used by the main window and by tests)
     @property
     def current_question(self) -> Question | None:
-        return self._question
+        return self._question if self.is_built else None
 
     @property
     def revealed(self) -> bool:
@@ -241,10 +248,15 @@ class BrowserTab(TabPage):
     def enable_links(self, *, sketch: bool | None = None, notes: bool | None = None) -> None:
         """Show the Sketch / Notes buttons once the tabs they open exist."""
         if sketch is not None:
-            self.study_bar.sketch.setVisible(sketch)
+            self._links["sketch"] = sketch
         if notes is not None:
-            self.study_bar.notes.setVisible(notes)
+            self._links["notes"] = notes
             self._backlinks_shown = notes  # "Notes that link here" under the question
+        if not self.is_built:
+            return  # the build shows them
+        self.study_bar.sketch.setVisible(self._links["sketch"])
+        self.study_bar.notes.setVisible(self._links["notes"])
+        if notes is not None:
             self._render()
 
     def focus_search(self) -> None:
@@ -427,6 +439,6 @@ class BrowserTab(TabPage):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) and self.is_built:
             self._renderer = MarkdownRenderer(render_theme(self))
             self._render()

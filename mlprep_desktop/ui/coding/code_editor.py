@@ -39,7 +39,7 @@ class CodeEditor(QPlainTextEdit):
         self.setTabChangesFocus(False)
         self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * 4)
         self._numbers = _LineNumberArea(self)
-        self.highlighter = PythonHighlighter(self.document(), dark=self._is_dark())
+        self._highlighter: PythonHighlighter | None = None  # made when first shown (Pygments: ~0.1 s)
         self.blockCountChanged.connect(self._update_margin)
         self.updateRequest.connect(self._on_update_request)
         self.cursorPositionChanged.connect(self._highlight_current_line)
@@ -225,13 +225,25 @@ class CodeEditor(QPlainTextEdit):
         selection.cursor.clearSelection()
         self.setExtraSelections([selection])
 
+    @property
+    def highlighter(self) -> PythonHighlighter:
+        """Python colours; made on first use or first show (an editor never shown needs none)."""
+        if self._highlighter is None:
+            self._highlighter = PythonHighlighter(self.document(), dark=self._is_dark())
+        return self._highlighter
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's API)
+        self.highlighter  # noqa: B018 (coloured from the first paint)
+        super().showEvent(event)
+
     def _is_dark(self) -> bool:
         return self.palette().color(QPalette.ColorRole.Base).lightness() < 128
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's API)
         super().changeEvent(event)
         if event.type() == event.Type.PaletteChange:
-            self.highlighter.set_dark(self._is_dark())
+            if self._highlighter is not None:
+                self._highlighter.set_dark(self._is_dark())
         elif event.type() == event.Type.FontChange:
             self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * 4)
             self._update_margin()

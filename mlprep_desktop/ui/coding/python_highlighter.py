@@ -4,8 +4,6 @@ Each line is lexed on its own; a block state remembers an open triple-quoted str
 docstrings spanning lines stay coloured as strings."""
 from __future__ import annotations
 
-from pygments.lexers import PythonLexer
-from pygments.styles import get_style_by_name
 from pygments.token import String, Token
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
@@ -15,10 +13,14 @@ _OPEN = {'"""': 1, "'''": 2}
 class PythonHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument, dark: bool = False) -> None:
         super().__init__(document)
+        from pygments.lexers.python import PythonLexer  # not at import: off the start path
+
         self._lexer = PythonLexer(stripnl=False, ensurenl=False)
         self.set_dark(dark)
 
     def set_dark(self, dark: bool) -> None:
+        from pygments.styles import get_style_by_name
+
         self._style = get_style_by_name("monokai" if dark else "friendly")
         self._formats: dict[object, QTextCharFormat | None] = {}
         self.rehighlight()

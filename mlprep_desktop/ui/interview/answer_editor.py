@@ -1,8 +1,6 @@
 """``AnswerEditor``: a plain-text Markdown editor, highlighted by Pygments, that reports focus loss."""
 from __future__ import annotations
 
-from pygments.lexers import MarkdownLexer
-from pygments.styles import get_style_by_name
 from pygments.token import Token
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QSyntaxHighlighter, QTextCharFormat, QTextDocument
@@ -18,10 +16,14 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
     def __init__(self, document: QTextDocument, dark: bool) -> None:
         super().__init__(document)
+        from pygments.lexers.markup import MarkdownLexer  # not at import: off the start path
+
         self._lexer = MarkdownLexer(stripnl=False, ensurenl=False)
         self.set_dark(dark)
 
     def set_dark(self, dark: bool) -> None:
+        from pygments.styles import get_style_by_name
+
         style = get_style_by_name("monokai" if dark else "friendly")
         self._formats: dict = {}
         for token, spec in style:

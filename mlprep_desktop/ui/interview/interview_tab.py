@@ -41,15 +41,26 @@ class InterviewTab(TabPage):
 
     def __init__(self, context: AppContext, operations: OperationRunner, parent: QWidget | None = None,
                  clock: Callable[[], float] | None = None, rng: random.Random | None = None) -> None:
-        super().__init__(operations, parent)
+        super().__init__(operations, parent, lazy=True)
         self.setObjectName("interviewTab")
         self.setAccessibleName(self.tr("Mock interview"))
         self._ctx = context
         self._rng = rng or random.Random()
+        self._ops = context.interview_ops
+        self._sketch_enabled = False
+        # The runner exists before the page (the interview bar follows it); it only runs once
+        # the page has started or resumed an interview.
+        self.runner = InterviewRunner(context, operations, clock or context.clock, self)
+        if context.interviews.unfinished() is not None:
+            # After construction, once the main window listens to ``message``; cancelled with the tab.
+            QTimer.singleShot(0, self, lambda: self.message.emit(
+                self.tr("An interrupted mock interview can be resumed in the Interview tab.")))
+
+    def build_page(self) -> None:
+        """The set-up, running and review pages (on first show: see TabPage)."""
+        context, operations = self._ctx, self.operations
         self._renderer = MarkdownRenderer(render_theme(self))
         self._revealed = False
-        self._ops = context.interview_ops
-        self.runner = InterviewRunner(context, operations, clock or context.clock, self)
         self.banner = ResumeBanner(self)
         self.setup = SetupPage(self)
         self.coding = CodingPane(context.exercise_ops, operations, context="interview", drafts=False,
@@ -74,10 +85,8 @@ class InterviewTab(TabPage):
         self._defaults_shown = self._ops.last_config()
         self.setup.set_config(self._defaults_shown)
         self._refresh_setup()
-        if self._offer_resume():
-            # After construction, once the main window listens to ``message``; cancelled with the tab.
-            QTimer.singleShot(0, self, lambda: self.message.emit(
-                self.tr("An interrupted mock interview can be resumed in the Interview tab.")))
+        self._offer_resume()
+        self.running.sketch.setVisible(self._sketch_enabled)
 
     # ----- construction
     def _wire(self) -> None:
@@ -166,7 +175,9 @@ class InterviewTab(TabPage):
 
     def enable_sketch(self, enabled: bool) -> None:
         """Show the Sketch button once the whiteboard exists (the main window decides)."""
-        self.running.sketch.setVisible(enabled)
+        self._sketch_enabled = enabled
+        if self.is_built:
+            self.running.sketch.setVisible(enabled)
 
     # ----- actions
     def start(self, config: InterviewConfig | None = None) -> bool:
@@ -483,6 +494,6 @@ class InterviewTab(TabPage):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) and self.is_built:
             self._renderer = MarkdownRenderer(render_theme(self))
             self._render_current()

@@ -33,9 +33,11 @@ class NoteListPane(QWidget):
     rename_requested = Signal()
     empty_trash_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, new_log_action: QAction | None = None) -> None:
+        """``new_log_action``: the "Daily study log" action when its owner made it already
+        (the notebook makes it before its page: the window binds its key at start)."""
         super().__init__(parent)
-        self._build()
+        self._build(new_log_action)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -47,7 +49,7 @@ class NoteListPane(QWidget):
         self.list.selectionModel().currentRowChanged.connect(self._on_list_current_changed)
         self.list.installEventFilter(self)
 
-    def _build(self) -> None:
+    def _build(self, new_log_action: QAction | None) -> None:
         self.new_button = QToolButton(self)
         self.new_button.setObjectName("noteNew")
         self.new_button.setAccessibleName(self.tr("New note"))
@@ -62,12 +64,10 @@ class NoteListPane(QWidget):
         self.new_blank_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_blank_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.new_blank_action.triggered.connect(lambda: self.new_requested.emit("blank"))
-        self.new_log_action = QAction(self.tr("From template: Daily study log"), self)
-        self.new_log_action.setObjectName("noteNewDailyLog")
-        self.new_log_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        self.new_log_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.new_log_action.setToolTip(self.tr("Today's date, the questions you did, what you learned, what to revisit"))
-        self.new_log_action.triggered.connect(lambda: self.new_requested.emit("daily_log"))
+        if new_log_action is None:
+            new_log_action = daily_log_action(self)
+            new_log_action.triggered.connect(lambda: self.new_requested.emit("daily_log"))
+        self.new_log_action = new_log_action
         self.new_project_action = QAction(self.tr("From template: My project"), self)
         self.new_project_action.setObjectName("noteNewProject")
         self.new_project_action.setToolTip(self.tr(
@@ -255,3 +255,13 @@ class NoteListPane(QWidget):
         self._search_timer.stop()
         self.filter_changed.emit()
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def daily_log_action(parent: QWidget) -> QAction:
+    """"From template: Daily study log" (Ctrl+Shift+N); the caller connects ``triggered``."""
+    action = QAction(parent.tr("From template: Daily study log"), parent)
+    action.setObjectName("noteNewDailyLog")
+    action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    action.setToolTip(parent.tr("Today's date, the questions you did, what you learned, what to revisit"))
+    return action

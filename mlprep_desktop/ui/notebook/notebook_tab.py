@@ -30,7 +30,7 @@ from mlprep_desktop.ui.notebook.note_conflict import ConflictActions, NoteConfli
 from mlprep_desktop.ui.notebook.note_exporter import NoteExporter
 from mlprep_desktop.ui.notebook.note_header import VIEW_MODES
 from mlprep_desktop.ui.notebook.note_history_dialog import NoteHistoryDialog
-from mlprep_desktop.ui.notebook.note_list_pane import NoteListPane
+from mlprep_desktop.ui.notebook.note_list_pane import NoteListPane, daily_log_action
 from mlprep_desktop.ui.notebook.note_page import NotePage
 from mlprep_desktop.ui.notebook.notebook_layout import NotebookLayout
 from mlprep_desktop.ui.notebook.preview_sync import PreviewSync
@@ -47,11 +47,18 @@ class NotebookTab(CreationActions, ConflictActions, TrashActions, TabPage):
     AUTOSAVE_MS = 1000
 
     def __init__(self, context: AppContext, operations: OperationRunner, parent: QWidget | None = None) -> None:
-        super().__init__(operations, parent)
+        super().__init__(operations, parent, lazy=True)
         self.setObjectName("notebookTab")
         self.setAccessibleName(self.tr("Notebook"))
         self._ctx = context
         self._ops = context.note_ops
+        # Made before the page: the window binds Ctrl+Shift+N to it at start (see daily_log_action).
+        self._daily_log_action = daily_log_action(self)
+        self._daily_log_action.triggered.connect(lambda: self.new_note("daily_log"))
+
+    def build_page(self) -> None:
+        """The note list, the editor and the preview (on first show: see TabPage)."""
+        context = self._ctx
         self._note: Note | None = None
         self._loading = False
         self._last_error = ""
@@ -80,7 +87,7 @@ class NotebookTab(CreationActions, ConflictActions, TrashActions, TabPage):
     def _build(self) -> None:
         """The note list on the left; on the right the open note (``NotePage``) or, with no
         note open, a short welcome. The note page's widgets are kept here under short names."""
-        self.pane = NoteListPane(self)
+        self.pane = NoteListPane(self, new_log_action=self._daily_log_action)
         page = NotePage(self._boards, self)
         self.header, self.editor, self.preview = page.header, page.editor, page.preview
         self.preview_notice, self.preview_box, self.splitter = page.preview_notice, page.preview_box, page.splitter
@@ -155,7 +162,7 @@ class NotebookTab(CreationActions, ConflictActions, TrashActions, TabPage):
         """Today's study log (Ctrl+Shift+N). The main window adds it to itself so the shortcut
         works from any tab; it is one action, so the notebook's own use of the keys is not an
         ambiguous second shortcut."""
-        return self.pane.new_log_action
+        return self._daily_log_action
 
     @property
     def view_mode(self) -> str:
@@ -368,7 +375,7 @@ class NotebookTab(CreationActions, ConflictActions, TrashActions, TabPage):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) and hasattr(self, "sync"):
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) and self.is_built:
             self._renderer.set_renderer(MarkdownRenderer(render_theme(self)))
             self._boards.dark = is_dark(self.palette())
             self._boards.clear()

@@ -52,11 +52,15 @@ class WhiteboardTab(TabPage):
     SAVE_DELAY_MS = 800
 
     def __init__(self, context: AppContext, operations: OperationRunner, parent: QWidget | None = None) -> None:
-        super().__init__(operations, parent)
+        super().__init__(operations, parent, lazy=True)
         self.setObjectName("whiteboardTab")
         self.setAccessibleName(self.tr("Whiteboard"))
         self._ctx = context
         self._ops = context.board_ops
+
+    def build_page(self) -> None:
+        """The canvas, the board list and the tools (on first show: see TabPage)."""
+        context = self._ctx
         self._board: Board | None = None
         self._read_only = False
         self._fit_pending = False
@@ -422,7 +426,7 @@ class WhiteboardTab(TabPage):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) and self.is_built:
             theme = CanvasTheme.from_palette(self.palette())
             self.scene.set_theme(theme)
             self.list_model.set_theme(theme)

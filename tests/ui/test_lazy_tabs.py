@@ -1,0 +1,109 @@
+"""Issue 16: start-up builds only the tab shown (Today); Browse, Interview, Whiteboard and
+Notebook are built when first shown, each once, and then work as before."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QPushButton, QTableView, QWidget
+
+from mlprep_desktop.app import create_main_window
+from mlprep_desktop.services.app_context import AppContext
+from mlprep_desktop.storage.questions import QuestionRepository
+
+LAZY = ("browserTab", "interviewTab", "whiteboardTab", "notebookTab")
+
+
+def built(window) -> dict[str, bool]:
+    return {page.objectName(): page.is_built for page in window._pages}
+
+
+def test_only_the_shown_tab_is_built_at_start(qtbot, open_window, monkeypatch):
+    searches = []
+    real_browse_rows = QuestionRepository.browse_rows
+    monkeypatch.setattr(QuestionRepository, "browse_rows",
+                        lambda self, flt: searches.append(flt) or real_browse_rows(self, flt))
+    window = open_window()
+    assert window.tabs.currentWidget() is window.today
+    assert built(window) == {"todayTab": True, **{name: False for name in LAZY}}
+    assert searches == []  # Browse has not searched
+    for name in LAZY:  # the pages exist (named, in the tab bar), their widgets not yet
+        page = window.findChild(QWidget, name)
+        assert page is not None and page.findChildren(QWidget) == []
+    assert window.findChild(QLineEdit, "searchBox") is None
+
+    window.show_tab(window.browser)
+    assert built(window)["browserTab"] and len(searches) == 1  # one search when first shown
+    assert not any(built(window)[name] for name in LAZY[1:])
+    table = window.browser.findChild(QTableView, "questionTable")
+    assert table.model().rowCount() > 0 and table.isVisible()
+    assert window.statusBar().findChild(QWidget, "questionCountLabel").text().endswith("questions shown")
+    window.show_tab(window.today)
+    window.show_tab(window.browser)
+    assert len(searches) == 1  # built once
+
+
+def test_every_tab_works_after_being_shown(qtbot, open_window, db_path):
+    window = open_window()
+    seen = []
+    for name in LAZY:
+        page = window.findChild(QWidget, name)
+        page.built.connect(lambda name=name: seen.append(name))
+        window.show_tab(page)
+        assert page.is_built and page.isVisible() and page.findChildren(QWidget)
+    assert seen == list(LAZY)
+
+    # Browse searches as you type.
+    window.show_tab(window.browser)
+    box = window.browser.findChild(QLineEdit, "searchBox")
+    box.setFocus()
+    qtbot.keyClicks(box, "bias variance")
+    qtbot.waitUntil(lambda: 0 < window.browser.model.rowCount() < 50)
+    # Interview: the set-up starts an interview.
+    window.show_tab(window.interview)
+    qtbot.mouseClick(window.interview.findChild(QPushButton, "interviewStart"), Qt.MouseButton.LeftButton)
+    assert window.interview.runner.active
+    # Whiteboard and Notebook: the keys the user would press.
+    window.show_tab(window.notebook)
+    qtbot.keyClick(window.notebook, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.notebook.current_note is not None)
+    window.show_tab(window.browser)
+    window.browser.select_question("bias-variance-tradeoff")
+    qtbot.mouseClick(window.browser.findChild(QPushButton, "sketchButton"), Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is window.whiteboard and window.whiteboard.view.isVisible()
+
+
+def test_a_tab_read_before_it_is_shown_is_built_then(qtbot, db_path):
+    """Code that reaches into a tab not shown yet (the Sketch and Notes links, tests) gets a
+    built tab: the attribute read builds it."""
+    window = create_main_window(db_path)
+    qtbot.addWidget(window)
+    assert not window.notebook.is_built
+    assert window.notebook.open_question_note("bias-variance-tradeoff") is not None
+    assert window.notebook.is_built and not window.browser.is_built
+    assert window.browser.select_question("cross-validation")
+    assert window.browser.current_question.id == "cross-validation"
+
+
+def test_ctrl_shift_n_opens_todays_log_from_today(qtbot, open_window):
+    window = open_window()
+    assert not window.notebook.is_built
+    qtbot.keyClick(window.today, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.tabs.currentWidget() is window.notebook
+    qtbot.waitUntil(lambda: window.notebook.current_note is not None)
+    assert "log" in window.notebook.current_note.title.lower()
+
+
+def test_an_interrupted_interview_is_announced_at_start(qtbot, open_window, db_path):
+    window = open_window()
+    window.show_tab(window.interview)
+    qtbot.mouseClick(window.interview.findChild(QPushButton, "interviewStart"), Qt.MouseButton.LeftButton)
+    assert window.interview.runner.active
+    assert window.interview.runner.flush()
+    ctx = AppContext.open(db_path)  # the session is unfinished in the file (as after a crash)
+    assert ctx.interviews.unfinished() is not None
+    ctx.close()
+    again = create_main_window(db_path)
+    qtbot.addWidget(again)
+    messages = []
+    again.statusBar().messageChanged.connect(messages.append)
+    qtbot.waitUntil(lambda: any("interrupted mock interview" in m for m in messages))
+    assert not again.interview.is_built  # told without building the tab
