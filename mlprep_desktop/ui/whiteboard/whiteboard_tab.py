@@ -358,9 +358,9 @@ class WhiteboardTab(TabPage):
             self._saver.schedule()
 
     def _save_board(self) -> None:
+        """The debounced save; a refused write raises to the saver (kept pending, reported)."""
         if self._board is None or self._read_only:
             return
-        """The debounced save; a refused write raises to the saver (kept pending, reported)."""
         draft = self._board.id == DRAFT_ID
         outcome = self._ops.save_scene(self._board, self.scene.to_json(), thumbnail_png(self.scene))
         if draft:  # the first drawing stored the draft: it is a listed board from now on
