@@ -370,3 +370,43 @@ def test_the_handles_claim_all_they_paint(open_window):
     for name in ("tl", "tr", "bl", "br"):
         point = handles.point(name)
         assert area.contains(QRectF(point.x() - 5, point.y() - 5, 10, 10))  # a whole handle and its pen
+
+
+def test_a_strokes_bounds_hold_all_it_paints_without_outlining_it(qtbot):
+    """Issue 16: opening a 5,000-stroke board spent 0.15 s fitting it into view, Qt outlining
+    every stroke with its pen to learn its bounds. A stroke now keeps bounds from its control
+    points widened by half the pen: never smaller than Qt's outline (nothing painted is cut or
+    left behind), and not much larger."""
+    import random
+
+    from PySide6.QtGui import QPainterPathStroker
+
+    from mlprep_desktop.ui.whiteboard.board_items import StrokeGraphic
+    from mlprep_desktop.ui.whiteboard.board_theme import CanvasTheme
+
+    light = CanvasTheme.light()
+
+    rng = random.Random(16)
+    for width in (0.5, 3.0, 12.0, 40.0):
+        for _ in range(25):
+            n = rng.choice((1, 2, 3, 12, 60))
+            hand = rng.random() < 0.8  # a hand's samples, a few px apart; else wild jumps
+            points, x, y = [], rng.uniform(-300, 300), rng.uniform(-300, 300)
+            for _ in range(n):
+                points += [x, y]
+                step = 6.0 if hand else 300.0
+                x, y = x + rng.uniform(-step, step), y + rng.uniform(-step, step)
+            graphic = StrokeGraphic(Stroke("s", 5.0, -7.0, tuple(points), "#336699", width), light)
+            stroker = QPainterPathStroker(graphic.pen())
+            painted = stroker.createStroke(graphic.path()).boundingRect()
+            ours = graphic.boundingRect()
+            half = graphic.pen().widthF() / 2  # the rule, read from the path without stroking it
+            assert ours == graphic.path().controlPointRect().adjusted(-half, -half, half, half)
+            assert ours.contains(painted.adjusted(0.01, 0.01, -0.01, -0.01)), (width, n, ours, painted)
+            if hand:  # control points hug a hand-drawn curve: the bounds are barely larger
+                slack = max(ours.width() - painted.width(), ours.height() - painted.height())
+                assert slack <= 0.1 * width + 6.0, (width, n, slack)
+            assert graphic.sceneBoundingRect() == ours.translated(5.0, -7.0)
+    widened = StrokeGraphic(Stroke("w", 0, 0, (0.0, 0.0, 100.0, 0.0), "#000000", 2.0), light)
+    widened.apply_model(Stroke("w", 0, 0, (0.0, 0.0, 100.0, 0.0), "#000000", 30.0), light)  # a restyle
+    assert widened.boundingRect().height() >= 30.0
