@@ -10,6 +10,7 @@ from mlprep_desktop.core.interview_models import InterviewConfig, Timing
 from mlprep_desktop.services.appearance import Appearance
 from mlprep_desktop.ui.appearance import apply_appearance
 from mlprep_desktop.ui.theme import is_dark
+from tests.ui.colour_helpers import contrast
 from tests.ui.interview_helpers import FakeClock
 
 
@@ -81,17 +82,9 @@ def test_the_bar_follows_a_switch_to_the_dark_theme(qtbot, open_window):
         background = image.pixelColor(bar.width() // 2, 1)  # above the labels, inside the strip
         assert background.lightness() < 100, background.name()
         origin = clock_label.mapTo(bar, clock_label.rect().topLeft())
-        ink = max(_contrast(image.pixelColor(origin.x() + x, origin.y() + y), background)
+        ink = max(contrast(image.pixelColor(origin.x() + x, origin.y() + y), background)
                   for x in range(clock_label.width()) for y in range(clock_label.height()))
         assert ink >= 4.5, f"the clock's text has {ink:.2f}:1 against the bar"
     finally:
         apply_appearance(Appearance())
 
-
-def _contrast(a, b) -> float:
-    def luminance(color) -> float:
-        def channel(v: float) -> float:
-            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-        return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF())
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from mlprep_desktop.services.appearance import Appearance
 from mlprep_desktop.ui.appearance import apply_appearance, dark_palette
 from mlprep_desktop.ui.theme import is_dark
+from tests.ui.colour_helpers import colours_in, contrast
 
 
 @pytest.fixture(autouse=True)
@@ -219,22 +220,11 @@ def test_an_unticked_check_box_is_visible_on_the_dark_theme(qtbot, open_window):
     advance.initStyleOption(option)
     box = advance.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, advance)
     background = advance.palette().color(QPalette.ColorRole.Window)
-    best = max(_contrast(image.pixelColor(x, y), background)
+    best = max(contrast(image.pixelColor(x, y), background)
                for x in range(box.left(), box.right() + 1) for y in range(box.top(), box.bottom() + 1))
     assert best >= 3.0, f"the unticked box's edge has {best:.2f}:1 against the window"
 
 
-def _contrast(a, b) -> float:
-    def luminance(color) -> float:
-        def channel(v: float) -> float:
-            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-        return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF())
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
-def _colours_in(widget) -> set[str]:
-    image = widget.grab().toImage()
     return {image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())}
 
 
@@ -246,10 +236,10 @@ def test_a_notes_question_link_takes_the_dark_themes_link_colour(qtbot, open_win
     window = open_window()
     open_question_note_from_browse(qtbot, window)
     link = window.notebook.findChild(QLabel, "noteQuestionLink")
-    qtbot.waitUntil(lambda: "#0000ff" in _colours_in(link))  # the light theme's link colour
+    qtbot.waitUntil(lambda: "#0000ff" in colours_in(link))  # the light theme's link colour
     dialog = open_preferences(qtbot, window)
     theme = dialog.findChild(QComboBox, "themeCombo")
     theme.setCurrentIndex(theme.findData("dark"))
     wanted = dark_palette().color(QPalette.ColorRole.Link).name()
-    qtbot.waitUntil(lambda: wanted in _colours_in(link))
-    assert "#0000ff" not in _colours_in(link)
+    qtbot.waitUntil(lambda: wanted in colours_in(link))
+    assert "#0000ff" not in colours_in(link)
