@@ -9,7 +9,13 @@ facets from ``questions`` for 10,000 of them costs more than the search. ``ensur
 keeps a small copy in the connection's TEMP schema, ``temp.question_list`` (rowid, id, title,
 type, topic, difficulty and ``pos``, the position in the browse order), rebuilt only when the
 questions changed: a TEMP trigger on ``questions`` marks it stale for this connection's writes,
-``PRAGMA data_version`` for other connections'. The study state is joined live.
+``PRAGMA data_version`` for other connections'. Likewise ``temp.question_status`` holds the
+study state the filters and counts read (seen, flag, rating, reviews, the card's due date,
+phase and stability, solved), one row per question that has any, keyed by rowid: joining it
+costs a third of joining ``question_state``, ``card_state`` and the exercise runs by id for
+every match (10,000 for "re"); it is rebuilt when those tables change (TEMP triggers, and
+``data_version``). What depends on the clock (due today, mistakes) is computed in the query.
+The rows shown (a page at a time) read the state live.
 
 How the result must look (the rules are the ones ``core.models.Status.holds_for`` states and
 tests/storage/test_browse_pins.py pins at 10,000 questions):
@@ -64,12 +70,19 @@ _FOLDED_TITLE = "CASE WHEN title GLOB '*[^ -~]*' THEN casefold(CAST(title AS BLO
 _BROWSE_ORDER = (f"{_index_case('topic', TOPICS)}, {_index_case('difficulty', DIFFICULTIES)}, "
                  f"{_FOLDED_TITLE}, type, rid")
 
+_STATE_TABLES = ("question_state", "card_state", "exercise_runs")
 _LIST_DDL = (
     "CREATE TEMP TABLE IF NOT EXISTS question_list (rid INTEGER PRIMARY KEY, id TEXT NOT NULL, title TEXT, "
     "type TEXT, topic TEXT, difficulty TEXT, pos INTEGER NOT NULL)",
-    "CREATE TEMP TABLE IF NOT EXISTS question_list_meta (stale INTEGER NOT NULL, data_version INTEGER)",
+    "CREATE TEMP TABLE IF NOT EXISTS question_status (rid INTEGER PRIMARY KEY, seen_at TEXT, flagged INTEGER, "
+    "last_rating INTEGER, review_count INTEGER, due TEXT, phase INTEGER, stability REAL, solved INTEGER)",
+    "CREATE TEMP TABLE IF NOT EXISTS question_list_meta (stale INTEGER NOT NULL, data_version INTEGER, "
+    "state_stale INTEGER NOT NULL DEFAULT 1)",
     *(f"CREATE TEMP TRIGGER IF NOT EXISTS question_list_stale_{event.lower()} AFTER {event} ON main.questions "
       "BEGIN UPDATE question_list_meta SET stale = 1; END" for event in ("INSERT", "UPDATE", "DELETE")),
+    *(f"CREATE TEMP TRIGGER IF NOT EXISTS question_status_stale_{table}_{event.lower()} AFTER {event} "
+      f"ON main.{table} BEGIN UPDATE question_list_meta SET state_stale = 1; END"
+      for table in _STATE_TABLES for event in ("INSERT", "UPDATE", "DELETE")),
 )
 _LIST_FILL = (
     "INSERT INTO temp.question_list (rid, id, title, type, topic, difficulty, pos) "
@@ -78,25 +91,40 @@ _LIST_FILL = (
 )
 
 
+_STATUS_FILL = (
+    "INSERT INTO temp.question_status (rid, seen_at, flagged, last_rating, review_count, due, phase, stability, "
+    "solved) SELECT q.rid, s.seen_at, s.flagged, s.last_rating, s.review_count, c.due, c.phase, c.stability, "
+    f"{SOLVED_SQL} FROM temp.question_list q LEFT JOIN question_state s ON s.question_id = q.id "
+    "LEFT JOIN card_state c ON c.question_id = q.id WHERE s.question_id IS NOT NULL OR c.question_id IS NOT NULL "
+    "OR q.id IN (SELECT question_id FROM exercise_runs)"
+)
+
+
 def ensure_question_list(conn: sqlite3.Connection) -> None:
-    """Make ``temp.question_list`` current (see the module's note); cheap when it is."""
+    """Make ``temp.question_list`` and ``temp.question_status`` current (see the module's
+    note); cheap when they are."""
     try:
-        meta = conn.execute("SELECT stale, data_version FROM temp.question_list_meta").fetchone()
+        meta = conn.execute("SELECT stale, data_version, state_stale FROM temp.question_list_meta").fetchone()
     except sqlite3.OperationalError:  # first use on this connection
         for statement in _LIST_DDL:
             conn.execute(statement)
         meta = None
     version = conn.execute("PRAGMA data_version").fetchone()[0]
-    if meta is not None and not meta[0] and meta[1] == version:
+    if meta is not None and not meta[0] and not meta[2] and meta[1] == version:
         return
+    list_current = meta is not None and not meta[0] and meta[1] == version
     own = not conn.in_transaction
     if own:
         conn.execute("SAVEPOINT question_list")
     try:
-        conn.execute("DELETE FROM temp.question_list")
-        conn.execute(_LIST_FILL.format(order=_BROWSE_ORDER))
+        if not list_current:
+            conn.execute("DELETE FROM temp.question_list")
+            conn.execute(_LIST_FILL.format(order=_BROWSE_ORDER))
+        conn.execute("DELETE FROM temp.question_status")
+        conn.execute(_STATUS_FILL)
         conn.execute("DELETE FROM temp.question_list_meta")
-        conn.execute("INSERT INTO temp.question_list_meta (stale, data_version) VALUES (0, ?)", (version,))
+        conn.execute("INSERT INTO temp.question_list_meta (stale, data_version, state_stale) VALUES (0, ?, 0)",
+                     (version,))
     except BaseException:
         if own and conn.in_transaction:
             conn.execute("ROLLBACK TO question_list")
@@ -106,22 +134,35 @@ def ensure_question_list(conn: sqlite3.Connection) -> None:
         conn.execute("RELEASE question_list")
 
 
-_CANDIDATES = (
-    "SELECT q.rid AS rid, q.id AS id, q.title AS title, q.type AS type, q.topic AS topic, "
-    "q.difficulty AS difficulty, q.pos AS pos, s.seen_at AS seen_at, COALESCE(s.flagged, 0) AS flagged, "
-    "s.last_rating AS last_rating, COALESCE(s.review_count, 0) AS review_count, c.due AS due, "
-    "(c.due IS NOT NULL AND c.due < :day_end) AS due_now, "
-    "COALESCE(c.phase IN (1, 3), 0) AS learning, "
-    "COALESCE(c.phase = 2 AND COALESCE(c.stability, 0) >= :mastered, 0) AS mastered, "
-    "(q.id IN (SELECT value FROM json_each(:mistakes))) AS mistake, "
-    f"{SOLVED_SQL} AS solved, "
-    "{extra}"
-    "CASE WHEN COALESCE(s.review_count, 0) <> 0 THEN 'rated' "
-    "  WHEN s.seen_at IS NOT NULL AND s.seen_at <> '' THEN 'seen' ELSE 'new' END AS status, "
-    "{rank} AS rank "
-    "FROM {source} LEFT JOIN question_state s ON s.question_id = q.id "
-    "LEFT JOIN card_state c ON c.question_id = q.id"
-)
+
+def _candidates(card: str, solved: str, state_join: str) -> str:
+    """The candidate rows with their state columns; ``card``: the alias the card columns (due,
+    phase, stability) are read from, ``solved``: the solved expression, ``state_join``: the
+    joins that bring the state (alias ``s``, and ``card``). Left in it: {extra}, {rank},
+    {source}."""
+    return (
+        "SELECT q.rid AS rid, q.id AS id, q.title AS title, q.type AS type, q.topic AS topic, "
+        "q.difficulty AS difficulty, q.pos AS pos, s.seen_at AS seen_at, COALESCE(s.flagged, 0) AS flagged, "
+        f"s.last_rating AS last_rating, COALESCE(s.review_count, 0) AS review_count, {card}.due AS due, "
+        f"({card}.due IS NOT NULL AND {card}.due < :day_end) AS due_now, "
+        f"COALESCE({card}.phase IN (1, 3), 0) AS learning, "
+        f"COALESCE({card}.phase = 2 AND COALESCE({card}.stability, 0) >= :mastered, 0) AS mastered, "
+        "(q.id IN (SELECT value FROM json_each(:mistakes))) AS mistake, "
+        f"{solved} AS solved, "
+        "{{extra}}"
+        "CASE WHEN COALESCE(s.review_count, 0) <> 0 THEN 'rated' "
+        "  WHEN s.seen_at IS NOT NULL AND s.seen_at <> '' THEN 'seen' ELSE 'new' END AS status, "
+        "{{rank}} AS rank "
+        f"FROM {{source}} {state_join}"
+    ).replace("{{", "{").replace("}}", "}")
+
+
+# The state read live (the rows shown) …
+_CANDIDATES = _candidates("c", SOLVED_SQL, "LEFT JOIN question_state s ON s.question_id = q.id "
+                                           "LEFT JOIN card_state c ON c.question_id = q.id")
+# … and from temp.question_status (the search: filters and counts over every match).
+_FAST_CANDIDATES = _candidates("s", "s.solved", "LEFT JOIN temp.question_status s ON s.rid = q.rid").replace(
+    "q.title AS title, ", "")  # not filtered nor counted: not copied for every match
 _FTS_SOURCE = (f"(SELECT rowid, {BM25} AS rank FROM questions_fts WHERE questions_fts MATCH :match) f "
                "JOIN temp.question_list q ON q.rid = f.rowid")
 # The columns of a row of the result (kind 0); count rows (kind 1) use facet, value, n.
@@ -134,8 +175,9 @@ PAGE = 128  # rows read at once when the table shows one that is not read yet
 
 def browse_statement(flt: QuestionFilter, match: str | None, day_end: str,
                      mistakes: Sequence[str]) -> tuple[str, dict[str, Any]]:
-    """SQL and parameters: rows (kind 0, in display order) then the facet counts (kind 1:
-    facet, value, n; the status counts as one JSON object in value)."""
+    """SQL and parameters: rows (kind 0, in display order: by ``ord``, the rank or the list's
+    position, then rowid) then the facet counts (kind 1: facet, value, n; the status counts as
+    one JSON object in value)."""
     params = details_params(day_end, mistakes)
     conditions: dict[str, str] = {}
     for facet in FACETS:
@@ -147,10 +189,10 @@ def browse_statement(flt: QuestionFilter, match: str | None, day_end: str,
         conditions["status"] = STATUS_SQL[Status(flt.status)]
     if match:
         params["match"] = match
-        candidates = _CANDIDATES.format(rank="f.rank", source=_FTS_SOURCE, extra="")
-        order = "rank, rid"
+        candidates = _FAST_CANDIDATES.format(rank="f.rank", source=_FTS_SOURCE, extra="")
+        order = "rank"
     else:
-        candidates = _CANDIDATES.format(rank="NULL", source="temp.question_list q", extra="")
+        candidates = _FAST_CANDIDATES.format(rank="NULL", source="temp.question_list q", extra="")
         order = "pos"
 
     def where(*left_out: str) -> str:
@@ -159,11 +201,11 @@ def browse_statement(flt: QuestionFilter, match: str | None, day_end: str,
 
     statuses = ", ".join(f"{_quote(st.value)}, COALESCE(SUM({STATUS_SQL[st]}), 0)" for st in Status)
     parts = [f"SELECT 0 AS kind, rid, id, NULL AS facet, NULL AS value, NULL AS n, "
-             f"ROW_NUMBER() OVER (ORDER BY {order}) AS ord FROM cand{where()}"]
+             f"{order} AS ord FROM cand{where()}"]
     parts += [f"SELECT 1, NULL, NULL, '{facet}', {facet}, COUNT(*), NULL FROM cand{where(facet)} GROUP BY {facet}"
               for facet in FACETS]
     parts.append(f"SELECT 1, NULL, NULL, 'status', json_object({statuses}), NULL, NULL FROM cand{where('status')}")
-    sql = f"WITH cand AS MATERIALIZED ({candidates}) " + " UNION ALL ".join(parts) + " ORDER BY kind, ord"
+    sql = f"WITH cand AS MATERIALIZED ({candidates}) " + " UNION ALL ".join(parts) + " ORDER BY kind, ord, rid"
     return sql, params
 
 

@@ -81,3 +81,35 @@ def test_the_mistakes_filter_follows_ratings_other_connections_and_the_clock(db)
     assert mistakes() == ["beta-question"]
     clock.advance(days=20)  # out of the window: no write, only the clock moved
     assert mistakes() == []
+
+
+def test_the_status_filters_and_counts_follow_every_state_write(db):
+    """The search reads the study state from a copy (temp.question_status, issue 16): every
+    write that changes a status — seen, flag, rating, an exercise run, this connection's or
+    another's — shows in the next search's filters and counts, as the rows read live do."""
+    from mlprep_desktop.storage.exercises import ExerciseRepository
+
+    clock = FixedClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
+    study, repo = StudyRepository(db, clock), QuestionRepository(db, clock)
+
+    def shown(status: Status) -> list[str]:
+        rows, counts = repo.browse_rows(QuestionFilter(status=status))
+        ids = sorted(rows.id_at(i) for i in range(len(rows)))
+        assert counts["status"][status.value] == len(ids)
+        assert ids == sorted(r.id for r in rows if Status(status).holds_for(r.state))  # the live rows agree
+        return ids
+
+    assert shown(Status.SEEN) == shown(Status.FLAGGED) == shown(Status.RATED) == shown(Status.SOLVED) == []
+    study.mark_seen("alpha-question")
+    assert shown(Status.SEEN) == ["alpha-question"]
+    study.set_flag("beta-question", True)
+    assert shown(Status.FLAGGED) == ["beta-question"]
+    study.rate("gamma-question", Rating.GOOD)
+    assert shown(Status.RATED) == ["gamma-question"] and shown(Status.DUE) == []
+    ExerciseRepository(db).record_run("beta-question", "pass", 2, 2, None, 0.1, "browse")
+    assert shown(Status.SOLVED) == ["beta-question"]
+    other = sqlite3.connect(db.path, isolation_level=None)  # another connection's writes
+    other.execute("UPDATE question_state SET flagged = 0 WHERE question_id = 'beta-question'")
+    other.execute("UPDATE card_state SET due = '2026-03-01T00:00:00Z' WHERE question_id = 'gamma-question'")
+    other.close()
+    assert shown(Status.FLAGGED) == [] and shown(Status.DUE) == ["gamma-question"]

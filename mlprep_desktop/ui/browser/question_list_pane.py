@@ -102,8 +102,8 @@ class QuestionListPane(QWidget):
         elided and its tooltip has it all."""
         metrics = self.table.fontMetrics()
         column = self.STATUS_COLUMN
-        widest = max((metrics.horizontalAdvance(str(self.model.index(row, column).data()))
-                      for row in range(min(self.model.rowCount(), self.STATUS_ROWS_MEASURED))), default=0)
+        texts = set(self.model.status_texts(self.STATUS_ROWS_MEASURED))  # a few distinct texts: measure each once
+        widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
         low, high = (metrics.averageCharWidth() * chars + 16 for chars in self.STATUS_CHARS)
         high = max(low, min(high, int(self.table.viewport().width() * self.STATUS_SHARE)))
         width = min(max(widest + 16, low), high)

@@ -36,6 +36,21 @@ def exercise_text(row: QuestionRow) -> str:
     return {True: " · Solved", False: " · Attempted"}.get(row.state.solved, "")
 
 
+STATUS_COLUMN = 4
+
+
+def _column_text(row: QuestionRow, column: int) -> str:
+    if column == 0:
+        return row.title
+    if column == 1:
+        return row.type.capitalize()
+    if column == 2:
+        return topic_label(row.topic)
+    if column == 3:
+        return row.difficulty.capitalize()
+    return status_text(row.state) + exercise_text(row) + (" · Note" if row.has_note else "")
+
+
 def _sort_key(row: QuestionRow, column: int):
     if column == 0:
         return row.title.casefold()
@@ -84,6 +99,11 @@ class QuestionTableModel(QAbstractTableModel):
             return index_of(question_id)
         return next((i for i, r in enumerate(self._rows) if r.id == question_id), -1)
 
+    def status_texts(self, limit: int) -> list[str]:
+        """The Status column's text of the first ``limit`` rows (what ``data`` shows there),
+        without a model index per row: the table sizes the column from them at every search."""
+        return [_column_text(self._rows[i], STATUS_COLUMN) for i in range(min(limit, len(self._rows)))]
+
     def update_state(self, state: QuestionState) -> None:
         """Show a question's new state at once (after a rating or a flag)."""
         row = self.row_of(state.question_id)
@@ -109,12 +129,9 @@ class QuestionTableModel(QAbstractTableModel):
             return self.id_at(index.row())
         row = self._rows[index.row()]
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return (row.title, row.type.capitalize(), topic_label(row.topic), row.difficulty.capitalize(),
-                    status_text(row.state) + exercise_text(row) + (" · Note" if row.has_note else ""))[column]
-        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text, wherever a column cuts it
-            return (row.title, row.type.capitalize(), topic_label(row.topic), row.difficulty.capitalize(),
-                    status_text(row.state) + exercise_text(row) + (" · Note" if row.has_note else ""))[column]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+                    Qt.ItemDataRole.ToolTipRole):  # the tooltip: the whole text, wherever a column cuts it
+            return _column_text(row, column)
         if role == ID_ROLE:
             return row.id
         return None
