@@ -102,6 +102,9 @@ class QuestionTableModel(QAbstractTableModel):
     def status_texts(self, limit: int) -> list[str]:
         """The Status column's text of the first ``limit`` rows (what ``data`` shows there),
         without a model index per row: the table sizes the column from them at every search."""
+        prefetch = getattr(self._rows, "prefetch", None)
+        if prefetch is not None:
+            prefetch(limit)  # one query, not one per page
         return [_column_text(self._rows[i], STATUS_COLUMN) for i in range(min(limit, len(self._rows)))]
 
     def update_state(self, state: QuestionState) -> None:
