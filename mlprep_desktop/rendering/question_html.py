@@ -70,13 +70,15 @@ def render_question(
     show_difficulty: bool = True,
     show_minutes: bool = True,
     hidden_hint: str | None = None,
+    math_budget: float | None = None,
 ) -> RenderedHtml:
     """``hidden_hint`` replaces the browser's "answer is hidden" line (e.g. in an interview);
-    ``show_minutes=False`` leaves out the bank's "about N min" (an interview has its own budget)."""
+    ``show_minutes=False`` leaves out the bank's "about N min" (an interview has its own budget);
+    ``math_budget``: see ``MarkdownRenderer.render``."""
     extra = {"hidden_hint": hidden_hint} if hidden_hint is not None else {}
     text = question_markdown(question, reveal=reveal, titles=titles, show_difficulty=show_difficulty,
                              show_minutes=show_minutes, **extra)
-    return renderer.render(text, highlight=highlight)
+    return renderer.render(text, highlight=highlight, math_budget=math_budget)
 
 
 def _demote(text: str) -> str:

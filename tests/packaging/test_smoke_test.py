@@ -68,8 +68,8 @@ def test_math_drawn_empty_fails(qtbot, monkeypatch, capsys):
 
 def test_code_without_highlighting_fails(qtbot, monkeypatch, capsys):
     class Uncoloured(MarkdownRenderer):
-        def render(self, text, highlight=()):
-            rendered = super().render(text, highlight)
+        def render(self, text, highlight=(), math_budget=None):
+            rendered = super().render(text, highlight, math_budget)
             return RenderedHtml(re.sub(r"color: ?#[0-9a-fA-F]{3,6};?", "", rendered.html), rendered.images)
 
     monkeypatch.setattr(browser_tab, "MarkdownRenderer", Uncoloured)

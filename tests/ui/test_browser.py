@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QTextBrowser,
 )
 
+from mlprep_desktop.core.models import QuestionFilter
 from mlprep_desktop.ui.browser.question_table_model import ID_ROLE
 from tests.ui.interview_helpers import FakeClock
 
@@ -380,3 +381,27 @@ def test_a_search_within_the_latency_budget_runs_on_the_next_key(open_window, qt
     clock.step = 0.0
     qtbot.keyClicks(box, "r")
     assert browser._search_timer.interval() > 0
+
+
+def test_a_search_shows_its_results_before_drawing_new_formulas(open_window, qtbot, monkeypatch):
+    """Issue 16: the formulas of the question a search selects are drawn after the table
+    shows the results (a slice at a time), not before: a question's new formulas took up to
+    a quarter of a second. The view then shows them drawn, as when the question is picked."""
+    from mlprep_desktop.rendering import math_svg
+    from mlprep_desktop.rendering.question_html import question_markdown
+    from mlprep_desktop.ui.browser import browser_tab
+
+    window = open_window()
+    search, table, view = widgets(window)
+    questions = window.context.questions
+    with_math = next(r for r in questions.search(QuestionFilter())
+                     if len(math_svg.find_math(question_markdown(questions.get(r.id), reveal=False))) >= 2)
+    monkeypatch.setattr(math_svg, "_cache", math_svg._MathCache(math_svg.CACHE_SIZE))  # nothing drawn yet
+    monkeypatch.setattr(browser_tab, "RENDER_BUDGET_S", 0.0)  # this machine draws fast: no formula fits
+    with qtbot.waitSignal(window.browser._math.finished, timeout=20_000):
+        search.setText(f'"{questions.get(with_math.id).title}"')
+        window.browser.refresh()
+        assert window.browser.current_question.id == with_math.id
+        assert "mlmath:" not in view.toHtml()  # the results first, each formula as written
+        assert window.browser._math.busy
+    assert view.toHtml().count("mlmath:") >= 2  # then drawn

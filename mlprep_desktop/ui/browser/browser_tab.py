@@ -21,6 +21,7 @@ from mlprep_desktop.ui.operation_runner import OperationRunner
 from mlprep_desktop.ui.tab_page import TabPage
 from mlprep_desktop.ui.theme import render_theme
 from mlprep_desktop.ui.widgets.debounced_saver import DebouncedSaver
+from mlprep_desktop.ui.widgets.math_prerenderer import RENDER_BUDGET_S, MathPrerenderer
 
 
 class BrowserTab(TabPage):
@@ -57,6 +58,11 @@ class BrowserTab(TabPage):
         self._answer_for: str | None = None
         self._rendered_for = ""  # the search text the shown question was highlighted for
         self._titles = context.questions.titles()
+        # A search shows its results first: formulas of the question it selects that take
+        # longer than RENDER_BUDGET_S to draw are drawn a slice at a time afterwards.
+        self._math_budget: float | None = None
+        self._math = MathPrerenderer(self)
+        self._math.finished.connect(self._render)
         self._build()
         self._saver = DebouncedSaver(self._save_answer, parent=self)
         self._saver.failed.connect(self.error_occurred)
@@ -175,7 +181,15 @@ class BrowserTab(TabPage):
         )
 
     def refresh(self) -> None:
-        """Re-run the search with the current text and filters; keep the selection if it is shown."""
+        """Re-run the search with the current text and filters; keep the selection if it is shown.
+        New formulas of the question it shows are drawn after the results (see build_page)."""
+        self._math_budget = RENDER_BUDGET_S
+        try:
+            self._refresh()
+        finally:
+            self._math_budget = None
+
+    def _refresh(self) -> None:
         self._search_timer.stop()
         started = self._ctx.clock()
         flt = self.current_filter()
@@ -376,6 +390,7 @@ class BrowserTab(TabPage):
             self._answer_for = None
             self.answer_edit.clear()
             self.view.clear()
+            self._math.cancel()
         else:
             self._answer_for = self._question.id
             self.answer_edit.setPlainText(self._ctx.study_ops.answer(self._question.id))
@@ -407,7 +422,9 @@ class BrowserTab(TabPage):
             reveal=self.revealed,
             highlight=search_terms(self.search_box.text()),
             titles=self._titles,
+            math_budget=self._math_budget,
         )
+        self._math.start(rendered.pending_math)  # nothing pending: any earlier drawing is cancelled
         if self._backlinks_shown:
             links = backlinks_markdown(self._ctx.notes.backlinks(self._question.id))
             if links:
