@@ -14,7 +14,10 @@ study state the filters and counts read (seen, flag, rating, reviews, the card's
 phase and stability, solved), one row per question that has any, keyed by rowid: joining it
 costs a third of joining ``question_state``, ``card_state`` and the exercise runs by id for
 every match (10,000 for "re"); it is rebuilt when those tables change (TEMP triggers, and
-``data_version``). What depends on the clock (due today, mistakes) is computed in the query.
+``data_version``). What depends on the clock is computed in the query (due today) or given to
+it: the mistakes, a list of ids the repository keeps, are copied into
+``temp.question_mistakes`` by rowid when the list changes (probing the ids' JSON list for
+every match cost a fifth of the search).
 The rows shown (a page at a time) read the state live.
 
 How the result must look (the rules are the ones ``core.models.Status.holds_for`` states and
@@ -76,8 +79,9 @@ _LIST_DDL = (
     "type TEXT, topic TEXT, difficulty TEXT, pos INTEGER NOT NULL)",
     "CREATE TEMP TABLE IF NOT EXISTS question_status (rid INTEGER PRIMARY KEY, seen_at TEXT, flagged INTEGER, "
     "last_rating INTEGER, review_count INTEGER, due TEXT, phase INTEGER, stability REAL, solved INTEGER)",
+    "CREATE TEMP TABLE IF NOT EXISTS question_mistakes (rid INTEGER PRIMARY KEY)",
     "CREATE TEMP TABLE IF NOT EXISTS question_list_meta (stale INTEGER NOT NULL, data_version INTEGER, "
-    "state_stale INTEGER NOT NULL DEFAULT 1)",
+    "state_stale INTEGER NOT NULL DEFAULT 1, mistakes TEXT)",
     *(f"CREATE TEMP TRIGGER IF NOT EXISTS question_list_stale_{event.lower()} AFTER {event} ON main.questions "
       "BEGIN UPDATE question_list_meta SET stale = 1; END" for event in ("INSERT", "UPDATE", "DELETE")),
     *(f"CREATE TEMP TRIGGER IF NOT EXISTS question_status_stale_{table}_{event.lower()} AFTER {event} "
@@ -100,17 +104,18 @@ _STATUS_FILL = (
 )
 
 
-def ensure_question_list(conn: sqlite3.Connection) -> None:
-    """Make ``temp.question_list`` and ``temp.question_status`` current (see the module's
-    note); cheap when they are."""
+def ensure_question_list(conn: sqlite3.Connection, mistakes: Sequence[str] = ()) -> None:
+    """Make ``temp.question_list``, ``temp.question_status`` and ``temp.question_mistakes``
+    (the ids in ``mistakes``) current (see the module's note); cheap when they are."""
     try:
-        meta = conn.execute("SELECT stale, data_version, state_stale FROM temp.question_list_meta").fetchone()
+        meta = conn.execute("SELECT stale, data_version, state_stale, mistakes FROM temp.question_list_meta").fetchone()
     except sqlite3.OperationalError:  # first use on this connection
         for statement in _LIST_DDL:
             conn.execute(statement)
         meta = None
     version = conn.execute("PRAGMA data_version").fetchone()[0]
-    if meta is not None and not meta[0] and not meta[2] and meta[1] == version:
+    wanted = json.dumps(list(mistakes))
+    if meta is not None and not meta[0] and not meta[2] and meta[1] == version and meta[3] == wanted:
         return
     list_current = meta is not None and not meta[0] and meta[1] == version
     own = not conn.in_transaction
@@ -122,9 +127,12 @@ def ensure_question_list(conn: sqlite3.Connection) -> None:
             conn.execute(_LIST_FILL.format(order=_BROWSE_ORDER))
         conn.execute("DELETE FROM temp.question_status")
         conn.execute(_STATUS_FILL)
+        conn.execute("DELETE FROM temp.question_mistakes")
+        conn.execute("INSERT INTO temp.question_mistakes (rid) SELECT rid FROM temp.question_list "
+                     "WHERE id IN (SELECT value FROM json_each(?))", (wanted,))
         conn.execute("DELETE FROM temp.question_list_meta")
-        conn.execute("INSERT INTO temp.question_list_meta (stale, data_version, state_stale) VALUES (0, ?, 0)",
-                     (version,))
+        conn.execute("INSERT INTO temp.question_list_meta (stale, data_version, state_stale, mistakes) "
+                     "VALUES (0, ?, 0, ?)", (version, wanted))
     except BaseException:
         if own and conn.in_transaction:
             conn.execute("ROLLBACK TO question_list")
@@ -160,9 +168,21 @@ def _candidates(card: str, solved: str, state_join: str) -> str:
 # The state read live (the rows shown) …
 _CANDIDATES = _candidates("c", SOLVED_SQL, "LEFT JOIN question_state s ON s.question_id = q.id "
                                            "LEFT JOIN card_state c ON c.question_id = q.id")
-# … and from temp.question_status (the search: filters and counts over every match).
-_FAST_CANDIDATES = _candidates("s", "s.solved", "LEFT JOIN temp.question_status s ON s.rid = q.rid").replace(
-    "q.title AS title, ", "")  # not filtered nor counted: not copied for every match
+# … and from temp.question_status (the search: filters and counts over every match), only
+# the columns the filters, the counts and the order read (copied for every match). The
+# same rules as _candidates.
+_FAST_CANDIDATES = (
+    "SELECT q.rid AS rid, q.id AS id, q.type AS type, q.topic AS topic, q.difficulty AS difficulty, "
+    "COALESCE(s.flagged, 0) AS flagged, (s.due IS NOT NULL AND s.due < :day_end) AS due_now, "
+    "COALESCE(s.phase IN (1, 3), 0) AS learning, "
+    "COALESCE(s.phase = 2 AND COALESCE(s.stability, 0) >= :mastered, 0) AS mastered, "
+    "(m.rid IS NOT NULL) AS mistake, s.solved AS solved, "
+    "CASE WHEN COALESCE(s.review_count, 0) <> 0 THEN 'rated' "
+    "  WHEN s.seen_at IS NOT NULL AND s.seen_at <> '' THEN 'seen' ELSE 'new' END AS status, "
+    "{key} AS ord "
+    "FROM {source} LEFT JOIN temp.question_status s ON s.rid = q.rid "
+    "LEFT JOIN temp.question_mistakes m ON m.rid = q.rid"
+)
 _FTS_SOURCE = (f"(SELECT rowid, {BM25} AS rank FROM questions_fts WHERE questions_fts MATCH :match) f "
                "JOIN temp.question_list q ON q.rid = f.rowid")
 # The columns of a row of the result (kind 0); count rows (kind 1) use facet, value, n.
@@ -189,23 +209,27 @@ def browse_statement(flt: QuestionFilter, match: str | None, day_end: str,
         conditions["status"] = STATUS_SQL[Status(flt.status)]
     if match:
         params["match"] = match
-        candidates = _FAST_CANDIDATES.format(rank="f.rank", source=_FTS_SOURCE, extra="")
-        order = "rank"
+        candidates = _FAST_CANDIDATES.format(key="f.rank", source=_FTS_SOURCE)
     else:
-        candidates = _FAST_CANDIDATES.format(rank="NULL", source="temp.question_list q", extra="")
-        order = "pos"
+        candidates = _FAST_CANDIDATES.format(key="q.pos", source="temp.question_list q")
 
     def where(*left_out: str) -> str:
         kept = [sql for facet, sql in conditions.items() if facet not in left_out]
         return (" WHERE " + " AND ".join(kept)) if kept else ""
 
-    statuses = ", ".join(f"{_quote(st.value)}, COALESCE(SUM({STATUS_SQL[st]}), 0)" for st in Status)
-    parts = [f"SELECT 0 AS kind, rid, id, NULL AS facet, NULL AS value, NULL AS n, "
-             f"{order} AS ord FROM cand{where()}"]
-    parts += [f"SELECT 1, NULL, NULL, '{facet}', {facet}, COUNT(*), NULL FROM cand{where(facet)} GROUP BY {facet}"
-              for facet in FACETS]
-    parts.append(f"SELECT 1, NULL, NULL, 'status', json_object({statuses}), NULL, NULL FROM cand{where('status')}")
-    sql = f"WITH cand AS MATERIALIZED ({candidates}) " + " UNION ALL ".join(parts) + " ORDER BY kind, ord, rid"
+    # One pass over the matches: per (type, topic, difficulty), how many pass the status
+    # filter and how many hold each status; each facet's counts add those groups up (the
+    # groups: a few hundred at most).
+    shown = f"SUM({conditions['status']})" if "status" in conditions else "COUNT(*)"
+    sums = ", ".join(f"SUM({STATUS_SQL[st]}) AS st{i}" for i, st in enumerate(Status))
+    groups = f"SELECT type, topic, difficulty, {shown} AS shown, {sums} FROM cand GROUP BY type, topic, difficulty"
+    statuses = ", ".join(f"{_quote(st.value)}, COALESCE(SUM(st{i}), 0)" for i, st in enumerate(Status))
+    parts = [f"SELECT 0 AS kind, rid, id, NULL AS facet, NULL AS value, NULL AS n, ord FROM cand{where()}"]
+    parts += [f"SELECT 1, NULL, NULL, '{facet}', {facet}, SUM(shown), NULL FROM grp{where(facet, 'status')} "
+              f"GROUP BY {facet} HAVING SUM(shown) > 0" for facet in FACETS]
+    parts.append(f"SELECT 1, NULL, NULL, 'status', json_object({statuses}), NULL, NULL FROM grp{where('status')}")
+    sql = (f"WITH cand AS MATERIALIZED ({candidates}), grp AS MATERIALIZED ({groups}) "
+           + " UNION ALL ".join(parts) + " ORDER BY kind, ord, rid")
     return sql, params
 
 

@@ -77,7 +77,7 @@ class QuestionRepository:
         mistakes = self._mistakes(now)
         sql, params = browse_statement(flt, match, day_end, mistakes)
         try:
-            ensure_question_list(self._db.conn)
+            ensure_question_list(self._db.conn, mistakes)
             found = self._db.query(sql, params)
             self.index_damaged = False
         except sqlite3.DatabaseError as exc:

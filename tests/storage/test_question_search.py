@@ -113,3 +113,18 @@ def test_the_status_filters_and_counts_follow_every_state_write(db):
     other.execute("UPDATE card_state SET due = '2026-03-01T00:00:00Z' WHERE question_id = 'gamma-question'")
     other.close()
     assert shown(Status.FLAGGED) == [] and shown(Status.DUE) == ["gamma-question"]
+
+
+def test_a_mistake_leaves_the_filter_when_the_clock_moves_on_without_a_write(db):
+    """The search's copy of the mistakes (temp.question_mistakes) follows the list, which the
+    clock alone changes: a mistake older than the window leaves the filter and the count."""
+    from mlprep_desktop.storage.progress import MISTAKE_DAYS
+
+    clock = FixedClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
+    study, repo = StudyRepository(db, clock), QuestionRepository(db, clock)
+    study.rate("alpha-question", Rating.AGAIN)
+    rows, counts = repo.browse_rows(QuestionFilter(status=Status.MISTAKES))
+    assert [r.id for r in rows] == ["alpha-question"] and counts["status"]["mistakes"] == 1
+    clock.advance(days=MISTAKE_DAYS + 1)  # no write since
+    rows, counts = repo.browse_rows(QuestionFilter(status=Status.MISTAKES))
+    assert list(rows) == [] and counts["status"]["mistakes"] == 0
