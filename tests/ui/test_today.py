@@ -219,3 +219,29 @@ def test_ctrl_1_keeps_its_meaning_in_an_interview_review_and_in_the_notebook(qtb
     window.show_tab(window.whiteboard)
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.today
+
+
+def _ink_in_middle(chart) -> int:
+    """Pixels of the text colour in the middle band of the chart (where the bars never reach
+    without reviews, and where the empty chart writes what it would show)."""
+    from PySide6.QtGui import QPalette
+
+    image = chart.grab().toImage()
+    ink = chart.palette().color(QPalette.ColorRole.WindowText)
+    band = range(image.height() // 3, 2 * image.height() // 3)
+    return sum(1 for x in range(image.width()) for y in band
+               if abs(image.pixelColor(x, y).lightness() - ink.lightness()) < 40)
+
+
+def test_the_due_forecast_says_what_it_is_for_before_anything_is_due(qtbot, open_today, study_clock):
+    """Seen on a first start: 'Reviews due, next 14 days' was an empty box that looked broken.
+    With nothing due it says why, for the eye and for a screen reader; after a session it is bars."""
+    window = open_today()
+    forecast = window.findChild(QWidget, "dueForecast")
+    assert forecast.values() == [0.0] * 14
+    assert "No reviews due in the next 14 days" in forecast.accessibleDescription()
+    assert _ink_in_middle(forecast) > 50
+    study_by_keyboard(qtbot, window, study_clock, [3] * 8)
+    qtbot.waitUntil(lambda: sum(forecast.values()) == 8)
+    assert "No reviews due" not in forecast.accessibleDescription()
+    assert "today: 0" in forecast.accessibleDescription()

@@ -58,6 +58,8 @@ class ProgressView(QWidget):
         self.mastery.activated.connect(self._on_mastery_activated)
 
         self.forecast = BarChart("dueForecast", self.tr("Reviews due in the next 14 days"), self)
+        self.forecast.empty_text = self.tr("No reviews due in the next 14 days. Questions you rate are "
+                                           "scheduled for review and show up here.")
         self.trend = TrendChart("interviewTrend", self.tr("Mock interview scores"), self)
         self.trend.empty_text = self.tr("No reviewed mock interviews yet: scores appear here after you grade one.")
 

@@ -22,8 +22,13 @@ class _Chart(QWidget):
     def set_values(self, values: Sequence[float], labels: Sequence[str]) -> None:
         self._values = [float(v) for v in values]
         self._labels = list(labels)
-        self.setAccessibleDescription(", ".join(f"{lbl}: {v:g}" for lbl, v in zip(self._labels, self._values)))
+        self.setAccessibleDescription(self.empty_text if self.is_empty() else
+                                      ", ".join(f"{lbl}: {v:g}" for lbl, v in zip(self._labels, self._values)))
         self.update()
+
+    def is_empty(self) -> bool:
+        """Nothing to draw: the chart says ``empty_text`` instead."""
+        return not self._values
 
     def values(self) -> list[float]:
         return list(self._values)
@@ -38,7 +43,11 @@ class _Chart(QWidget):
 
 
 class BarChart(_Chart):
-    """One bar per value with its count on top and a label under it."""
+    """One bar per value with its count on top and a label under it; with every value 0 the
+    labels and ``empty_text`` in the middle (an empty box looked broken on a first start)."""
+
+    def is_empty(self) -> bool:
+        return not any(self._values)
 
     def paintEvent(self, _event) -> None:  # noqa: N802
         painter = QPainter(self)
@@ -48,6 +57,9 @@ class BarChart(_Chart):
         painter.setFont(font)
         height = painter.fontMetrics().height()
         area = QRectF(self.rect()).adjusted(2, height + 2, -2, -(height + 4))
+        if self.is_empty() and self.empty_text:
+            painter.setPen(text)
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.empty_text)
         n = max(1, len(self._values))
         top = max(self._values, default=0) or 1.0
         slot = area.width() / n
