@@ -107,3 +107,27 @@ def test_an_interrupted_interview_is_announced_at_start(qtbot, open_window, db_p
     again.statusBar().messageChanged.connect(messages.append)
     qtbot.waitUntil(lambda: any("interrupted mock interview" in m for m in messages))
     assert not again.interview.is_built  # told without building the tab
+
+
+def test_editors_make_their_highlighters_when_first_shown(qtbot, open_window):
+    """The Pygments highlighters (the interview answer's Markdown, the code editors' Python)
+    are made when their editor is first shown: the Interview set-up does not load them; a
+    running interview's answer box is coloured from its first paint."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from mlprep_desktop.ui.coding.code_editor import CodeEditor
+
+    window = open_window()
+    window.show_tab(window.interview)
+    answer = window.interview.findChild(QPlainTextEdit, "interviewAnswer")
+    assert answer._highlighter is None
+    assert all(editor._highlighter is None for editor in window.interview.findChildren(CodeEditor))
+    qtbot.mouseClick(window.interview.findChild(QPushButton, "interviewStart"), Qt.MouseButton.LeftButton)
+    if not answer.isVisible():  # the first question is a coding one: its code editor is coloured
+        editor = window.interview.findChild(CodeEditor, "interviewCodeEditor")
+        assert editor.isVisible() and editor._highlighter is not None
+        return
+    assert answer._highlighter is not None
+    answer.setPlainText("**bold** and `code`")
+    formats = answer.document().firstBlock().layout().formats()
+    assert any(f.format.fontWeight() > 400 for f in formats)

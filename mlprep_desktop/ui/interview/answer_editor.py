@@ -73,7 +73,18 @@ class AnswerEditor(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTabChangesFocus(False)
-        self.highlighter = MarkdownHighlighter(self.document(), is_dark(self.palette()))
+        self._highlighter: MarkdownHighlighter | None = None  # made when first shown (Pygments' lexers: ~4 MB)
+
+    @property
+    def highlighter(self) -> MarkdownHighlighter:
+        """Markdown colours; made on first use or first show (an editor never shown needs none)."""
+        if self._highlighter is None:
+            self._highlighter = MarkdownHighlighter(self.document(), is_dark(self.palette()))
+        return self._highlighter
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's API)
+        self.highlighter  # noqa: B018 (coloured from the first paint)
+        super().showEvent(event)
 
     def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt's API)
         super().focusOutEvent(event)
@@ -81,5 +92,6 @@ class AnswerEditor(QPlainTextEdit):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            self.highlighter.set_dark(is_dark(self.palette()))
+        palette_changed = event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+        if palette_changed and self._highlighter is not None:
+            self._highlighter.set_dark(is_dark(self.palette()))
