@@ -24,6 +24,7 @@ from mlprep_desktop.rendering.math_svg import (
     MathImage,
     MathTooLargeError,
     baseline_aligned,
+    drawing_ready,
     is_cached,
     render_math,
 )
@@ -136,8 +137,11 @@ class MarkdownRenderer:
         if len(latex) > MAX_FORMULA_CHARS:  # never drawn: no need to wait for it
             return self._math_source(latex, display, f"This formula of {len(latex):,} characters is not drawn "
                                                      f"(the limit is {MAX_FORMULA_CHARS}); it is shown as written")
-        if (self._math_deadline is not None and time.perf_counter() > self._math_deadline
-                and not is_cached(latex, display, color)):
+        # With a budget, a formula not drawn yet waits when the budget is spent, or when
+        # drawing has not started in this process: loading ziamath and its font (~0.3 s) is
+        # then done by whoever draws the pending formulas, not by this render.
+        if (self._math_deadline is not None and not is_cached(latex, display, color)
+                and (time.perf_counter() > self._math_deadline or not drawing_ready())):
             self._pending[(latex, display, color)] = None
             return self._math_source(latex, display, "This formula is being drawn")
         try:

@@ -170,3 +170,20 @@ def test_fences_follow_commonmark_indented_longer_closing_and_unclosed():
     assert "line one\n\nline two</code></pre>" in html
     # inline code with triple backticks stays inline
     assert "<code>inline</code>" in renderer.render("a ```inline``` b").html
+
+
+def test_a_render_with_a_budget_leaves_loading_the_math_font_to_whoever_draws(monkeypatch):
+    """Issue 16: the first formula in a process loads ziamath and its font (~0.3 s). A render
+    with a math budget (a search's, a preview's) does not: every new formula waits, and
+    prerender_math loads it and draws them; a render without a budget draws at once."""
+    from mlprep_desktop.rendering import markdown_html, math_svg
+
+    monkeypatch.setattr(math_svg, "_ziamath", None)  # as in a process that drew nothing yet
+    monkeypatch.setattr(math_svg, "_cache", math_svg._MathCache(math_svg.CACHE_SIZE))
+    first = MarkdownRenderer().render("Loss $a^2$ and $$b_1 + c$$", math_budget=10.0)  # time enough
+    assert not first.images and len(first.pending_math) == 2 and not math_svg.drawing_ready()
+    assert markdown_html.prerender_math(first.pending_math, 10.0) == []
+    assert math_svg.drawing_ready()
+    assert len(MarkdownRenderer().render("Loss $a^2$ and $$b_1 + c$$", math_budget=10.0).images) == 2
+    monkeypatch.setattr(math_svg, "_ziamath", None)
+    assert len(MarkdownRenderer().render("$d^3$").images) == 1  # no budget: drawn now
