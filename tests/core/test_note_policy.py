@@ -1,6 +1,9 @@
 """Revision and Trash policies, as pure functions of time."""
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from mlprep_desktop.core.note_policy import RevisionPolicy, days_left, purge_date, trash_cutoff
 
 POLICY = RevisionPolicy()
@@ -41,3 +44,24 @@ def test_an_edit_removing_a_large_share_is_kept_at_once():
     assert not POLICY.should_keep(*recent, ("T", body), ("T", body + " More."))  # typing on
     assert not POLICY.should_keep(*recent, ("T", body), ("T", body[:-10]))  # a few words removed
     assert not removes_large_share("short", "")  # a few characters are not worth a revision
+
+
+@given(st.text(alphabet="ab ", max_size=50), st.text(alphabet="ab ", max_size=50), st.sampled_from([1, 3, 4096]),
+       st.sampled_from([0.1, 0.5, 0.9]))
+def test_the_share_removed_is_the_span_between_the_common_start_and_end(old, new, piece, share):
+    from mlprep_desktop.core import note_policy
+
+    start = 0  # the definition, one character at a time
+    limit = min(len(old), len(new))
+    while start < limit and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < limit - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    expected = len(old.strip()) >= note_policy.DESTRUCTIVE_MIN_CHARS and len(old) - start - end >= share * len(old)
+    original = note_policy._PIECE
+    note_policy._PIECE = piece  # small pieces exercise the step inside a piece that differs
+    try:
+        assert note_policy.removes_large_share(old, new, share) == expected
+    finally:
+        note_policy._PIECE = original

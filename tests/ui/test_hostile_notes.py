@@ -29,6 +29,64 @@ def test_a_pasted_350_kb_line_of_emphasis_markers_highlights_and_types_without_f
     assert db_rows(db_path, "SELECT body FROM notes WHERE id = ?", (note.id,))[0][0].endswith("xyz")
 
 
+@pytest.mark.parametrize("line, anywhere", [("x+" * 175_000, True), (("*a **a " * 50_000)[:350_000], False)],
+                         ids=["formula", "emphasis"])
+def test_pasting_a_350_kb_line_into_a_note_does_not_freeze(qtbot, open_window, db_path, line, anywhere):
+    """Ctrl+V of one 350 KB line into a short note. A line with no break opportunity (a formula)
+    took Qt ~30 s to lay out wrapped at word boundaries; the paste switches to wrapping anywhere
+    first, as opening such a note does."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextOption
+    from PySide6.QtWidgets import QApplication
+
+    window, tab = open_notebook(qtbot, open_window)
+    note = window.context.notes.create("Pasted into", "Intro")
+    tab.refresh()
+    tab.set_view_mode("split")
+    tab.open_note(note.id)
+    editor = tab.editor
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    QApplication.clipboard().setText(line)
+    assert editor.wordWrapMode() != QTextOption.WrapMode.WrapAnywhere
+    with StallMeter() as meter:
+        qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(editor, "xyz")
+        tab.sync.render_now()
+    assert meter.longest < 5.0, f"stalled {meter.longest:.1f} s (the formula froze it for ~30 s)"
+    assert (editor.wordWrapMode() == QTextOption.WrapMode.WrapAnywhere) == anywhere  # prose wraps at words
+    tab.flush_pending()
+    assert db_rows(db_path, "SELECT body FROM notes WHERE id = ?", (note.id,))[0][0] == "Intro" + line + "xyz"
+
+
+def test_prose_keeps_wrapping_at_words_however_long_its_lines(qtbot, open_window):
+    """Only a long run without a space wraps anywhere: a long paragraph still wraps at words,
+    pasted or opened; a run that grows long by pasting next to it does switch."""
+    from PySide6.QtGui import QTextOption
+    from PySide6.QtWidgets import QApplication
+
+    words, anywhere = QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere, QTextOption.WrapMode.WrapAnywhere
+    window, tab = open_notebook(qtbot, open_window)
+    note = window.context.notes.create("Prose", "a few words " * 2_000)  # one 24 KB line
+    tab.refresh()
+    tab.open_note(note.id)
+    editor = tab.editor
+    assert editor.wordWrapMode() == words
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    QApplication.clipboard().setText("more words " * 2_000)
+    editor.paste()
+    assert editor.wordWrapMode() == words
+    QApplication.clipboard().setText("x" * 3_000)
+    editor.paste()
+    assert editor.wordWrapMode() == words  # 3,000 characters without a space: still fine
+    editor.paste()
+    assert editor.wordWrapMode() == anywhere  # 6,000 together: a run Qt lays out slowly
+    note = window.context.notes.create("Formula", "$$" + "x+" * 5_000 + "$$")
+    tab.refresh()
+    tab.open_note(note.id)
+    assert editor.wordWrapMode() == anywhere
+
+
 def test_bold_is_still_highlighted_at_the_start_of_a_long_line(qtbot, open_window):
     window, tab = open_notebook(qtbot, open_window)
     note = window.context.notes.create("Bold", "**bold** " + "plain " * 2_000)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import QCompleter, QPlainTextEdit, QWidget
 
@@ -32,7 +32,16 @@ _FENCE_ONLY = re.compile(r"^\s*(`{3,}|~{3,})\s*$")
 _FENCE_OPEN = re.compile(r"^(\s*)(`{3,}|~{3,})")
 
 
-LONG_LINE_CHARS = 5_000
+# Qt lays out a run of text with no break opportunity in time that grows with the square of
+# its length when it wraps at word boundaries (70 ms for 20,000 characters, 1.4 s for a 100 KB
+# formula, ~30 s for 350 KB); wrapped anywhere, 350 KB takes ~0.1 s. So a note holding a run
+# longer than this wraps anywhere; prose, however long its lines, keeps wrapping at words.
+LONG_RUN_CHARS = 5_000
+
+
+def _longest_run(text: str) -> int:
+    """The longest stretch of ``text`` without a space, tab or line break (linear, in C)."""
+    return max(map(len, text.replace("\t", " ").replace("\n", " ").split(" ")))
 
 
 class NoteEditor(QPlainTextEdit):
@@ -70,13 +79,25 @@ class NoteEditor(QPlainTextEdit):
     def load_text(self, text: str) -> None:
         """Show ``text`` (a fresh undo history; long texts are highlighted lazily)."""
         self.highlighter.set_lazy(len(text) > LAZY_HIGHLIGHT_CHARS)
-        # Qt lays out a line with no break opportunity in time that grows steeply with its
-        # length (1.4 s for a pasted 100 KB formula); such notes wrap anywhere instead.
-        long_line = len(text) > LONG_LINE_CHARS and max(map(len, text.split("\n"))) > LONG_LINE_CHARS
-        self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere if long_line
+        long_run = len(text) > LONG_RUN_CHARS and _longest_run(text) > LONG_RUN_CHARS
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere if long_run
                              else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setPlainText(text)
         self.highlighter.format_visible()
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 (Qt's API: paste, drop)
+        """Paste or drop; a paste that makes a run without breaks longer than ``LONG_RUN_CHARS``
+        (with the text around the cursor) switches to wrapping anywhere first, as ``load_text``
+        does for such a note: a pasted 350 KB formula froze the window for ~30 s."""
+        if source.hasText() and self.wordWrapMode() != QTextOption.WrapMode.WrapAnywhere:
+            cursor, doc = self.textCursor(), self.document()
+            first, last = doc.findBlock(cursor.selectionStart()), doc.findBlock(cursor.selectionEnd())
+            before = first.text()[: cursor.selectionStart() - first.position()][-LONG_RUN_CHARS:]
+            after = last.text()[cursor.selectionEnd() - last.position():][:LONG_RUN_CHARS]
+            joined = before + source.text() + after
+            if len(joined) > LONG_RUN_CHARS and _longest_run(joined) > LONG_RUN_CHARS:
+                self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
+        super().insertFromMimeData(source)
 
     def set_question_titles(self, titles: Mapping[str, str]) -> None:
         """The questions offered after ``[[``: shown as 'Title — id', matched on both."""
