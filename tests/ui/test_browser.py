@@ -404,4 +404,8 @@ def test_a_search_shows_its_results_before_drawing_new_formulas(open_window, qtb
         assert window.browser.current_question.id == with_math.id
         assert "mlmath:" not in view.toHtml()  # the results first, each formula as written
         assert window.browser._math.busy
+        # drawn once typing pauses: a key typed meanwhile puts them off until its own search
+        assert window.browser._math._timer.interval() == window.browser.SEARCH_DELAY_MS
+        qtbot.keyClick(search, Qt.Key.Key_Space)
+        assert not window.browser._math.busy
     assert view.toHtml().count("mlmath:") >= 2  # then drawn

@@ -219,6 +219,7 @@ class BrowserTab(TabPage):
         delay = self._search_delay_ms
         paused = (self._ctx.clock() - self._search_ended) * 1000 >= delay and not self._search_timer.isActive()
         self._search_timer.start(0 if paused else delay)
+        self._math.cancel()  # the shown question may change: its search draws what it shows
 
     def shown_question_ids(self) -> list[str]:
         """The ids of the questions the table shows now, in its order."""
@@ -424,7 +425,9 @@ class BrowserTab(TabPage):
             titles=self._titles,
             math_budget=self._math_budget,
         )
-        self._math.start(rendered.pending_math)  # nothing pending: any earlier drawing is cancelled
+        # Formulas a search left pending are drawn once typing pauses (not for every key's
+        # result); nothing pending: any earlier drawing is cancelled.
+        self._math.start(rendered.pending_math, after_ms=self.SEARCH_DELAY_MS)
         if self._backlinks_shown:
             links = backlinks_markdown(self._ctx.notes.backlinks(self._question.id))
             if links:

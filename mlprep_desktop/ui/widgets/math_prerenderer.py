@@ -34,11 +34,13 @@ class MathPrerenderer(QObject):
     def busy(self) -> bool:
         return bool(self._todo)
 
-    def start(self, pending: Iterable[tuple[str, bool, str]]) -> None:
-        """Draw ``pending`` (replacing any earlier list); nothing to do: nothing happens."""
+    def start(self, pending: Iterable[tuple[str, bool, str]], after_ms: int = 0) -> None:
+        """Draw ``pending`` (replacing any earlier list) from ``after_ms`` on (a view that is
+        typed into waits for a pause: a new ``start`` restarts the wait); nothing to do:
+        nothing happens."""
         self._todo = list(pending)
         if self._todo:
-            self._timer.start()
+            self._timer.start(after_ms)
         else:
             self._timer.stop()
 
@@ -49,6 +51,6 @@ class MathPrerenderer(QObject):
     def _on_timer_timeout(self) -> None:
         self._todo = prerender_math(self._todo, SLICE_S)
         if self._todo:
-            self._timer.start()
+            self._timer.start(0)
         else:
             self.finished.emit()
