@@ -131,3 +131,34 @@ def test_editors_make_their_highlighters_when_first_shown(qtbot, open_window):
     answer.setPlainText("**bold** and `code`")
     formats = answer.document().firstBlock().layout().formats()
     assert any(f.format.fontWeight() > 400 for f in formats)
+
+
+def test_the_modules_of_tabs_not_shown_are_not_imported_at_start(tmp_path):
+    """Start-up imports what Today needs: the pages of the other tabs (the whiteboard's scene,
+    the note page, the interview's pages) and Pygments' lexers are imported when a tab is
+    first shown. A process of its own: other tests have imported everything."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from mlprep_desktop.app import create_main_window\n"
+        f"window = create_main_window(Path({str(tmp_path / 'q.sqlite')!r}))\n"
+        "window.show(); QApplication.processEvents()\n"
+        "heavy = ('mlprep_desktop.ui.whiteboard.board_scene', 'mlprep_desktop.ui.notebook.note_page',\n"
+        "         'mlprep_desktop.ui.interview.running_page', 'pygments.lexers.python', 'markdown')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+        "for page in (window.browser, window.interview, window.whiteboard, window.notebook):\n"
+        "    window.show_tab(page); QApplication.processEvents()\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+        "window.close()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path / "xdg")}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    at_start, after = done.stdout.splitlines()[-2:]
+    assert at_start == "[]"
+    assert "mlprep_desktop.ui.whiteboard.board_scene" in after and "mlprep_desktop.ui.notebook.note_page" in after

@@ -27,10 +27,6 @@ from mlprep_desktop.services.changes import Change, ChangeKind
 from mlprep_desktop.services.errors import OperationError
 from mlprep_desktop.ui.coding.coding_pane import CodingPane
 from mlprep_desktop.ui.interview.interview_runner import InterviewRunner
-from mlprep_desktop.ui.interview.resume_banner import ResumeBanner
-from mlprep_desktop.ui.interview.review_page import ReviewPage
-from mlprep_desktop.ui.interview.running_page import RunningPage
-from mlprep_desktop.ui.interview.setup_page import SetupPage
 from mlprep_desktop.ui.operation_runner import OperationRunner
 from mlprep_desktop.ui.tab_page import TabPage
 from mlprep_desktop.ui.theme import render_theme
@@ -57,7 +53,13 @@ class InterviewTab(TabPage):
                 self.tr("An interrupted mock interview can be resumed in the Interview tab.")))
 
     def build_page(self) -> None:
-        """The set-up, running and review pages (on first show: see TabPage)."""
+        """The set-up, running and review pages (on first show: see TabPage). Their modules
+        are imported here, not when the app starts."""
+        from mlprep_desktop.ui.interview.resume_banner import ResumeBanner
+        from mlprep_desktop.ui.interview.review_page import ReviewPage
+        from mlprep_desktop.ui.interview.running_page import RunningPage
+        from mlprep_desktop.ui.interview.setup_page import SetupPage
+
         context, operations = self._ctx, self.operations
         self._renderer = MarkdownRenderer(render_theme(self))
         self._revealed = False

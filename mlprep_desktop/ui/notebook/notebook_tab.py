@@ -14,31 +14,29 @@ notes is ``CreationActions``, the Trash ``TrashActions``, the open note's widget
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from mlprep_desktop.core.note_models import DRAFT_NOTE_ID, Note, SaveResult, parse_tags
 from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
-from mlprep_desktop.rendering.note_html import NoteRenderer
 from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.services.changes import Change, ChangeKind
 from mlprep_desktop.services.errors import NoteConflictError
-from mlprep_desktop.ui.notebook.board_images import BoardImages
 from mlprep_desktop.ui.notebook.creation_actions import CreationActions
 from mlprep_desktop.ui.notebook.note_conflict import ConflictActions, NoteConflictPrompt
-from mlprep_desktop.ui.notebook.note_exporter import NoteExporter
 from mlprep_desktop.ui.notebook.note_header import VIEW_MODES
-from mlprep_desktop.ui.notebook.note_history_dialog import NoteHistoryDialog
 from mlprep_desktop.ui.notebook.note_list_pane import NoteListPane, daily_log_action
-from mlprep_desktop.ui.notebook.note_page import NotePage
-from mlprep_desktop.ui.notebook.notebook_layout import NotebookLayout
-from mlprep_desktop.ui.notebook.preview_sync import PreviewSync
 from mlprep_desktop.ui.notebook.trash_actions import TrashActions
 from mlprep_desktop.ui.operation_runner import OperationRunner
 from mlprep_desktop.ui.tab_page import TabPage
 from mlprep_desktop.ui.theme import is_dark, render_theme
 from mlprep_desktop.ui.widgets.debounced_saver import DebouncedSaver
+
+if TYPE_CHECKING:
+    from mlprep_desktop.ui.notebook.note_history_dialog import NoteHistoryDialog
 
 
 class NotebookTab(CreationActions, ConflictActions, TrashActions, TabPage):
@@ -57,7 +55,14 @@ class NotebookTab(CreationActions, ConflictActions, TrashActions, TabPage):
         self._daily_log_action.triggered.connect(lambda: self.new_note("daily_log"))
 
     def build_page(self) -> None:
-        """The note list, the editor and the preview (on first show: see TabPage)."""
+        """The note list, the editor and the preview (on first show: see TabPage). Their
+        modules are imported here, not when the app starts."""
+        from mlprep_desktop.rendering.note_html import NoteRenderer
+        from mlprep_desktop.ui.notebook.board_images import BoardImages
+        from mlprep_desktop.ui.notebook.note_exporter import NoteExporter
+        from mlprep_desktop.ui.notebook.notebook_layout import NotebookLayout
+        from mlprep_desktop.ui.notebook.preview_sync import PreviewSync
+
         context = self._ctx
         self._note: Note | None = None
         self._loading = False
@@ -87,6 +92,8 @@ class NotebookTab(CreationActions, ConflictActions, TrashActions, TabPage):
     def _build(self) -> None:
         """The note list on the left; on the right the open note (``NotePage``) or, with no
         note open, a short welcome. The note page's widgets are kept here under short names."""
+        from mlprep_desktop.ui.notebook.note_page import NotePage
+
         self.pane = NoteListPane(self, new_log_action=self._daily_log_action)
         page = NotePage(self._boards, self)
         self.header, self.editor, self.preview = page.header, page.editor, page.preview
@@ -214,6 +221,8 @@ class NotebookTab(CreationActions, ConflictActions, TrashActions, TabPage):
         if note is None or not self._saver.flush():
             return None
         note = self._note
+        from mlprep_desktop.ui.notebook.note_history_dialog import NoteHistoryDialog
+
         dialog = NoteHistoryDialog(note, self._ctx.notes.revisions(note.id), self._ctx.notes.revision, self)
         dialog.restore_requested.connect(lambda revision_id: self._restore_revision(note.id, revision_id))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

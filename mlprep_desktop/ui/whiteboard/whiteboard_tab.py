@@ -17,6 +17,7 @@ is shown read-only and never overwritten.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget
@@ -27,19 +28,10 @@ from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.services.changes import Change, ChangeKind
 from mlprep_desktop.ui.operation_runner import OperationRunner
 from mlprep_desktop.ui.tab_page import TabPage
-from mlprep_desktop.ui.whiteboard.board_actions import BoardActions
-from mlprep_desktop.ui.whiteboard.board_editor import BoardEditor
-from mlprep_desktop.ui.whiteboard.board_export import BoardExporter
-from mlprep_desktop.ui.whiteboard.board_image import thumbnail_png
-from mlprep_desktop.ui.whiteboard.board_list import BoardListModel, BoardListPanel
-from mlprep_desktop.ui.whiteboard.board_scene import BoardScene
-from mlprep_desktop.ui.whiteboard.board_styles import StyleBook, ToolStyle
-from mlprep_desktop.ui.whiteboard.board_theme import CanvasTheme
-from mlprep_desktop.ui.whiteboard.board_toolbar import BoardToolBar
-from mlprep_desktop.ui.whiteboard.board_view import WhiteboardView
-from mlprep_desktop.ui.whiteboard.canvas_controls import CanvasControls
-from mlprep_desktop.ui.whiteboard.empty_boards_page import EmptyBoardsPage
 from mlprep_desktop.ui.widgets.debounced_saver import DebouncedSaver
+
+if TYPE_CHECKING:
+    from mlprep_desktop.ui.whiteboard.board_styles import ToolStyle
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +51,14 @@ class WhiteboardTab(TabPage):
         self._ops = context.board_ops
 
     def build_page(self) -> None:
-        """The canvas, the board list and the tools (on first show: see TabPage)."""
+        """The canvas, the board list and the tools (on first show: see TabPage). Their
+        modules are imported here, not when the app starts."""
+        from mlprep_desktop.ui.whiteboard.board_editor import BoardEditor
+        from mlprep_desktop.ui.whiteboard.board_export import BoardExporter
+        from mlprep_desktop.ui.whiteboard.board_scene import BoardScene
+        from mlprep_desktop.ui.whiteboard.board_styles import StyleBook
+        from mlprep_desktop.ui.whiteboard.board_theme import CanvasTheme
+
         context = self._ctx
         self._board: Board | None = None
         self._read_only = False
@@ -79,6 +78,12 @@ class WhiteboardTab(TabPage):
 
     # ----- construction
     def _build(self) -> None:
+        from mlprep_desktop.ui.whiteboard.board_actions import BoardActions
+        from mlprep_desktop.ui.whiteboard.board_list import BoardListModel, BoardListPanel
+        from mlprep_desktop.ui.whiteboard.board_toolbar import BoardToolBar
+        from mlprep_desktop.ui.whiteboard.board_view import WhiteboardView
+        from mlprep_desktop.ui.whiteboard.empty_boards_page import EmptyBoardsPage
+
         self.canvas_page = QWidget(self)
         self.view = WhiteboardView(self.scene, self.editor, self.canvas_page)
         # The view owns the scene, so the view (and its slots) is gone before the scene's items
@@ -113,6 +118,8 @@ class WhiteboardTab(TabPage):
         layout.addWidget(self.splitter)
 
     def _wire(self) -> None:
+        from mlprep_desktop.ui.whiteboard.canvas_controls import CanvasControls
+
         self.canvas = CanvasControls(self.scene, self.view, self.editor, self.actions, self.toolbar, self.styles,
                                      self._ctx.preferences, self)
         self.canvas.choice_finished.connect(self._return_to_canvas)
@@ -361,6 +368,8 @@ class WhiteboardTab(TabPage):
         """The debounced save; a refused write raises to the saver (kept pending, reported)."""
         if self._board is None or self._read_only:
             return
+        from mlprep_desktop.ui.whiteboard.board_image import thumbnail_png
+
         draft = self._board.id == DRAFT_ID
         outcome = self._ops.save_scene(self._board, self.scene.to_json(), thumbnail_png(self.scene))
         if draft:  # the first drawing stored the draft: it is a listed board from now on
@@ -427,6 +436,8 @@ class WhiteboardTab(TabPage):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) and self.is_built:
+            from mlprep_desktop.ui.whiteboard.board_theme import CanvasTheme
+
             theme = CanvasTheme.from_palette(self.palette())
             self.scene.set_theme(theme)
             self.list_model.set_theme(theme)
