@@ -80,8 +80,10 @@ def normalize(text: str) -> str:
     return text.encode("ascii", "ignore").decode("ascii").lower()
 
 
+@lru_cache(maxsize=65_536)
 def stem(word: str) -> str:
-    """A deliberately simple stemmer; the same word always gives the same stem."""
+    """A deliberately simple stemmer; the same word always gives the same stem (so it is
+    cached: a long answer repeats its words, and grading a 300 KB one stemmed 42,000 of them)."""
     w = word
     if len(w) <= 3 or w.isdigit():
         return w

@@ -19,6 +19,9 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _TERM = re.compile(r"\w+(?:-\w+)+|\w+", re.UNICODE)  # a word, or words joined by hyphens
 _MAX_TERMS = 16
 _MAX_TERM_LEN = 64
+# What a search box keeps of a paste (its max length): a search reads at most 16 words anyway,
+# and Qt's line edit lays out all it holds (two pasted 1 MB strings stalled it for ~1-2 s).
+MAX_SEARCH_CHARS = 1_000
 
 
 def search_terms(text: str) -> list[str]:

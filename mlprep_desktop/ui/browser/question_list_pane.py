@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from mlprep_desktop.core.search_query import search_terms
+from mlprep_desktop.core.search_query import MAX_SEARCH_CHARS, search_terms
 from mlprep_desktop.ui.browser.filter_bar import FilterBar
 from mlprep_desktop.ui.browser.question_table_model import QuestionTableModel
 
@@ -15,6 +15,7 @@ class QuestionListPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.search_box = QLineEdit(self)
+        self.search_box.setMaxLength(MAX_SEARCH_CHARS)  # a pasted megabyte is cut, not laid out
         self.search_box.setObjectName("searchBox")
         self.search_box.setAccessibleName(self.tr("Search questions"))
         self.search_box.setPlaceholderText(self.tr("Search questions, answers and tags…  (Ctrl+F)"))

@@ -31,6 +31,7 @@ from mlprep_desktop.ui.interview.history_model import local_time
 from mlprep_desktop.ui.interview.item_review import ItemReview
 from mlprep_desktop.ui.interview.summary_view import SummaryView
 from mlprep_desktop.ui.theme import render_theme
+from mlprep_desktop.ui.widgets.math_prerenderer import RENDER_BUDGET_S, MathPrerenderer
 
 SUMMARY_ROW = 0
 # An answer longer than this (a pasted log, a huge formula dump) is reviewed a first part at a
@@ -93,6 +94,10 @@ class ReviewPage(QWidget):
         layout.addLayout(bottom)
 
         self.list.currentRowChanged.connect(self._on_list_current_row_changed)
+        # an answer's formulas not drawn within RENDER_BUDGET_S are drawn a slice at a time
+        self._math = MathPrerenderer(self)
+        self._shown_question: Question | None = None  # the shown item's, for drawing it again
+        self._math.finished.connect(self._on_math_finished)
         self.item_review.key_point_toggled.connect(self.key_point_toggled)
         self.item_review.score_set.connect(self.score_set)
         self.summary.flag_weak_clicked.connect(self.flag_weak_clicked)
@@ -168,34 +173,59 @@ class ReviewPage(QWidget):
         if self.record is None or row < 0:
             return
         if row == SUMMARY_ROW:
+            self._math.cancel()
             self.stack.setCurrentWidget(self.summary)
             self.code_item_shown.emit(None)
             return
         item = self.record.items[row - 1]
         question: Question | None = self._questions(item.question_id)
-        answer = self._render_answer(item.answer)
-        if question is not None:
-            model = render_question(self._renderer, question, reveal=True)
-        else:
-            model = self._renderer.render(self.tr("*This question is no longer in the bank.*"))
+        self._shown_question = question
+        answer, model = self._render_item(item, question)
+        self._math.start(dict.fromkeys(answer.pending_math + model.pending_math))
         code = question is not None and question.exercise is not None and self.item_review.coding is not None
         self.item_review.show_item(item, row - 1, len(self.record.items), answer, model, self.read_only,
                                    self._renderer, code=code)
         self.stack.setCurrentWidget(self.item_review)
         self.code_item_shown.emit(item if code else None)
 
+    def _render_item(self, item: InterviewItem, question: Question | None) -> tuple[RenderedHtml, RenderedHtml]:
+        """The answer and the model answer as HTML. Formulas not drawn within
+        ``RENDER_BUDGET_S`` show as written until drawn a slice at a time (``_on_math_finished``):
+        a long answer's first part can hold hundreds (~2 s to draw at once)."""
+        answer = self._render_answer(item.answer)
+        if question is not None:
+            model = render_question(self._renderer, question, reveal=True, math_budget=RENDER_BUDGET_S)
+        else:
+            model = self._renderer.render(self.tr("*This question is no longer in the bank.*"))
+        return answer, model
+
+    def _on_math_finished(self) -> None:
+        """The shown item's formulas are drawn: show its answers again, now with them."""
+        item = self.item_review.item
+        if item is None or self.stack.currentWidget() is not self.item_review:
+            return
+        answer, model = self._render_item(item, self._shown_question)
+        self._math.start(dict.fromkeys(answer.pending_math + model.pending_math))  # none, unless the cache let go
+        for view, rendered in ((self.item_review.your_answer, answer), (self.item_review.model_answer, model)):
+            if view is self.item_review.your_answer and not item.answer.strip():
+                continue
+            bar = view.verticalScrollBar()
+            position = bar.value()
+            view.show_rendered(rendered)
+            bar.setValue(position)
+
     def _render_answer(self, text: str) -> RenderedHtml:
         """The answer as HTML; a long one shown in its first pieces (whole Markdown blocks, cut
         where nothing carries over), with a note saying how much is shown."""
         if len(text) <= REVIEW_ANSWER_CHARS:
-            return self._renderer.render(text)
+            return self._renderer.render(text, math_budget=RENDER_BUDGET_S)
         chunks = split_chunks(text)
         first, last = window_around(chunks, 0, REVIEW_ANSWER_CHARS, before=0)
         shown = "\n\n".join(chunk.text for chunk in chunks[first:last + 1])
         note = self.tr(f"*This answer is long ({len(text):,} characters), so the review shows its first part "
                        f"(lines 1–{chunks[last].last_line + 1} of {text.count(chr(10)) + 1}). The whole answer "
                        "is kept as you wrote it.*")
-        return self._renderer.render(note + "\n\n" + shown)
+        return self._renderer.render(note + "\n\n" + shown, math_budget=RENDER_BUDGET_S)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
         super().changeEvent(event)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from mlprep_desktop.core.note_models import NoteFilter, NoteSummary
+from mlprep_desktop.core.search_query import MAX_SEARCH_CHARS
 from mlprep_desktop.ui.notebook.note_list_model import ID_ROLE, NoteListDelegate, NoteListModel
 
 SEARCH_DELAY_MS = 150
@@ -81,6 +82,7 @@ class NoteListPane(QWidget):
         self.new_button.clicked.connect(lambda: self.new_requested.emit("blank"))
 
         self.search = QLineEdit(self)
+        self.search.setMaxLength(MAX_SEARCH_CHARS)  # a pasted megabyte is cut, not laid out
         self.search.setObjectName("noteSearch")
         self.search.setAccessibleName(self.tr("Search notes"))
         self.search.setPlaceholderText(self.tr("Search notes…  (Ctrl+F)"))
