@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mlprep_desktop.core.clock import SystemClock, monotonic
 from mlprep_desktop.core.paths import bundled_database
 from mlprep_desktop.core.scheduling import StudyScheduler
 from mlprep_desktop.services.appearance import AppearanceSettings
-from mlprep_desktop.services.board_ops import BoardOperations
 from mlprep_desktop.services.changes import Outcome
 from mlprep_desktop.services.errors import OperationError
 from mlprep_desktop.services.exercise_ops import ExerciseOperations
@@ -19,7 +20,6 @@ from mlprep_desktop.services.note_ops import NoteOperations
 from mlprep_desktop.services.preferences import Preferences
 from mlprep_desktop.services.study_ops import StudyOperations
 from mlprep_desktop.services.today import TodayService
-from mlprep_desktop.storage.boards import BoardRepository
 from mlprep_desktop.storage.database import Database, open_database
 from mlprep_desktop.storage.exercises import ExerciseRepository
 from mlprep_desktop.storage.interviews import InterviewRepository
@@ -30,6 +30,10 @@ from mlprep_desktop.storage.settings import SettingsRepository
 from mlprep_desktop.storage.study import StudyRepository
 from mlprep_desktop.storage.study_cards import CardRepository
 
+if TYPE_CHECKING:
+    from mlprep_desktop.services.board_ops import BoardOperations
+    from mlprep_desktop.storage.boards import BoardRepository
+
 
 @dataclass
 class AppContext:
@@ -38,13 +42,11 @@ class AppContext:
     study: StudyRepository
     settings: SettingsRepository
     interviews: InterviewRepository
-    boards: BoardRepository
     notes: NoteRepository
     clock: Callable[[], float] = monotonic  # monotonic seconds: time spent, interview clocks
     study_clock: object = field(default_factory=SystemClock)  # wall time for study: ``now()`` ->
     # an aware local datetime (days, due dates); core.clock.SystemClock or a test's FixedClock
     study_ops: StudyOperations = field(init=False)
-    board_ops: BoardOperations = field(init=False)
     exercise_ops: ExerciseOperations = field(init=False)
     cards: CardRepository = field(init=False)  # FSRS cards and study settings
     progress: ProgressRepository = field(init=False)  # progress figures, the mistakes list
@@ -56,7 +58,6 @@ class AppContext:
 
     def __post_init__(self) -> None:
         self.study_ops = StudyOperations(self.database, self.study, self.clock)
-        self.board_ops = BoardOperations(self.database, self.boards)
         exercises = ExerciseRepository(self.database)
         self.exercise_ops = ExerciseOperations(self.questions, exercises, self.settings)
         self.cards = CardRepository(self.database)
@@ -86,11 +87,24 @@ class AppContext:
             study=StudyRepository(database, wall),
             settings=SettingsRepository(database),
             interviews=InterviewRepository(database),
-            boards=BoardRepository(database),
             notes=NoteRepository(database),
             clock=clock or monotonic,
             study_clock=wall,
         )
+
+    # The whiteboard's (and board images') members are made on first use: their modules
+    # (the scene format) are not imported at start-up.
+    @cached_property
+    def boards(self) -> BoardRepository:
+        from mlprep_desktop.storage.boards import BoardRepository
+
+        return BoardRepository(self.database)
+
+    @cached_property
+    def board_ops(self) -> BoardOperations:
+        from mlprep_desktop.services.board_ops import BoardOperations
+
+        return BoardOperations(self.database, self.boards)
 
     def back_up_to(self, target: Path) -> Outcome[Path]:
         """A consistent copy of the database (SQLite's backup API, safe while the app runs)

@@ -135,8 +135,9 @@ def test_editors_make_their_highlighters_when_first_shown(qtbot, open_window):
 
 def test_the_modules_of_tabs_not_shown_are_not_imported_at_start(tmp_path):
     """Start-up imports what Today needs: the pages of the other tabs (the whiteboard's scene,
-    the note page, the interview's pages) and Pygments' lexers are imported when a tab is
-    first shown. A process of its own: other tests have imported everything."""
+    the note page, the interview's pages), the board format and its operations, and Pygments'
+    lexers are imported when a tab is first shown. A process of its own: other tests have
+    imported everything."""
     import os
     import subprocess
     import sys
@@ -149,6 +150,7 @@ def test_the_modules_of_tabs_not_shown_are_not_imported_at_start(tmp_path):
         f"window = create_main_window(Path({str(tmp_path / 'q.sqlite')!r}))\n"
         "window.show(); QApplication.processEvents()\n"
         "heavy = ('mlprep_desktop.ui.whiteboard.board_scene', 'mlprep_desktop.ui.notebook.note_page',\n"
+        "         'mlprep_desktop.core.board_model', 'mlprep_desktop.services.board_ops',\n"
         "         'mlprep_desktop.ui.interview.running_page', 'pygments.lexers.python', 'markdown')\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
         "for page in (window.browser, window.interview, window.whiteboard, window.notebook):\n"
@@ -162,3 +164,4 @@ def test_the_modules_of_tabs_not_shown_are_not_imported_at_start(tmp_path):
     at_start, after = done.stdout.splitlines()[-2:]
     assert at_start == "[]"
     assert "mlprep_desktop.ui.whiteboard.board_scene" in after and "mlprep_desktop.ui.notebook.note_page" in after
+    assert "mlprep_desktop.core.board_model" in after

@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from mlprep_desktop.core.board_model import VERSION, BoardFormatError, BoardItem, read_scene
 from mlprep_desktop.core.board_records import DRAFT_ID, Board
 from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.services.changes import Change, ChangeKind
@@ -31,6 +30,7 @@ from mlprep_desktop.ui.tab_page import TabPage
 from mlprep_desktop.ui.widgets.debounced_saver import DebouncedSaver
 
 if TYPE_CHECKING:
+    from mlprep_desktop.core.board_model import BoardItem
     from mlprep_desktop.ui.whiteboard.board_styles import ToolStyle
 
 log = logging.getLogger(__name__)
@@ -48,7 +48,6 @@ class WhiteboardTab(TabPage):
         self.setObjectName("whiteboardTab")
         self.setAccessibleName(self.tr("Whiteboard"))
         self._ctx = context
-        self._ops = context.board_ops
 
     def build_page(self) -> None:
         """The canvas, the board list and the tools (on first show: see TabPage). Their
@@ -60,6 +59,7 @@ class WhiteboardTab(TabPage):
         from mlprep_desktop.ui.whiteboard.board_theme import CanvasTheme
 
         context = self._ctx
+        self._ops = context.board_ops
         self._board: Board | None = None
         self._read_only = False
         self._fit_pending = False
@@ -296,6 +296,8 @@ class WhiteboardTab(TabPage):
     def _load(self, board: Board) -> bool:
         """Show ``board``'s scene. Returns whether it may be edited; when not, the user is told
         why (unreadable, from a newer app, or it could not be shown) and it is never saved."""
+        from mlprep_desktop.core.board_model import VERSION, BoardFormatError, read_scene
+
         editable = True
         try:
             version, models = read_scene(board.scene_json)
