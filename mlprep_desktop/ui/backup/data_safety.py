@@ -13,6 +13,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
@@ -24,8 +25,10 @@ from mlprep_desktop.services.db_check import check_database
 from mlprep_desktop.services.errors import DatabaseError
 from mlprep_desktop.services.start_checks import later_check_message
 from mlprep_desktop.ui.backup.backup_scheduler import BackupScheduler
-from mlprep_desktop.ui.backup.restore_dialog import RestoreBackupDialog
 from mlprep_desktop.ui.operation_runner import OperationRunner
+
+if TYPE_CHECKING:  # imported when opened, not at start-up
+    from mlprep_desktop.ui.backup.restore_dialog import RestoreBackupDialog
 
 
 class DataSafety(QObject):
@@ -80,6 +83,8 @@ class DataSafety(QObject):
     def choose_backup(self) -> RestoreBackupDialog:
         """Open the (window-modal) restore dialog; accepting it restores the chosen file."""
         self._window.flush_all()  # so the pre-restore backup holds what is on screen
+        from mlprep_desktop.ui.backup.restore_dialog import RestoreBackupDialog
+
         dialog = self.dialog = RestoreBackupDialog(self.service, self._window)
         dialog.finished.connect(lambda result: self._on_dialog_finished(dialog, result))
         dialog.open()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -24,10 +25,11 @@ from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.services.changes import Outcome
 from mlprep_desktop.services.errors import OperationError, WriteError
 from mlprep_desktop.ui.operation_runner import OperationRunner
-from mlprep_desktop.ui.portability.export_dialog import ExportDialog
-from mlprep_desktop.ui.portability.import_dialog import ImportPreviewDialog
-from mlprep_desktop.ui.portability.question_editor import QuestionEditorDialog
 from mlprep_desktop.ui.widgets.background_work import BackgroundWork, emit_from_worker
+
+if TYPE_CHECKING:  # the dialogs are imported when opened, not at start-up
+    from mlprep_desktop.ui.portability.export_dialog import ExportDialog
+    from mlprep_desktop.ui.portability.question_editor import QuestionEditorDialog
 
 FOLDER_KEY = "portability.folder"
 log = logging.getLogger("mlprep")
@@ -124,6 +126,8 @@ class PortabilityActions(QObject):
             self.message.emit(self.tr("Saved your question “%1”.").replace("%1", outcome.value.title))
             return outcome.value
 
+        from mlprep_desktop.ui.portability.question_editor import QuestionEditorDialog
+
         dialog = QuestionEditorDialog(save, question, self._window)
         self._show(dialog)
         return dialog
@@ -187,6 +191,8 @@ class PortabilityActions(QObject):
         if self._closing:
             return
         if job.dry_run:
+            from mlprep_desktop.ui.portability.import_dialog import ImportPreviewDialog
+
             dialog = ImportPreviewDialog(job.path, outcome.value, self._window)
             dialog.accepted.connect(lambda: self._start_import(job.path, dry_run=False))
             self._show(dialog)
@@ -204,6 +210,8 @@ class PortabilityActions(QObject):
     # ----- export
     def export(self) -> ExportDialog:
         shown = self._browser.shown_question_ids()
+        from mlprep_desktop.ui.portability.export_dialog import ExportDialog
+
         dialog = ExportDialog(len(shown), self._folder(), self._window)
         dialog.accepted.connect(lambda: self._export(dialog, shown))
         self._show(dialog)
