@@ -82,7 +82,8 @@ class NoteEditor(QPlainTextEdit):
         long_run = len(text) > LONG_RUN_CHARS and _longest_run(text) > LONG_RUN_CHARS
         self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere if long_run
                              else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.setPlainText(text)
+        with self.highlighter.at_top():  # setPlainText shows the new text from its top
+            self.setPlainText(text)
         self.highlighter.format_visible()
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 (Qt's API: paste, drop)
