@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-quick lint setup system-deps bank bank-check bench bench-runner clean
+.PHONY: run test test-quick lint setup system-deps bank bank-check bench bench-runner bench-hostile clean
 .PHONY: packaging-deps wheel package smoke smoke-wheel smoke-frozen install-desktop uninstall-desktop icons startup-time
 
 run: setup
@@ -49,6 +49,10 @@ bench: setup
 
 bench-runner: setup
 	QT_QPA_PLATFORM=offscreen $(PY) tests/benchmarks/bench_runner.py
+
+# Issue #17: the worst event-loop stall per hostile input, before (recorded) and after (~5 min).
+bench-hostile: setup
+	QT_QPA_PLATFORM=offscreen $(PY) tests/benchmarks/bench_hostile.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
