@@ -18,6 +18,7 @@ from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QBrush,
+    QColor,
     QFont,
     QFontMetrics,
     QPainterPath,
@@ -102,6 +103,28 @@ def _pen(color, width: float) -> QPen:
     return QPen(color, max(0.5, width), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
 
 
+def _stroke_color(model: Stroke, theme: CanvasTheme) -> QColor:
+    color = qcolor(model.color, theme)
+    if model.highlighter:
+        color.setAlpha(min(color.alpha(), HIGHLIGHTER_ALPHA))
+    return color
+
+
+_PENS: dict[tuple[str, float, bool, int], QPen] = {}
+
+
+def _stroke_pen(model: Stroke, theme: CanvasTheme) -> QPen:
+    """The pen of a stroke without pressures, shared by the strokes that look alike (a board
+    uses a few colours and widths; making a pen per stroke was a tenth of opening a big one)."""
+    key = (model.color, model.width, model.highlighter, theme.ink.rgba())
+    pen = _PENS.get(key)
+    if pen is None:
+        if len(_PENS) > 512:
+            _PENS.clear()
+        pen = _PENS[key] = _pen(_stroke_color(model, theme), model.width)
+    return pen
+
+
 class _ModelGraphic:
     """Mixin for every board graphic: ``model`` is the item as last applied, the graphic's
     position the live one (the user may have dragged it). Overrides no Qt virtual method."""
@@ -159,15 +182,13 @@ class StrokeGraphic(_ModelGraphic, QGraphicsPathItem):
 
     def set_theme(self, theme: CanvasTheme) -> None:
         model = self.model
-        color = qcolor(model.color, theme)
-        if model.highlighter:
-            color.setAlpha(min(color.alpha(), HIGHLIGHTER_ALPHA))
         if model.pressures:
             self.setPen(QPen(Qt.PenStyle.NoPen))
-            self.setBrush(QBrush(color))
+            self.setBrush(QBrush(_stroke_color(model, theme)))
         else:
-            self.setPen(_pen(color, model.width))
-            self.setBrush(QBrush())
+            self.setPen(_stroke_pen(model, theme))
+            if self.brush().style() != Qt.BrushStyle.NoBrush:  # was a pressure stroke
+                self.setBrush(QBrush())
         self._remember_bounds()
 
     def _remember_bounds(self) -> None:
