@@ -287,6 +287,8 @@ def item_from_dict(raw: Any) -> BoardItem:
 def _num(raw: dict, key: str, default: float = 0.0, limit: float | None = None) -> float:
     """A finite number (clamped to ±``limit`` when given); anything else is a format error."""
     value = raw.get(key, default)
+    if type(value) is float and (limit is None or -limit <= value <= limit) and value - value == 0.0:
+        return value  # the usual case, four times a stroke: a finite float in range (inf - inf and NaN are NaN)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise BoardFormatError(f"{key} is not a number: {value!r}")
     try:
