@@ -166,3 +166,13 @@ def test_the_modules_of_tabs_not_shown_are_not_imported_at_start(tmp_path):
     assert at_start == "[]"
     assert "mlprep_desktop.ui.whiteboard.board_scene" in after and "mlprep_desktop.ui.notebook.note_page" in after
     assert "mlprep_desktop.core.board_model" in after
+
+
+def test_questions_menu_from_today_still_acts_on_browses_question(qtbot, open_window):
+    """Questions › Edit question is for the question Browse shows, as before the tabs were
+    built lazily: asking for it from Today builds Browse (its first question is a bank one)."""
+    window = open_window()
+    assert not window.browser.is_built
+    window.portability.update_enabled()
+    assert window.browser.is_built and window.browser.current_question is not None
+    assert not window.portability.edit_question_action.isEnabled()

@@ -102,7 +102,6 @@ def test_a_refused_question_keeps_the_dialog_and_what_was_typed(qtbot, open_wind
 
 def test_bank_questions_cannot_be_edited(open_window):
     window = open_window()
-    window.show_tab(window.browser)  # the question Edit would apply to is the one Browse shows
     assert window.browser.current_question.source == "bank"
     window.portability.update_enabled()
     assert not action(window, "editQuestionAction").isEnabled()

@@ -164,7 +164,9 @@ class BrowserTab(TabPage):
     # ----- public API (used by the main window and by tests)
     @property
     def current_question(self) -> Question | None:
-        return self._question if self.is_built else None
+        """The question Browse shows (reading it builds Browse if it was never shown: Questions ›
+        Edit question acts on it, as before the tabs were built lazily)."""
+        return self._question
 
     @property
     def revealed(self) -> bool:
