@@ -8,6 +8,7 @@ UNTITLED = "Untitled note"
 _TAG_SPLIT = re.compile(r"[,\s]+")
 _TAG_BAD = re.compile(r"[^\w/-]+", re.UNICODE)
 MAX_TAG_LEN = 40
+MAX_TITLE_CHARS = 300  # a longer title is cut (the title field takes no more)
 
 
 DRAFT_NOTE_ID = 0  # the id of a note not stored yet (a draft); stored notes start at 1
@@ -117,4 +118,4 @@ def format_tags(tags: tuple[str, ...] | list[str]) -> str:
 def clean_title(title: str) -> str:
     """One line, no surrounding spaces; an empty title becomes 'Untitled note'."""
     text = " ".join((title or "").split())
-    return text[:300] if text else UNTITLED
+    return text[:MAX_TITLE_CHARS] if text else UNTITLED

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from mlprep_desktop.core.clock import utc_now_iso
-from mlprep_desktop.core.note_models import Note, format_tags
+from mlprep_desktop.core.note_models import MAX_TITLE_CHARS, Note, format_tags
 from mlprep_desktop.core.note_policy import days_left, purge_date
 from mlprep_desktop.ui.notebook.note_list_model import when, when_exact
 from mlprep_desktop.ui.widgets.link_label import LinkLabel
@@ -127,6 +127,7 @@ class NoteHeader(QWidget):
         self.title.setAccessibleName(self.tr("Note title"))
         self.title.setToolTip(self.tr("The note's title: edit it to rename the note (F2)"))
         self.title.setPlaceholderText(self.tr("Title"))
+        self.title.setMaxLength(MAX_TITLE_CHARS)  # what is saved: no longer title shown than kept
         font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
