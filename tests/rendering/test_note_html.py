@@ -4,7 +4,7 @@ from __future__ import annotations
 import base64
 
 from mlprep_desktop.core.note_models import Backlink
-from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
+from mlprep_desktop.rendering.markdown_html import MarkdownRenderer, RenderedHtml
 from mlprep_desktop.rendering.note_html import (
     LARGE_NOTE_CHARS,
     NEXT_PART,
@@ -65,6 +65,33 @@ def test_window_pieces_are_cached_and_the_cache_follows_edits():
     assert len(calls) == first  # nothing rendered again
     r.render(text.replace("Words about section 1.", "Edited words.", 1), 0)
     assert len(calls) == first + 1  # only the edited piece
+
+
+def test_the_pieces_of_a_long_note_share_one_math_budget(monkeypatch):
+    """The window's pieces share the render's math budget: each piece had the whole budget,
+    so a window of three pieces of formulas drew for three budgets in one render (~150 ms)."""
+    from mlprep_desktop.rendering import note_html
+
+    clock = [100.0]
+    monkeypatch.setattr(note_html.time, "perf_counter", lambda: clock[0])
+    text = "\n\n".join(f"Step {i}: $z_{{{i}}} + {i}$" for i in range(10_000))
+    assert len(text) > LARGE_NOTE_CHARS
+    r = renderer()
+    budgets: list[float | None] = []
+
+    def render_full(piece: str, budget: float | None = None):
+        budgets.append(budget)
+        clock[0] += 0.03  # each piece spends 30 ms drawing
+        return RenderedHtml(f"<p>{len(piece)}</p>", {}, ())
+
+    r.render_full = render_full
+    out = r.render(text, 0, math_budget=0.04)
+    assert out.partial and len(budgets) >= 3
+    assert abs(budgets[0] - 0.04) < 1e-9 and abs(budgets[1] - 0.01) < 1e-9 and budgets[2:] == [0.0] * (len(budgets) - 2)
+    budgets.clear()
+    r.clear_cache()
+    r.render(text, 0)
+    assert budgets and set(budgets) == {None}  # no budget: every formula drawn
 
 
 def test_backlinks_section():

@@ -200,3 +200,54 @@ def test_ten_thousand_different_formulas_preview_a_part_and_a_refresh_draws_noth
         qtbot.waitUntil(lambda: not tab.sync._math.busy and not tab.preview.shown.pending_math, timeout=60_000)
     assert meter.longest < 5.0, f"stalled {meter.longest:.1f} s (it took 37 s)"
     assert len(drawn) == first_pass, "a refresh drew formulas again"
+
+
+def test_a_long_note_is_loaded_without_a_highlighter_call_per_block_and_previewed_on_the_next_turn(
+        qtbot, open_window, monkeypatch):
+    """10,000 formulas are 20,000 blocks: Qt called highlightBlock (Python) for each while the
+    note loaded (~150-230 ms of a ~430 ms stall), and the preview was rendered in the same turn.
+    Now only the blocks in view are highlighted, every block still gets the state a full pass
+    gives (fences, $$ blocks), and the preview comes on the next turn."""
+    from PySide6.QtGui import QTextCharFormat
+
+    from mlprep_desktop.ui.notebook.markdown_highlighter import FENCE_BASE, MATH, NORMAL, NoteHighlighter
+
+    window, tab = open_notebook(qtbot, open_window)
+    code = "```python\n" + "".join(f"x_{i} = {i}  # $a$ **b**\n" for i in range(300)) + "```\n\n$$\nx\n$$\n\n"
+    text = code + "\n\n".join(f"Step {i}: $z_{{{i}}} = \\alpha_{{{i}}} + {i}$" for i in range(10_000))
+    assert len(text) > LARGE_NOTE_CHARS
+    note = window.context.notes.create("Ten thousand formulas", text)
+    tab.refresh()
+    tab.set_view_mode("split")
+    calls: list[int] = []  # highlightBlock calls (it asks _should_format once each; Qt caches it)
+    real = NoteHighlighter._should_format
+    monkeypatch.setattr(NoteHighlighter, "_should_format", lambda self: calls.append(1) or real(self))
+    with StallMeter() as meter:
+        tab.open_note(note.id)
+        assert tab.sync.pending  # the preview: on the next turn of the event loop
+        editor = tab.editor
+        blocks = editor.document().blockCount()
+        assert blocks > 20_000 and editor.highlighter.lazy and 0 < len(calls) < 1_000, len(calls)
+        qtbot.waitUntil(lambda: not tab.sync.pending and "Step 0:" in tab.preview.toPlainText(), timeout=60_000)
+    assert meter.longest < 2.0, f"stalled {meter.longest:.1f} s"
+    calls.clear()
+    cursor = editor.textCursor()
+    cursor.setPosition(len("```python\n") + 1)
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    qtbot.keyClicks(editor, "y")  # typing highlights that line, not the blocks after it
+    assert 0 < len(calls) < 10, len(calls)
+    document = editor.document()
+    loaded = [document.findBlockByNumber(n).userState() for n in range(blocks)]
+
+    def formats_of(n: int) -> list[tuple]:
+        return [(f.start, f.length, QTextCharFormat(f.format)) for f in document.findBlockByNumber(n).layout().formats()]
+
+    formats = [formats_of(n) for n in range(40)]
+    assert any(f.fontWeight() >= 700 for _, _, f in formats[0])  # the fence, highlighted
+    assert formats[1] and loaded[1] >= FENCE_BASE and loaded[300] == loaded[1]  # code: in view highlighted
+    assert loaded[301] == NORMAL and loaded[303:306] == [MATH, MATH, NORMAL]  # the fence closed; a $$ block
+    editor.highlighter.set_lazy(False)
+    editor.highlighter.rehighlight()  # a full pass, block by block, gives the same states and formats
+    assert loaded == [document.findBlockByNumber(n).userState() for n in range(blocks)]
+    assert formats == [formats_of(n) for n in range(40)]

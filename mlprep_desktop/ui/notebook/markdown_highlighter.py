@@ -18,6 +18,7 @@ from pygments.lexers import get_lexer_by_name
 from pygments.styles import get_style_by_name
 from pygments.token import Token
 from pygments.util import ClassNotFound
+from PySide6.QtCore import SIGNAL, SLOT, QObject
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit
 
@@ -44,6 +45,9 @@ _RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 _WIKI = re.compile(r"!?\[\[[^\[\]\n]+\]\]")
 _MATH = re.compile(r"\$\$.+?\$\$|" + INLINE_MATH.pattern)
 _PIPE = re.compile(r"\|")
+# QSyntaxHighlighter's own connection to its document (see NoteHighlighter.detached)
+_CONTENTS_CHANGE = "contentsChange(int,int,int)"
+_REFORMAT = "_q_reformatBlocks(int,int,int)"
 
 
 def _finder(pattern: re.Pattern) -> Callable[[str], Iterable[tuple[int, int]]]:
@@ -90,6 +94,7 @@ class NoteHighlighter(QSyntaxHighlighter):
         self._editor = editor
         self._lazy = False
         self._at_top = False  # see at_top()
+        self._detached = False  # see detached()
         self._top_range: tuple[int, int] | None = None
         self._formatted: set[int] = set()
         self._languages: list[str] = []
@@ -124,6 +129,24 @@ class NoteHighlighter(QSyntaxHighlighter):
         finally:
             self._at_top, self._top_range = False, None
 
+    @contextmanager
+    def detached(self) -> Iterator[None]:
+        """While a long text is loaded in lazy mode: Qt does not call ``highlightBlock`` for each
+        of its blocks (a Python call a block: ~150-230 ms for 20,000 blocks, where the load
+        itself takes ~40 ms); afterwards each block gets its state from the same rules
+        (``_next_state``, without Qt's per-block calls and formats) and ``format_visible``
+        formats the blocks in view. If Qt's connection cannot be undone, Qt highlights as usual."""
+        document = self.document()
+        detached = QObject.disconnect(document, SIGNAL(_CONTENTS_CHANGE), self, SLOT(_REFORMAT))
+        self._detached = detached
+        try:
+            yield
+        finally:
+            self._detached = False
+            if detached:
+                QObject.connect(document, SIGNAL(_CONTENTS_CHANGE), self, SLOT(_REFORMAT))
+                self._set_states()
+
     def language_at(self, block) -> str | None:
         """The fence language ('' when none given) if ``block`` is code inside a fence, else None."""
         state = block.previous().userState() if block.previous().isValid() else -1
@@ -135,7 +158,7 @@ class NoteHighlighter(QSyntaxHighlighter):
 
     def format_visible(self) -> int:
         """In lazy mode, format the blocks near the viewport that have no formats yet."""
-        if not self._lazy or self._editor is None:
+        if not self._lazy or self._editor is None or self._detached:
             return 0
         first, last = self._visible_range()
         block = self.document().findBlockByNumber(first)
@@ -149,39 +172,36 @@ class NoteHighlighter(QSyntaxHighlighter):
 
     # ----- QSyntaxHighlighter
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's API)
-        previous = self.previousBlockState()
+        state, kind = self._next_state(self.previousBlockState(), text)
+        self.setCurrentBlockState(state)
+        if not self._should_format():
+            return
+        if kind == "markdown":
+            self._highlight_markdown(text)
+        elif kind == "code":
+            self._highlight_code(text, self._languages[(state - FENCE_BASE) // 2])
+        else:  # a fence line, or a line of a $$ block
+            self.setFormat(0, len(text), self._formats[kind])
+
+    def _next_state(self, previous: int, text: str) -> tuple[int, str]:
+        """The state of a block of ``text`` after a block in state ``previous`` (-1: none), and
+        what the block is: 'fence' (a fence line), 'code', 'math' or 'markdown'."""
         if previous >= FENCE_BASE:
-            language_id, tilde = divmod(previous - FENCE_BASE, 2)
+            tilde = (previous - FENCE_BASE) % 2
             fence = _FENCE.match(text)
             if fence and fence.group(1)[0] == ("~" if tilde else "`") and not text[fence.end():].strip() \
                     and not fence.group(2):
-                self.setCurrentBlockState(NORMAL)
-                if self._should_format():
-                    self.setFormat(0, len(text), self._formats["fence"])
-                return
-            self.setCurrentBlockState(previous)
-            if self._should_format():
-                self._highlight_code(text, self._languages[language_id])
-            return
+                return NORMAL, "fence"
+            return previous, "code"
         if previous == MATH:
-            self.setCurrentBlockState(NORMAL if "$$" in text else MATH)
-            if self._should_format():
-                self.setFormat(0, len(text), self._formats["math"])
-            return
+            return (NORMAL if "$$" in text else MATH), "math"
         fence = _FENCE.match(text)
         if fence and not (fence.group(1)[0] == "`" and "`" in text[fence.end():]):
             language = fence.group(2).lower()
-            self.setCurrentBlockState(FENCE_BASE + self._language_id(language) * 2 + (fence.group(1)[0] == "~"))
-            if self._should_format():
-                self.setFormat(0, len(text), self._formats["fence"])
-            return
-        opens_math = text.count("$$") % 2 == 1 and text.lstrip().startswith("$$")
-        self.setCurrentBlockState(MATH if opens_math else NORMAL)
-        if self._should_format():
-            if opens_math:
-                self.setFormat(0, len(text), self._formats["math"])
-            else:
-                self._highlight_markdown(text)
+            return FENCE_BASE + self._language_id(language) * 2 + (fence.group(1)[0] == "~"), "fence"
+        if text.count("$$") % 2 == 1 and text.lstrip().startswith("$$"):
+            return MATH, "math"
+        return NORMAL, "markdown"
 
     # ----- internals
     def _set_theme(self, dark: bool) -> None:
@@ -203,6 +223,16 @@ class NoteHighlighter(QSyntaxHighlighter):
         }
         self._style = get_style_by_name("monokai" if dark else "friendly")
         self._token_formats: dict[object, QTextCharFormat] = {}
+
+    def _set_states(self) -> None:
+        """Each block's state, as ``highlightBlock`` would set it (without formats), so that a
+        later edit or ``format_visible`` highlights only the blocks it touches."""
+        state = -1
+        block = self.document().begin()
+        while block.isValid():
+            state = self._next_state(state, block.text())[0]
+            block.setUserState(state)
+            block = block.next()
 
     def _should_format(self) -> bool:
         block = self.currentBlock()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from contextlib import nullcontext
 
 from PySide6.QtCore import QEvent, QMimeData, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor, QTextOption
@@ -78,11 +79,14 @@ class NoteEditor(QPlainTextEdit):
     # ----- public API
     def load_text(self, text: str) -> None:
         """Show ``text`` (a fresh undo history; long texts are highlighted lazily)."""
-        self.highlighter.set_lazy(len(text) > LAZY_HIGHLIGHT_CHARS)
+        lazy = len(text) > LAZY_HIGHLIGHT_CHARS
+        self.highlighter.set_lazy(lazy)
         long_run = len(text) > LONG_RUN_CHARS and _longest_run(text) > LONG_RUN_CHARS
         self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere if long_run
                              else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        with self.highlighter.at_top():  # setPlainText shows the new text from its top
+        # setPlainText shows the new text from its top; a long one is loaded with the
+        # highlighter detached (states set afterwards, formats only for the blocks in view)
+        with self.highlighter.at_top(), self.highlighter.detached() if lazy else nullcontext():
             self.setPlainText(text)
         self.highlighter.format_visible()
 

@@ -3,7 +3,8 @@
 - Renders after a pause in typing (``PREVIEW_MS``; longer for long notes) and only while the
   preview is visible; a view-mode switch that shows it renders at once if it is stale.
 - Scrolls the preview with the editor (by proportion).
-- A long note (over ``LARGE_NOTE_CHARS``) is previewed a window at a time around the editor's
+- A long note (over ``LARGE_NOTE_CHARS``) is rendered on the event loop's next turn after it is
+  opened (not in the turn that loads it into the editor), and is previewed a window at a time around the editor's
   first visible line, with links to the earlier and later parts; the window follows the editor.
 """
 from __future__ import annotations
@@ -67,6 +68,12 @@ class PreviewSync(QObject):
         self._active = active
         self._line = None
         self._preview.verticalScrollBar().setValue(0)
+        if active and self._editor.document().characterCount() > LARGE_NOTE_CHARS:
+            # on the next turn of the event loop: loading a long note and rendering its
+            # preview (~100 ms each for 10,000 formulas) are then two short stalls, not one
+            self._stale = True
+            self._timer.start(0)
+            return
         self.render_now()
 
     def schedule(self) -> None:
