@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -112,6 +113,32 @@ def render_math(latex: str, display: bool = False, color: str = "black", size: f
 def drawing_ready() -> bool:
     """True once ziamath (and its font) is loaded: a first formula costs ~0.3 s more."""
     return _ziamath is not None
+
+
+_loader: threading.Thread | None = None
+
+
+def load_drawing_in_background() -> None:
+    """Start loading ziamath and its font (~0.2-0.3 s, once) on a background thread, so the
+    GUI thread does not wait for it on its first formula; ``drawing_loading`` says while it
+    runs. Only the import runs there: every formula is still drawn by the caller's thread (a
+    formula drawn meanwhile waits for the import to finish, as before). A failed import is
+    left to the first formula drawn, which reports it as before."""
+    global _loader
+    if _ziamath is None and not drawing_loading():
+        _loader = threading.Thread(target=_load_quietly, name="mlprep-math-loader", daemon=True)
+        _loader.start()
+
+
+def drawing_loading() -> bool:
+    return _loader is not None and _loader.is_alive()
+
+
+def _load_quietly() -> None:
+    try:
+        _ziamath_module()
+    except Exception:  # reported by the first formula drawn, on its own thread
+        pass
 
 
 def is_cached(latex: str, display: bool = False, color: str = "black", size: float = 15.5) -> bool:

@@ -103,3 +103,16 @@ def test_phrases_need_a_third_of_the_words():
     two_phrases_few_words = grade_answer("gradient clipping and global norm", [point])[0]
     assert len(two_phrases_few_words.phrases) >= 2 and two_phrases_few_words.ratio < 1 / 3
     assert not two_phrases_few_words.is_match
+
+
+def test_answer_stems_are_the_stems_and_neighbouring_pairs_of_the_content_words():
+    """answer_stems (looking at each distinct word once) gives what the word-by-word sequence
+    gives: every content word's stem and each pair of different neighbouring stems."""
+    from mlprep_desktop.core.grading import _pairs, _stem_sequence
+
+    texts = ["", "the and of", "The chain rule: the chain rule again, and again.",
+             "σ'(z) ⊙ ϵ ∇ running runs ran; regularisation of the L2 norm",
+             "\n\n".join(f"Point {i}: the loss term $w_{{{i}}}^2$ shrinks weight {i}." for i in range(300))]
+    for text in texts:
+        sequence = _stem_sequence(text)
+        assert answer_stems(text) == frozenset(key for key, _ in sequence) | frozenset(_pairs(sequence)), text

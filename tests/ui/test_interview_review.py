@@ -183,6 +183,51 @@ def test_a_huge_answer_is_reviewed_a_first_part_at_a_time_without_freezing(qtbot
     assert meter.longest < 5.0, f"stalled {meter.longest:.1f} s"  # generous: the first part's math took ~2 s
 
 
+def test_ending_an_interview_shows_the_review_item_once(make_tab, monkeypatch):
+    """show_record set the list's row (whose signal showed the item) and then showed it again:
+    a 300 KB answer was rendered twice in the turn that ends the interview (~45 ms each)."""
+    from mlprep_desktop.ui.interview.review_page import ReviewPage
+
+    shown: list[int] = []
+    real = ReviewPage._render_item
+    monkeypatch.setattr(ReviewPage, "_render_item", lambda self, item, q: shown.append(item.id) or real(self, item, q))
+    tab = make_tab()
+    assert tab.start(InterviewConfig(count=1))
+    answer_and_finish(tab, "A short answer with $x^2$.")
+    assert len(shown) == 1 and tab.review.list.currentRow() == 1
+    assert "A short answer" in tab.review.item_review.your_answer.toPlainText()
+    tab.review.step(1)  # the list still moves through the summary and the questions
+    assert tab.review.stack.currentWidget() is tab.review.summary
+    tab.review.step(1)
+    assert tab.review.stack.currentWidget() is tab.review.item_review and len(shown) == 2
+
+
+def test_the_first_formula_of_the_process_is_not_loaded_on_the_gui_thread(qtbot, monkeypatch):
+    """Loading ziamath and its font (~0.2-0.3 s) was done by the first formula drawn, in one
+    turn of the event loop; the prerenderer now has it loaded on a background thread, waits,
+    then draws on the GUI thread as before."""
+    import threading
+
+    from mlprep_desktop.rendering import math_svg
+    from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
+    from mlprep_desktop.ui.widgets.math_prerenderer import MathPrerenderer
+
+    monkeypatch.setattr(math_svg, "_ziamath", None)  # as in a process that drew nothing yet
+    monkeypatch.setattr(math_svg, "_cache", math_svg._MathCache(math_svg.CACHE_SIZE))
+    loaded_on: list[str] = []
+    real = math_svg._ziamath_module
+    monkeypatch.setattr(math_svg, "_ziamath_module",
+                        lambda: loaded_on.append(threading.current_thread().name) or real())
+    pending = MarkdownRenderer().render("Loss $a^2$ and $$b_1 + c$$", math_budget=10.0).pending_math
+    assert len(pending) == 2 and not math_svg.drawing_ready()
+    prerenderer = MathPrerenderer()
+    with qtbot.waitSignal(prerenderer.finished, timeout=30_000):
+        prerenderer.start(pending)
+    assert loaded_on and loaded_on[0] != threading.main_thread().name  # loaded off the GUI thread
+    assert math_svg.drawing_ready() and all(math_svg.is_cached(latex, display, color)
+                                            for latex, display, color in pending)
+
+
 def test_a_finish_the_disk_refuses_puts_the_interview_back_paused_and_loses_nothing(make_tab, context, db_path):
     tab = make_tab()
     assert tab.start(InterviewConfig(count=2))
