@@ -282,7 +282,8 @@ def test_preview_renders_math_and_tables(qtbot, open_window):
     tab.editor.setFocus()
     type_lines(qtbot, tab.editor, "Loss $L = \\sum_i (y_i - w x_i)^2$", "", "| a | b |", "|---|---|", "| 1 | 2 |")
     preview = tab.preview
-    qtbot.waitUntil(lambda: preview.shown is not None and "<table" in preview.shown.html)
+    # the formula is drawn a slice at a time (the first of a process once ziamath has loaded)
+    qtbot.waitUntil(lambda: preview.shown is not None and "<table" in preview.shown.html and bool(preview.shown.images))
     [key] = preview.shown.images
     assert f'src="mlmath:{key}"' in preview.shown.html
     image = preview.document().resource(QTextDocument.ResourceType.ImageResource.value, QUrl(f"mlmath:{key}"))

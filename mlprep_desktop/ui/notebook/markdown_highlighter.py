@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 from mlprep_desktop.rendering.math_svg import INLINE_MATH
 from mlprep_desktop.ui.notebook.markdown_spans import code_spans, em_spans, link_spans, strong_spans
 
-NORMAL = 0
+NORMAL = -1  # Qt's state for a block not highlighted yet (and before the first block)
 MATH = 1
 FENCE_BASE = 2
 LAZY_MARGIN_BLOCKS = 120
@@ -95,6 +95,7 @@ class NoteHighlighter(QSyntaxHighlighter):
         self._lazy = False
         self._at_top = False  # see at_top()
         self._detached = False  # see detached()
+        self._formatting_visible = False
         self._top_range: tuple[int, int] | None = None
         self._formatted: set[int] = set()
         self._languages: list[str] = []
@@ -130,12 +131,13 @@ class NoteHighlighter(QSyntaxHighlighter):
             self._at_top, self._top_range = False, None
 
     @contextmanager
-    def detached(self) -> Iterator[None]:
+    def detached(self, text: str) -> Iterator[None]:
         """While a long text is loaded in lazy mode: Qt does not call ``highlightBlock`` for each
         of its blocks (a Python call a block: ~150-230 ms for 20,000 blocks, where the load
         itself takes ~40 ms); afterwards each block gets its state from the same rules
         (``_next_state``, without Qt's per-block calls and formats) and ``format_visible``
-        formats the blocks in view. If Qt's connection cannot be undone, Qt highlights as usual."""
+        formats the blocks in view. If Qt's connection cannot be undone, Qt highlights as usual.
+        ``text``: what is loaded (its lines give the states without asking Qt for each block)."""
         document = self.document()
         detached = QObject.disconnect(document, SIGNAL(_CONTENTS_CHANGE), self, SLOT(_REFORMAT))
         self._detached = detached
@@ -145,7 +147,7 @@ class NoteHighlighter(QSyntaxHighlighter):
             self._detached = False
             if detached:
                 QObject.connect(document, SIGNAL(_CONTENTS_CHANGE), self, SLOT(_REFORMAT))
-                self._set_states()
+                self._set_states(text)
 
     def language_at(self, block) -> str | None:
         """The fence language ('' when none given) if ``block`` is code inside a fence, else None."""
@@ -158,16 +160,20 @@ class NoteHighlighter(QSyntaxHighlighter):
 
     def format_visible(self) -> int:
         """In lazy mode, format the blocks near the viewport that have no formats yet."""
-        if not self._lazy or self._editor is None or self._detached:
-            return 0
-        first, last = self._visible_range()
-        block = self.document().findBlockByNumber(first)
-        done = 0
-        while block.isValid() and block.blockNumber() <= last:
-            if block.blockNumber() not in self._formatted:
-                self.rehighlightBlock(block)
-                done += 1
-            block = block.next()
+        if not self._lazy or self._editor is None or self._detached or self._formatting_visible:
+            return 0  # (each block formatted asks for a repaint, which called this again: 80 times)
+        self._formatting_visible = True
+        try:
+            first, last = self._visible_range()
+            block = self.document().findBlockByNumber(first)
+            done = 0
+            while block.isValid() and block.blockNumber() <= last:
+                if block.blockNumber() not in self._formatted:
+                    self.rehighlightBlock(block)
+                    done += 1
+                block = block.next()
+        finally:
+            self._formatting_visible = False
         return done
 
     # ----- QSyntaxHighlighter
@@ -224,15 +230,33 @@ class NoteHighlighter(QSyntaxHighlighter):
         self._style = get_style_by_name("monokai" if dark else "friendly")
         self._token_formats: dict[object, QTextCharFormat] = {}
 
-    def _set_states(self) -> None:
+    def _set_states(self, text: str) -> None:
         """Each block's state, as ``highlightBlock`` would set it (without formats), so that a
-        later edit or ``format_visible`` highlights only the blocks it touches."""
-        state = -1
-        block = self.document().begin()
-        while block.isValid():
-            state = self._next_state(state, block.text())[0]
+        later edit or ``format_visible`` highlights only the blocks it touches. A block of
+        ``NORMAL`` state (most) keeps Qt's default; only the others are set."""
+        document = self.document()
+        lines = text.split("\n")
+        if len(lines) != document.blockCount():  # Qt broke the text elsewhere too: ask each block
+            state, block = NORMAL, document.begin()
+            while block.isValid():
+                state = self._next_state(state, block.text())[0]
+                block.setUserState(state)
+                block = block.next()
+            return
+        state = self._next_state(NORMAL, lines[0])[0]
+        states = [(0, state)]  # the first block's: always set
+        for number in range(1, len(lines)):
+            line = lines[number]
+            if state == NORMAL and "`" not in line and "~" not in line and "$$" not in line:
+                continue  # neither a fence nor a $$ line: stays NORMAL (what _next_state gives)
+            state = self._next_state(state, line)[0]
+            if state != NORMAL:
+                states.append((number, state))
+        block, last = document.begin(), 0
+        for number, state in states:
+            block = block.next() if number == last + 1 else document.findBlockByNumber(number)
             block.setUserState(state)
-            block = block.next()
+            last = number
 
     def _should_format(self) -> bool:
         block = self.currentBlock()

@@ -86,7 +86,7 @@ class NoteEditor(QPlainTextEdit):
                              else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         # setPlainText shows the new text from its top; a long one is loaded with the
         # highlighter detached (states set afterwards, formats only for the blocks in view)
-        with self.highlighter.at_top(), self.highlighter.detached() if lazy else nullcontext():
+        with self.highlighter.at_top(), self.highlighter.detached(text) if lazy else nullcontext():
             self.setPlainText(text)
         self.highlighter.format_visible()
 
