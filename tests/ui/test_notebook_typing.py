@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 
+from mlprep_desktop.ui.notebook.markdown_highlighter import NORMAL
 from tests.ui.notebook_helpers import open_notebook, type_lines
 
 TYPED = ("```python\n"
@@ -41,7 +42,7 @@ def test_typed_code_block_closes_and_the_table_after_it_stays_markdown(qtbot, op
     for number in (4, 5, 6, 7):
         block = editor.document().findBlockByNumber(number)
         assert editor.highlighter.language_at(block) is None
-        assert block.userState() == 0  # NORMAL: not inside a fence
+        assert block.userState() == NORMAL  # not inside a fence
     pipe = tab.editor.highlighter._formats["pipe"].foreground().color()
     table_formats = _formats(editor, 5)
     assert table_formats and all(r.format.foreground().color() == pipe for r in table_formats)
