@@ -228,6 +228,32 @@ def test_the_first_formula_of_the_process_is_not_loaded_on_the_gui_thread(qtbot,
                                             for latex, display, color in pending)
 
 
+def test_key_points_share_the_review_math_budget_and_are_drawn_after_it(qtbot, make_tab, context, monkeypatch):
+    """The key points were drawn without a math budget: the process's first formula loaded
+    ziamath (~0.3 s) in the turn that ends the interview. They now leave what the budget does
+    not cover to the prerenderer and are drawn again when it is done."""
+    from PySide6.QtWidgets import QTextBrowser
+
+    from mlprep_desktop.rendering import math_svg
+
+    with_math = next(q for c in context.interviews.candidates()
+                     if (q := context.questions.get(c.id)) and any("$" in k for k in q.key_points))
+    index = next(n for n, k in enumerate(with_math.key_points) if "$" in k)
+    context.interviews.create(InterviewConfig(count=1), [PlannedItem(with_math.id, 300)], 300)
+    tab = make_tab()
+    tab.findChild(QPushButton, "interviewResume").click()
+    monkeypatch.setattr(math_svg, "_ziamath", None)  # as in a process that drew nothing yet
+    monkeypatch.setattr(math_svg, "_cache", math_svg._MathCache(math_svg.CACHE_SIZE))
+    tab.running.answer.setPlainText("Not much of an answer.")
+    tab.runner.end()
+    review = tab.review.item_review
+    assert review.pending_math and not math_svg.drawing_ready()  # left to the prerenderer
+    text = [w for w in review.findChildren(QTextBrowser, f"interviewKeyPointText{index}") if w.isVisible()]
+    assert len(text) == 1
+    qtbot.waitUntil(lambda: 'src="mlmath:' in text[0].toHtml(), timeout=30_000)
+    assert "$" not in text[0].toPlainText()
+
+
 def test_a_finish_the_disk_refuses_puts_the_interview_back_paused_and_loses_nothing(make_tab, context, db_path):
     tab = make_tab()
     assert tab.start(InterviewConfig(count=2))

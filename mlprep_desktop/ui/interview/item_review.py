@@ -8,6 +8,7 @@ reference solution; the tab loads the pane (``ReviewPage.code_item_shown``)."""
 from __future__ import annotations
 
 import math
+import time
 
 from PySide6.QtCore import QSizeF, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
@@ -159,6 +160,7 @@ class ItemReview(QWidget):
         self.coding = coding
         self._item: InterviewItem | None = None
         self._rows: list[KeyPointRow] = []
+        self.pending_math: tuple[tuple[str, bool, str], ...] = ()  # the key points' (see show_item)
         self.header = QLabel(self)
         self.header.setObjectName("interviewReviewHeader")
         self.header.setWordWrap(True)
@@ -264,10 +266,22 @@ class ItemReview(QWidget):
         return self._item
 
     def show_item(self, item: InterviewItem, index: int, count: int, answer: RenderedHtml, model: RenderedHtml,
-                  read_only: bool, renderer: MarkdownRenderer | None = None, code: bool = False) -> None:
+                  read_only: bool, renderer: MarkdownRenderer | None = None, code: bool = False,
+                  math_budget: float | None = None) -> None:
         """Show ``item``; its key points are drawn with ``renderer`` (math as images). ``code``:
-        show the coding pane (the tab loads it) instead of the rendered answer."""
+        show the coding pane (the tab loads it) instead of the rendered answer. ``math_budget``:
+        as for ``MarkdownRenderer.render``, shared by the key points; the formulas it leaves are
+        in ``pending_math`` (draw them, then call ``redraw_key_points``)."""
         renderer = renderer or MarkdownRenderer()
+        deadline = None if math_budget is None else time.perf_counter() + math_budget
+        pending: dict[tuple[str, bool, str], None] = {}
+
+        def render(text: str) -> RenderedHtml:
+            budget = None if deadline is None else max(0.0, deadline - time.perf_counter())
+            rendered = renderer.render(text, math_budget=budget)
+            pending.update(dict.fromkeys(rendered.pending_math))
+            return rendered
+
         self._item = item
         code = code and self.coding is not None
         self.yours.setCurrentIndex(1 if code else 0)
@@ -288,13 +302,13 @@ class ItemReview(QWidget):
         stems = answer_stems(item.answer)
         for n, check in enumerate(item.key_points):
             why = match_key_point(check.text, stems)
-            row = KeyPointRow(n, check, read_only, renderer.render(check.text), self.checklist, why)
+            row = KeyPointRow(n, check, read_only, render(check.text), self.checklist, why)
             row.toggled.connect(lambda checked, i=n: self._on_key_point_toggled(i, checked))
             self.checklist_layout.addWidget(row)
             self._rows.append(row)
         if not item.key_points:
             none = self.tr("This question has no key points.")
-            empty = KeyPointRow(0, KeyPointCheck(none), True, renderer.render(none), self.checklist)
+            empty = KeyPointRow(0, KeyPointCheck(none), True, render(none), self.checklist)
             empty.box.hide()
             self.checklist_layout.addWidget(empty)
             self._rows.append(empty)
@@ -306,6 +320,14 @@ class ItemReview(QWidget):
                 button.setChecked(group.id(button) == value)
                 button.setEnabled(not read_only)
             group.setExclusive(True)
+        self.pending_math = tuple(pending)
+
+    def redraw_key_points(self, renderer: MarkdownRenderer) -> None:
+        """Draw the key points again (their pending formulas are drawn now)."""
+        if self._item is None:
+            return
+        for row, check in zip(self._rows, self._item.key_points):
+            row.text.show_rendered(renderer.render(check.text))
 
     def replace_item(self, item: InterviewItem) -> None:
         """The shown item was saved with a change (a tick, a score, a test run): keep it and show

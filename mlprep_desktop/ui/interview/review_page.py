@@ -183,10 +183,11 @@ class ReviewPage(QWidget):
         question: Question | None = self._questions(item.question_id)
         self._shown_question = question
         answer, model = self._render_item(item, question)
-        self._math.start(dict.fromkeys(answer.pending_math + model.pending_math))
         code = question is not None and question.exercise is not None and self.item_review.coding is not None
+        # the key points too: their first formula drew at once (loading ziamath: ~0.3 s)
         self.item_review.show_item(item, row - 1, len(self.record.items), answer, model, self.read_only,
-                                   self._renderer, code=code)
+                                   self._renderer, code=code, math_budget=RENDER_BUDGET_S)
+        self._math.start(dict.fromkeys(answer.pending_math + model.pending_math + self.item_review.pending_math))
         self.stack.setCurrentWidget(self.item_review)
         self.code_item_shown.emit(item if code else None)
 
@@ -208,6 +209,7 @@ class ReviewPage(QWidget):
             return
         answer, model = self._render_item(item, self._shown_question)
         self._math.start(dict.fromkeys(answer.pending_math + model.pending_math))  # none, unless the cache let go
+        self.item_review.redraw_key_points(self._renderer)
         for view, rendered in ((self.item_review.your_answer, answer), (self.item_review.model_answer, model)):
             if view is self.item_review.your_answer and not item.answer.strip():
                 continue
