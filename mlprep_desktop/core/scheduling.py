@@ -22,10 +22,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import IntEnum
-
-import fsrs
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from mlprep_desktop.core.models import Rating
+
+if TYPE_CHECKING:
+    import fsrs
 
 DEFAULT_RETENTION = 0.90
 RETENTION_RANGE = (0.70, 0.97)
@@ -111,12 +114,25 @@ def final_pass_days_for(studied: int, goal: int) -> int:
     return max(DEFAULT_FINAL_PASS_DAYS, min(MAX_FINAL_PASS_DAYS, need))
 
 
+# The decay of fsrs' default parameters (the ones every StudyScheduler uses): the forgetting
+# curve of Today's progress needs it at start-up, before fsrs is imported
+# (tests/core/test_scheduling_decay.py checks it equals fsrs.Scheduler().parameters[20]).
+FSRS_DECAY = 0.1542
+
+
 class StudyScheduler:
     """Applies ratings to cards under a ``SchedulePolicy``. Stateless between calls."""
 
     def __init__(self, policy: SchedulePolicy | None = None) -> None:
         self.policy = policy or SchedulePolicy()
-        self._fsrs = fsrs.Scheduler(
+
+    # fsrs (~25 ms to import) is imported when a card is first reviewed or read, not when a
+    # scheduler is made (start-up makes one and usually has no card to rebuild; issue 16).
+    @cached_property
+    def _fsrs(self) -> fsrs.Scheduler:
+        import fsrs
+
+        return fsrs.Scheduler(
             desired_retention=self.policy.retention,
             learning_steps=LEARNING_STEPS,
             relearning_steps=RELEARNING_STEPS,
@@ -125,6 +141,8 @@ class StudyScheduler:
 
     def review(self, card: CardState | None, question_id: str, rating: Rating | int, at: datetime) -> CardState:
         """The card after one rating at ``at`` (a new card when ``card`` is None)."""
+        import fsrs
+
         rating = Rating(int(rating))
         at_utc = at.astimezone(UTC)
         before = _to_fsrs(card) if card is not None else fsrs.Card(card_id=1, due=at_utc)
@@ -175,7 +193,7 @@ class StudyScheduler:
 def forgetting_curve_terms(scheduler: StudyScheduler) -> tuple[float, float]:
     """(factor, decay) of the FSRS forgetting curve: R = (1 + factor * days / stability) ** decay
     (for SQL that computes it for many cards at once)."""
-    decay = -scheduler._fsrs.parameters[20]
+    decay = -(scheduler._fsrs.parameters[20] if "_fsrs" in scheduler.__dict__ else FSRS_DECAY)
     return 0.9 ** (1 / decay) - 1, decay
 
 
@@ -205,6 +223,8 @@ def retrievability_fn(scheduler: StudyScheduler):
 
 
 def _to_fsrs(card: CardState) -> fsrs.Card:
+    import fsrs
+
     return fsrs.Card(
         card_id=1,
         state=fsrs.State(int(card.phase)),

@@ -15,7 +15,6 @@ from mlprep_desktop.services.appearance import AppearanceSettings
 from mlprep_desktop.services.changes import Outcome
 from mlprep_desktop.services.errors import OperationError
 from mlprep_desktop.services.exercise_ops import ExerciseOperations
-from mlprep_desktop.services.interview_ops import InterviewOperations
 from mlprep_desktop.services.note_ops import NoteOperations
 from mlprep_desktop.services.preferences import Preferences
 from mlprep_desktop.services.study_ops import StudyOperations
@@ -32,6 +31,7 @@ from mlprep_desktop.storage.study_cards import CardRepository
 
 if TYPE_CHECKING:
     from mlprep_desktop.services.board_ops import BoardOperations
+    from mlprep_desktop.services.interview_ops import InterviewOperations
     from mlprep_desktop.storage.boards import BoardRepository
 
 
@@ -52,20 +52,17 @@ class AppContext:
     progress: ProgressRepository = field(init=False)  # progress figures, the mistakes list
     today: TodayService = field(init=False)  # the study loop: queue, sessions, goal, plan, progress
     note_ops: NoteOperations = field(init=False)
-    interview_ops: InterviewOperations = field(init=False)
     preferences: Preferences = field(init=False)
     appearance: AppearanceSettings = field(init=False)  # theme and fonts (Edit › Preferences)
 
     def __post_init__(self) -> None:
         self.study_ops = StudyOperations(self.database, self.study, self.clock)
-        exercises = ExerciseRepository(self.database)
-        self.exercise_ops = ExerciseOperations(self.questions, exercises, self.settings)
+        self._exercises = ExerciseRepository(self.database)
+        self.exercise_ops = ExerciseOperations(self.questions, self._exercises, self.settings)
         self.cards = CardRepository(self.database)
         self.progress = ProgressRepository(self.database)
         self.today = TodayService(self.database, self.study, self.cards, self.progress, self.study_clock)
         self.note_ops = NoteOperations(self.database, self.notes, self.questions)
-        self.interview_ops = InterviewOperations(self.database, self.interviews, self.questions, self.settings,
-                                                 self.study, exercises)
         self.preferences = Preferences(self.settings)
         self.appearance = AppearanceSettings(self.settings)
 
@@ -105,6 +102,15 @@ class AppContext:
         from mlprep_desktop.services.board_ops import BoardOperations
 
         return BoardOperations(self.database, self.boards)
+
+    # The mock interview's operations (grading, planning) are made when the Interview tab is
+    # built or Preferences reads them: not imported at start-up.
+    @cached_property
+    def interview_ops(self) -> InterviewOperations:
+        from mlprep_desktop.services.interview_ops import InterviewOperations
+
+        return InterviewOperations(self.database, self.interviews, self.questions, self.settings,
+                                   self.study, self._exercises)
 
     def back_up_to(self, target: Path) -> Outcome[Path]:
         """A consistent copy of the database (SQLite's backup API, safe while the app runs)

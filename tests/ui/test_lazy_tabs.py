@@ -135,8 +135,8 @@ def test_editors_make_their_highlighters_when_first_shown(qtbot, open_window):
 
 def test_the_modules_of_tabs_not_shown_are_not_imported_at_start(tmp_path):
     """Start-up imports what Today needs: the pages of the other tabs (the whiteboard's scene,
-    the note page, the interview's pages), the board format and its operations, and Pygments'
-    lexers are imported when a tab is first shown; the backup and export dialogs when opened. A process of its own: other tests have
+    the note page, the interview's pages), the board format and its operations, the interview's
+    operations (grading), fsrs (until a card is reviewed) and Pygments' lexers are imported when a tab is first shown; the backup and export dialogs when opened. A process of its own: other tests have
     imported everything."""
     import os
     import subprocess
@@ -152,7 +152,8 @@ def test_the_modules_of_tabs_not_shown_are_not_imported_at_start(tmp_path):
         "heavy = ('mlprep_desktop.ui.whiteboard.board_scene', 'mlprep_desktop.ui.notebook.note_page',\n"
         "         'mlprep_desktop.core.board_model', 'mlprep_desktop.services.board_ops',\n"
         "         'mlprep_desktop.ui.backup.restore_dialog', 'mlprep_desktop.ui.portability.export_dialog',\n"
-        "         'mlprep_desktop.ui.interview.running_page', 'pygments.lexers.python', 'markdown')\n"
+        "         'mlprep_desktop.ui.interview.running_page', 'pygments.lexers.python', 'markdown',\n"
+        "         'fsrs', 'mlprep_desktop.services.interview_ops', 'mlprep_desktop.core.grading')\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
         "for page in (window.browser, window.interview, window.whiteboard, window.notebook):\n"
         "    window.show_tab(page); QApplication.processEvents()\n"
@@ -166,6 +167,7 @@ def test_the_modules_of_tabs_not_shown_are_not_imported_at_start(tmp_path):
     assert at_start == "[]"
     assert "mlprep_desktop.ui.whiteboard.board_scene" in after and "mlprep_desktop.ui.notebook.note_page" in after
     assert "mlprep_desktop.core.board_model" in after
+    assert "mlprep_desktop.services.interview_ops" in after  # the Interview tab's build made it
 
 
 def test_questions_menu_from_today_still_acts_on_browses_question(qtbot, open_window):

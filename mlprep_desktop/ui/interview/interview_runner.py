@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -27,6 +28,9 @@ from mlprep_desktop.core.interview_models import InterviewItem, InterviewRecord,
 from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.ui.operation_runner import OperationRunner
 from mlprep_desktop.ui.widgets.debounced_saver import DebouncedSaver
+
+if TYPE_CHECKING:
+    from mlprep_desktop.services.interview_ops import InterviewOperations
 
 
 class InterviewRunner(QObject):
@@ -42,7 +46,7 @@ class InterviewRunner(QObject):
     def __init__(self, context: AppContext, operations: OperationRunner, clock: Callable[[], float],
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._ops = context.interview_ops
+        self._context = context
         self._operations = operations
         self._clock = clock
         self.session: InterviewSession | None = None
@@ -56,6 +60,10 @@ class InterviewRunner(QObject):
         self._timer.setObjectName("interviewTicker")
         self._timer.setInterval(self.TICK_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
+
+    @property
+    def _ops(self) -> InterviewOperations:  # made on first use (not at start-up: issue 16)
+        return self._context.interview_ops
 
     # ----- reading
     @property

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -31,6 +32,9 @@ from mlprep_desktop.ui.operation_runner import OperationRunner
 from mlprep_desktop.ui.tab_page import TabPage
 from mlprep_desktop.ui.theme import render_theme
 
+if TYPE_CHECKING:
+    from mlprep_desktop.services.interview_ops import InterviewOperations
+
 
 class InterviewTab(TabPage):
     sketch_requested = Signal(int, str)  # interview item id, question title
@@ -42,7 +46,6 @@ class InterviewTab(TabPage):
         self.setAccessibleName(self.tr("Mock interview"))
         self._ctx = context
         self._rng = rng or random.Random()
-        self._ops = context.interview_ops
         self._sketch_enabled = False
         # The runner exists before the page (the interview bar follows it); it only runs once
         # the page has started or resumed an interview.
@@ -51,6 +54,10 @@ class InterviewTab(TabPage):
             # After construction, once the main window listens to ``message``; cancelled with the tab.
             QTimer.singleShot(0, self, lambda: self.message.emit(
                 self.tr("An interrupted mock interview can be resumed in the Interview tab.")))
+
+    @property
+    def _ops(self) -> InterviewOperations:  # made on first use (not at start-up: issue 16)
+        return self._ctx.interview_ops
 
     def build_page(self) -> None:
         """The set-up, running and review pages (on first show: see TabPage). Their modules
