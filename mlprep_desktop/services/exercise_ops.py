@@ -12,15 +12,18 @@ from __future__ import annotations
 import shutil
 import subprocess
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from mlprep_desktop.core.exercise import Exercise, ExerciseRun
-from mlprep_desktop.runner.process import ExerciseProcess
 from mlprep_desktop.runner.results import Limits, RunResult
 from mlprep_desktop.services.changes import Change, ChangeKind, Outcome
 from mlprep_desktop.services.errors import OperationError
 from mlprep_desktop.storage.exercises import ExerciseRepository
 from mlprep_desktop.storage.questions import QuestionRepository
 from mlprep_desktop.storage.settings import SettingsRepository
+
+if TYPE_CHECKING:
+    from mlprep_desktop.runner.process import ExerciseProcess
 
 PYTHON_SETTING = "exercise_python"  # path of another Python to run exercises with ('' = the app's)
 PROBE_SECONDS = 15  # a cold interpreter on a slow disk; a hung "python" is not one we want
@@ -98,6 +101,8 @@ class ExerciseOperations:
     # ----- running
     def process(self, question_id: str, code: str, on_event: Callable[[dict], None] | None = None) -> ExerciseProcess:
         """A ready-to-run child for ``code`` against the question's tests, with its limits."""
+        from mlprep_desktop.runner.process import ExerciseProcess  # not at start-up (issue 16)
+
         ex = self.exercise(question_id)
         return ExerciseProcess(code, ex.tests, Limits.for_exercise(ex.time_limit, ex.memory_mb),
                                requires=ex.requires, python=self.python(), on_event=on_event)

@@ -8,11 +8,14 @@ Signals are emitted from the worker thread and delivered queued in the GUI threa
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from mlprep_desktop.runner.process import ExerciseProcess
 from mlprep_desktop.runner.results import RunResult
+
+if TYPE_CHECKING:
+    from mlprep_desktop.runner.process import ExerciseProcess
 
 
 class RunWorker(QObject):
