@@ -20,14 +20,14 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QProgressBar, QWidget
 
 from mlprep_desktop.core.models import Question
-from mlprep_desktop.services import exports, imports, own_questions
 from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.services.changes import Outcome
 from mlprep_desktop.services.errors import OperationError, WriteError
 from mlprep_desktop.ui.operation_runner import OperationRunner
 from mlprep_desktop.ui.widgets.background_work import BackgroundWork, emit_from_worker
 
-if TYPE_CHECKING:  # the dialogs are imported when opened, not at start-up
+if TYPE_CHECKING:  # the dialogs and the services behind them are imported when used, not at start-up
+    from mlprep_desktop.services import exports, imports
     from mlprep_desktop.ui.portability.export_dialog import ExportDialog
     from mlprep_desktop.ui.portability.question_editor import QuestionEditorDialog
 
@@ -115,6 +115,8 @@ class PortabilityActions(QObject):
         return self._open_editor(q)
 
     def _open_editor(self, question: Question | None) -> QuestionEditorDialog:
+        from mlprep_desktop.services import own_questions
+
         op = own_questions.edit_question if question else own_questions.add_question
 
         def save(q: Question) -> Question | None:
@@ -161,6 +163,8 @@ class PortabilityActions(QObject):
             self._runner.error_occurred.emit(self.tr(
                 "An import is still running; try again when it has finished."))
             return False
+        from mlprep_desktop.services import imports
+
         outcome = self._runner.run(lambda: Outcome(imports.prepare_import(self._ctx.database, path,
                                                                           dry_run=dry_run)), source=self)
         if outcome is None:
@@ -233,6 +237,8 @@ class PortabilityActions(QObject):
             return
         fmt, path = dialog.chosen_format(), dialog.chosen_path()
         ids = shown if dialog.only_shown() else None
+        from mlprep_desktop.services import exports
+
         outcome = self._runner.run(lambda: Outcome(exports.prepare_export(self._ctx.database, fmt, path, ids=ids)),
                                    source=self)
         if outcome is None:
