@@ -136,7 +136,7 @@ def test_editors_make_their_highlighters_when_first_shown(qtbot, open_window):
 def test_the_modules_of_tabs_not_shown_are_not_imported_at_start(tmp_path):
     """Start-up imports what Today needs: the pages of the other tabs (the whiteboard's scene,
     the note page, the interview's pages), the board format and its operations, the interview's
-    operations (grading), fsrs (until a card is reviewed), the exercise runner (until code is run), the import, export and own-question services and Pygments' lexers are imported when a tab is first shown; the backup and export dialogs when opened. A process of its own: other tests have
+    operations (grading), fsrs (until a card is reviewed), the exercise runner (until code is run), the import, export and own-question services, Browse's list pane and Pygments' lexers are imported when a tab is first shown; the backup and export dialogs when opened. A process of its own: other tests have
     imported everything."""
     import os
     import subprocess
@@ -155,7 +155,9 @@ def test_the_modules_of_tabs_not_shown_are_not_imported_at_start(tmp_path):
         "         'mlprep_desktop.ui.interview.running_page', 'pygments.lexers.python', 'markdown',\n"
         "         'fsrs', 'mlprep_desktop.services.interview_ops', 'mlprep_desktop.core.grading',\n"
         "         'mlprep_desktop.runner.process', 'mlprep_desktop.runner.harness',\n"
-        "         'mlprep_desktop.services.exports', 'mlprep_desktop.services.imports', 'mlprep_desktop.services.own_questions')\n"
+        "         'mlprep_desktop.services.exports', 'mlprep_desktop.services.imports', 'mlprep_desktop.services.own_questions',\n"
+        "         'mlprep_desktop.ui.browser.question_list_pane', 'mlprep_desktop.ui.browser.question_table_model',\n"
+        "         'mlprep_desktop.ui.browser.filter_bar', 'mlprep_desktop.rendering.note_html')\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
         "for page in (window.browser, window.interview, window.whiteboard, window.notebook):\n"
         "    window.show_tab(page); QApplication.processEvents()\n"
@@ -170,6 +172,7 @@ def test_the_modules_of_tabs_not_shown_are_not_imported_at_start(tmp_path):
     assert "mlprep_desktop.ui.whiteboard.board_scene" in after and "mlprep_desktop.ui.notebook.note_page" in after
     assert "mlprep_desktop.core.board_model" in after
     assert "mlprep_desktop.services.interview_ops" in after  # the Interview tab's build made it
+    assert "mlprep_desktop.ui.browser.question_list_pane" in after
 
 
 def test_questions_menu_from_today_still_acts_on_browses_question(qtbot, open_window):

@@ -9,13 +9,10 @@ from mlprep_desktop.core.models import Question, QuestionFilter, Rating, Status
 from mlprep_desktop.core.search_query import search_terms
 from mlprep_desktop.core.study_card import StudyCard
 from mlprep_desktop.rendering.markdown_html import MarkdownRenderer, RenderedHtml
-from mlprep_desktop.rendering.note_html import backlinks_markdown
 from mlprep_desktop.rendering.question_html import render_question
 from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.services.changes import Change, ChangeKind
 from mlprep_desktop.ui.browser.question_detail_pane import QuestionDetailPane, is_reveal_key
-from mlprep_desktop.ui.browser.question_list_pane import QuestionListPane
-from mlprep_desktop.ui.browser.question_table_model import ID_ROLE, due_text
 from mlprep_desktop.ui.coding.coding_pane import CodingPane
 from mlprep_desktop.ui.operation_runner import OperationRunner
 from mlprep_desktop.ui.tab_page import TabPage
@@ -75,6 +72,8 @@ class BrowserTab(TabPage):
     def _build(self) -> None:
         """Two panes side by side: the list (search, filters, table) and the question with
         the study buttons and "my answer"; their widgets are kept here under short names."""
+        from mlprep_desktop.ui.browser.question_list_pane import QuestionListPane  # not at start (issue 16)
+
         self.list_pane = QuestionListPane(self)
         self.search_box, self.filters = self.list_pane.search_box, self.list_pane.filters
         self.model, self.table = self.list_pane.model, self.list_pane.table
@@ -298,6 +297,8 @@ class BrowserTab(TabPage):
 
     def rate(self, value: int) -> None:
         """Rate the shown question 1-4 (the answer must be revealed first: else a hint)."""
+        from mlprep_desktop.ui.browser.question_table_model import due_text
+
         card = self._card
         if self._question is None or card is None:
             return
@@ -361,6 +362,8 @@ class BrowserTab(TabPage):
 
     # ----- internals
     def _select_row(self, row: int) -> None:
+        from mlprep_desktop.ui.browser.question_table_model import ID_ROLE
+
         index = self.model.index(row, 0)
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
@@ -371,11 +374,15 @@ class BrowserTab(TabPage):
             self._show_question(question_id)
 
     def _on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        from mlprep_desktop.ui.browser.question_table_model import ID_ROLE
+
         question_id = current.data(ID_ROLE) if current.isValid() else None
         if question_id and (self._question is None or self._question.id != question_id):
             self._show_question(question_id)
 
     def _show_question(self, question_id: str | None) -> None:
+        from mlprep_desktop.ui.browser.question_table_model import due_text
+
         if not self.flush_pending():
             # The draft could not be written: stay on its question so nothing is lost.
             row = self.model.row_of(self._question.id) if self._question else -1
@@ -416,6 +423,8 @@ class BrowserTab(TabPage):
             self._detail_split.setSizes([total * 2 // 5, total * 3 // 5] if coding else [total * 3 // 4, total // 4])
 
     def _render(self) -> None:
+        from mlprep_desktop.rendering.note_html import backlinks_markdown
+
         if self._question is None:
             return
         self._rendered_for = self.search_box.text()
