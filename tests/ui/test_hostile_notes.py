@@ -11,12 +11,21 @@ from tests.ui.notebook_helpers import db_rows, open_notebook
 from tests.ui.stall_meter import StallMeter
 
 
+def stored_note(window, tab, title: str, body: str, *, split: bool = False):
+    """A note stored as another program (or an import) would, listed in the notebook; with
+    ``split`` the notebook shows editor and preview side by side."""
+    note = window.context.notes.create(title, body)
+    tab.refresh()
+    if split:
+        tab.set_view_mode("split")
+    return note
+
+
 def test_a_pasted_350_kb_line_of_emphasis_markers_highlights_and_types_without_freezing(qtbot, open_window,
                                                                                       db_path):
     window, tab = open_notebook(qtbot, open_window)
     line = ("*a **a " * 50_000)[:350_000]
-    note = window.context.notes.create("Pasted", line)
-    tab.refresh()
+    note = stored_note(window, tab, "Pasted", line)
     with StallMeter() as meter:
         tab.open_note(note.id)
         editor = tab.editor
@@ -40,9 +49,7 @@ def test_pasting_a_350_kb_line_into_a_note_does_not_freeze(qtbot, open_window, d
     from PySide6.QtWidgets import QApplication
 
     window, tab = open_notebook(qtbot, open_window)
-    note = window.context.notes.create("Pasted into", "Intro")
-    tab.refresh()
-    tab.set_view_mode("split")
+    note = stored_note(window, tab, "Pasted into", "Intro", split=True)
     tab.open_note(note.id)
     editor = tab.editor
     editor.setFocus()
@@ -67,8 +74,7 @@ def test_prose_keeps_wrapping_at_words_however_long_its_lines(qtbot, open_window
 
     words, anywhere = QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere, QTextOption.WrapMode.WrapAnywhere
     window, tab = open_notebook(qtbot, open_window)
-    note = window.context.notes.create("Prose", "a few words " * 2_000)  # one 24 KB line
-    tab.refresh()
+    note = stored_note(window, tab, "Prose", "a few words " * 2_000)  # one 24 KB line
     tab.open_note(note.id)
     editor = tab.editor
     assert editor.wordWrapMode() == words
@@ -81,16 +87,14 @@ def test_prose_keeps_wrapping_at_words_however_long_its_lines(qtbot, open_window
     assert editor.wordWrapMode() == words  # 3,000 characters without a space: still fine
     editor.paste()
     assert editor.wordWrapMode() == anywhere  # 6,000 together: a run Qt lays out slowly
-    note = window.context.notes.create("Formula", "$$" + "x+" * 5_000 + "$$")
-    tab.refresh()
+    note = stored_note(window, tab, "Formula", "$$" + "x+" * 5_000 + "$$")
     tab.open_note(note.id)
     assert editor.wordWrapMode() == anywhere
 
 
 def test_bold_is_still_highlighted_at_the_start_of_a_long_line(qtbot, open_window):
     window, tab = open_notebook(qtbot, open_window)
-    note = window.context.notes.create("Bold", "**bold** " + "plain " * 2_000)
-    tab.refresh()
+    note = stored_note(window, tab, "Bold", "**bold** " + "plain " * 2_000)
     tab.open_note(note.id)
     editor = tab.editor
     editor.highlighter.rehighlight()
@@ -103,9 +107,7 @@ def test_thousands_of_formulas_are_previewed_at_once_and_drawn_without_blocking(
     count = 2_500
     text = "\n\n".join(f"Step {i}: $z_{{{i}}} = \\alpha_{{{i}}} x + {i}$." for i in range(count))
     assert len(text) < LARGE_NOTE_CHARS  # previewed whole
-    note = window.context.notes.create("Many formulas", text)
-    tab.refresh()
-    tab.set_view_mode("split")
+    note = stored_note(window, tab, "Many formulas", text, split=True)
     with StallMeter() as meter:
         tab.open_note(note.id)
         preview = tab.preview
@@ -128,9 +130,7 @@ def _matrix(n: int) -> str:
 def test_an_oversized_formula_is_shown_as_written_with_a_note(qtbot, open_window, formula):
     window, tab = open_notebook(qtbot, open_window)
     assert len(formula) > MAX_FORMULA_CHARS
-    note = window.context.notes.create("Huge", f"Before\n\n$${formula}$$\n\nAfter")
-    tab.refresh()
-    tab.set_view_mode("split")
+    note = stored_note(window, tab, "Huge", f"Before\n\n$${formula}$$\n\nAfter", split=True)
     with StallMeter() as meter:
         tab.open_note(note.id)
         qtbot.waitUntil(lambda: tab.preview.shown is not None and "Before" in tab.preview.toPlainText(), timeout=60_000)
@@ -152,9 +152,7 @@ def test_twenty_thousand_copies_of_one_formula_on_one_line_preview_without_freez
     math_svg._cache.clear()
     window, tab = open_notebook(qtbot, open_window)
     line = "$x^2 + y^2 + 17$ " * 20_000
-    note = window.context.notes.create("Same formula", line)
-    tab.refresh()
-    tab.set_view_mode("split")
+    note = stored_note(window, tab, "Same formula", line, split=True)
     with StallMeter() as meter:
         tab.open_note(note.id)
         preview = tab.preview
@@ -182,9 +180,7 @@ def test_ten_thousand_different_formulas_preview_a_part_and_a_refresh_draws_noth
     window, tab = open_notebook(qtbot, open_window)
     text = "\n\n".join(f"Step {i}: $z_{{{i}}} = \\alpha_{{{i}}} + {i}$" for i in range(10_000))
     assert len(text) > LARGE_NOTE_CHARS
-    note = window.context.notes.create("Ten thousand formulas", text)
-    tab.refresh()
-    tab.set_view_mode("split")
+    note = stored_note(window, tab, "Ten thousand formulas", text, split=True)
     with StallMeter() as meter:
         tab.open_note(note.id)
         preview = tab.preview
@@ -216,9 +212,7 @@ def test_a_long_note_is_loaded_without_a_highlighter_call_per_block_and_previewe
     code = "```python\n" + "".join(f"x_{i} = {i}  # $a$ **b**\n" for i in range(300)) + "```\n\n$$\nx\n$$\n\n"
     text = code + "\n\n".join(f"Step {i}: $z_{{{i}}} = \\alpha_{{{i}}} + {i}$" for i in range(10_000))
     assert len(text) > LARGE_NOTE_CHARS
-    note = window.context.notes.create("Ten thousand formulas", text)
-    tab.refresh()
-    tab.set_view_mode("split")
+    note = stored_note(window, tab, "Ten thousand formulas", text, split=True)
     calls: list[int] = []  # highlightBlock calls (it asks _should_format once each; Qt caches it)
     real = NoteHighlighter._should_format
     monkeypatch.setattr(NoteHighlighter, "_should_format", lambda self: calls.append(1) or real(self))
