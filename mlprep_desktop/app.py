@@ -10,6 +10,9 @@ from PySide6.QtCore import QLockFile, QStandardPaths
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+import mlprep_desktop.ui  # noqa: F401 (first: it lightens PySide6's check of every later import)
+
+# isort: split
 from mlprep_desktop import APP_NAME, __version__
 from mlprep_desktop.core.clock import monotonic
 from mlprep_desktop.core.paths import resources_dir
