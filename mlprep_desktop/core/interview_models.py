@@ -110,9 +110,9 @@ class InterviewConfig:
             return cls()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
-    """A question as the planner sees it."""
+    """A question as the planner sees it (slots: the set-up page keeps one per question)."""
 
     id: str
     type: str

@@ -40,11 +40,14 @@ class InterviewRepository:
 
     # ----- reading
     def candidates(self) -> list[Candidate]:
-        """Every active question, as the planner sees it."""
+        """Every active question, as the planner sees it. A type, topic or difficulty is one
+        string object however many questions share it (the set-up page keeps the list)."""
         rows = self._db.query(
             "SELECT id, type, topic, difficulty, minutes, title FROM questions WHERE retired = 0 ORDER BY id"
         )
-        return [Candidate(r["id"], r["type"], r["topic"], r["difficulty"], r["minutes"], r["title"]) for r in rows]
+        shared: dict[str, str] = {}
+        one = shared.setdefault
+        return [Candidate(r[0], one(r[1], r[1]), one(r[2], r[2]), one(r[3], r[3]), r[4], r[5]) for r in rows]
 
     def recent_answered_ids(self, sessions: int = RECENT_SESSIONS) -> set[str]:
         """Questions with a non-empty answer in the last ``sessions`` sessions (any status)."""

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
+from types import MappingProxyType
 
 from mlprep_desktop.core.clock import SystemClock, next_midnight, to_utc_iso
 from mlprep_desktop.core.exercise import DEFAULT_MEMORY_MB, DEFAULT_REQUIRES, DEFAULT_TIME_LIMIT, Exercise
@@ -51,6 +52,7 @@ class QuestionRepository:
         self._clock = clock or SystemClock()
         # (connection, total_changes, data_version), window start, recent mistakes, failed exercises
         self._mistakes_cache: tuple[tuple[int, int, int], str, list[tuple[str, str]], list[str]] | None = None
+        self._titles: Mapping[str, str] = MappingProxyType({})
 
     def search(self, flt: QuestionFilter) -> list[QuestionRow]:
         """Rows matching ``flt``: ranked by relevance when there is search text,
@@ -180,9 +182,14 @@ class QuestionRepository:
         rows = self._db.query("SELECT id, title FROM questions WHERE retired = 0 AND exercise IS NOT NULL ORDER BY id")
         return [(r[0], r[1]) for r in rows]
 
-    def titles(self) -> dict[str, str]:
-        """Id -> title of every active question (for links and completion)."""
-        return {r[0]: r[1] for r in self._db.query("SELECT id, title FROM questions WHERE retired = 0")}
+    def titles(self) -> Mapping[str, str]:
+        """Id -> title of every active question (for links and completion), read-only. Read
+        afresh each call; while the titles are unchanged every caller gets the same mapping, so
+        the tabs that keep one share it (10,000 titles take ~2 MB)."""
+        fresh = {r[0]: r[1] for r in self._db.query("SELECT id, title FROM questions WHERE retired = 0")}
+        if fresh != self._titles:
+            self._titles = MappingProxyType(fresh)
+        return self._titles
 
     @staticmethod
     def _row(r: sqlite3.Row, day_end: str = "", mistakes: frozenset[str] | set[str] = frozenset()) -> QuestionRow:

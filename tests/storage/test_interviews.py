@@ -168,3 +168,12 @@ def test_unfinished_offers_the_newest_of_several_and_counts_them(db):
     assert repo.unfinished().id == older.id and repo.unfinished_count() == 1
     repo.abandon(older.id)
     assert repo.unfinished() is None and repo.unfinished_count() == 0
+
+
+def test_candidates_share_one_string_per_topic_type_and_difficulty(db):
+    candidates = InterviewRepository(db).candidates()
+    assert len(candidates) >= 2
+    by_topic: dict[str, str] = {}
+    for candidate in candidates:
+        assert by_topic.setdefault(candidate.topic, candidate.topic) is candidate.topic
+    assert not hasattr(candidates[0], "__dict__")  # slots: the set-up page keeps one per question

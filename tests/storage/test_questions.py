@@ -68,3 +68,21 @@ def test_operator_like_strings_do_not_raise(db):
     for text in ['"', "'", "-", ":", "*", "(", "NOT", "AND", "OR", "NEAR(", "alpha:", '"unterminated', "🤖", "", "a*b"]:
         repo.search(QuestionFilter(text=text))
     assert ids(repo.search(QuestionFilter(text="NOT alpha"))) == []  # both words must match
+
+
+def test_titles_are_one_read_only_mapping_until_a_title_changes(db):
+    repo = QuestionRepository(db)
+    first = repo.titles()
+    assert first["alpha-question"] and repo.titles() is first  # the tabs that keep it share it
+    with db.transaction() as conn:
+        conn.execute("UPDATE questions SET answer = answer || ' more' WHERE id = 'alpha-question'")
+    assert repo.titles() is first  # other columns changed: the same titles
+    with db.transaction() as conn:
+        conn.execute("UPDATE questions SET title = 'Renamed' WHERE id = 'alpha-question'")
+    renamed = repo.titles()
+    assert renamed is not first and renamed["alpha-question"] == "Renamed"
+    try:
+        renamed["alpha-question"] = "Changed by a caller"  # type: ignore[index]
+    except TypeError:
+        pass
+    assert repo.titles()["alpha-question"] == "Renamed"
