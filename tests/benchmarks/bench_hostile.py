@@ -6,9 +6,10 @@
 
 "after" is this working tree, measured now: each case runs ``--runs`` times (default 3), each in
 a fresh child process (hostile_probe.py), and the median and the worst run are shown. For the
-paste cases "Qt floor" is the same paste and keys in a bare QPlainTextEdit of the editor's size,
-font and wrap mode in the same process: Qt's own layout of the line, below which no code of ours
-can go.
+note and paste cases "Qt floor" is the same text set (or pasted) and the same keys in a bare
+QPlainTextEdit of the editor's size, font and wrap mode, its scroll bar shown from the start, in
+the same process: one layout of the text per edit by Qt, below which no code of ours can go (for
+the note cases the floor has no preview: drawing formulas is all ours).
 
 "before" is, by default, the figure recorded for that input, labelled with where it comes from:
 the issue's own measurements (on fdde94c; several ran for minutes, so they are not re-run on a
