@@ -2,7 +2,8 @@
 a part at a time that follows the editor, and takes edits that are saved."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QPalette
 
 from mlprep_desktop.rendering.note_html import LARGE_NOTE_CHARS, NEXT_PART
@@ -96,3 +97,53 @@ def test_a_note_that_is_one_long_code_block_is_previewed_a_small_highlighted_par
     tab.flush_pending()
     body = db_rows(db_path, "SELECT body FROM notes WHERE id = ?", (note.id,))[0][0]
     assert body == text.replace("iteration 3000\n", "iteration 3000 EDITED\n")
+
+
+class _ViewportResizes(QObject):
+    """The document's length at each resize of an editor's viewport."""
+
+    def __init__(self, editor) -> None:
+        super().__init__()
+        self.editor, self.lengths = editor, []
+        editor.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's API)
+        if event.type() == QEvent.Type.Resize:
+            self.lengths.append(self.editor.document().characterCount())
+        return False
+
+
+@pytest.mark.parametrize("how", ["opened", "pasted"])
+def test_a_long_line_after_a_short_note_is_laid_out_at_its_final_width(qtbot, open_window, db_path, how):
+    """The vertical scroll bar a long text needs is shown before the text is laid out, so the
+    viewport is never narrowed under it (Qt laid a 350 KB line out a second time for that, ~60-90
+    ms); afterwards the policy is back to as-needed and the bar is where a plain editor has it."""
+    from PySide6.QtWidgets import QApplication
+
+    window, tab = open_notebook(qtbot, open_window)
+    line = ("*a **a " * 50_000)[:350_000]
+    short, other = (window.context.notes.create(title, "Intro") for title in ("Short", "Other"))
+    long = window.context.notes.create("Long", line)
+    tab.refresh()
+    tab.open_note(short.id)
+    editor = tab.editor
+    bar = editor.verticalScrollBar()
+    qtbot.waitUntil(lambda: not bar.isVisible() and editor.viewport().width() > 0)
+    resizes = _ViewportResizes(editor)
+    if how == "opened":
+        tab.open_note(long.id)
+    else:
+        editor.setFocus()
+        editor.moveCursor(editor.textCursor().MoveOperation.End)
+        QApplication.clipboard().setText(line)
+        qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: editor.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+                    and bar.isVisible())
+    assert bar.maximum() > 0
+    assert resizes.lengths and all(length < 100 for length in resizes.lengths), resizes.lengths
+    assert editor.toPlainText() == (line if how == "opened" else "Intro" + line)
+    tab.open_note(other.id)  # a short note after it: the bar goes, as it would without any of this
+    qtbot.waitUntil(lambda: not bar.isVisible())
+    assert editor.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+    assert db_rows(db_path, "SELECT body FROM notes WHERE id = ?", (short.id,))[0][0] == \
+        ("Intro" if how == "opened" else "Intro" + line)

@@ -17,7 +17,7 @@ import re
 from collections.abc import Mapping
 from contextlib import nullcontext
 
-from PySide6.QtCore import QEvent, QMimeData, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import QCompleter, QPlainTextEdit, QWidget
 
@@ -38,6 +38,9 @@ _FENCE_OPEN = re.compile(r"^(\s*)(`{3,}|~{3,})")
 # formula, ~30 s for 350 KB); wrapped anywhere, 350 KB takes ~0.1 s. So a note holding a run
 # longer than this wraps anywhere; prose, however long its lines, keeps wrapping at words.
 LONG_RUN_CHARS = 5_000
+# Each layout of a long text costs what Qt's first one did (~60-90 ms for a 350 KB line): see
+# NoteEditor._scroll_bar_first. Below this size a second layout is not worth avoiding.
+SCROLL_BAR_FIRST_CHARS = 20_000
 
 
 def _longest_run(text: str) -> int:
@@ -71,6 +74,7 @@ class NoteEditor(QPlainTextEdit):
         self._completer.popup().setAccessibleName(self.tr("Questions to link"))
         self._completer.activated[str].connect(self._on_completer_activated)
         self.updateRequest.connect(self._on_self_update_request)
+        self._scroll_policy: Qt.ScrollBarPolicy | None = None  # see _scroll_bar_first
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
         super().changeEvent(event)
@@ -85,6 +89,7 @@ class NoteEditor(QPlainTextEdit):
         long_run = len(text) > LONG_RUN_CHARS and _longest_run(text) > LONG_RUN_CHARS
         self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere if long_run
                              else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self._scroll_bar_first(len(text), text.count("\n") + 1)
         # setPlainText shows the new text from its top; a long one is loaded with the
         # highlighter detached (states set afterwards, formats only for the blocks in view)
         with self.highlighter.at_top(), self.highlighter.detached(text) if lazy else nullcontext():
@@ -103,6 +108,10 @@ class NoteEditor(QPlainTextEdit):
             joined = before + source.text() + after
             if len(joined) > LONG_RUN_CHARS and _longest_run(joined) > LONG_RUN_CHARS:
                 self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
+        if source.hasText():
+            pasted = source.text()
+            self._scroll_bar_first(self.document().characterCount() + len(pasted),
+                                   self.document().blockCount() + pasted.count("\n"))
         super().insertFromMimeData(source)
 
     def set_question_titles(self, titles: Mapping[str, str]) -> None:
@@ -309,6 +318,35 @@ class NoteEditor(QPlainTextEdit):
         self.setTextCursor(cursor)
         self._completer.popup().hide()
         self.link_completed.emit(question_id)
+
+    # ----- the vertical scroll bar of a long text
+    def _scroll_bar_first(self, chars: int, lines: int) -> None:
+        """Show the vertical scroll bar before a text of ``chars`` characters in ``lines`` lines
+        is laid out, when it will surely need one and the bar is hidden; the policy is given
+        back on the next turn of the event loop, after Qt has set the bar's range.
+
+        Qt lays a new text out at the viewport's width, then shows the scroll bar (a queued
+        call), which narrows the viewport and lays the whole text out again: opening or pasting
+        a 350 KB line after a short note paid Qt's layout twice (~60-90 ms each). What is shown
+        in the end is the same: the bar was going to appear anyway, and the policy is back to
+        what it was; a wrong guess only costs the second layout it meant to save."""
+        bar = self.verticalScrollBar()
+        if self._scroll_policy is not None or chars < SCROLL_BAR_FIRST_CHARS or bar.isVisible() \
+                or self.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAsNeeded:
+            return
+        metrics, viewport = self.fontMetrics(), self.viewport()
+        rows = max(1, viewport.height() // max(1, metrics.lineSpacing()))
+        columns = max(1, viewport.width() // max(1, metrics.averageCharWidth()))
+        if lines <= rows and chars <= 2 * rows * columns:
+            return  # it may fit: let Qt decide as usual
+        self._scroll_policy = self.verticalScrollBarPolicy()
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        QTimer.singleShot(0, self, self._give_back_scroll_policy)
+
+    def _give_back_scroll_policy(self) -> None:
+        if self._scroll_policy is not None:
+            policy, self._scroll_policy = self._scroll_policy, None
+            self.setVerticalScrollBarPolicy(policy)
 
     # ----- events
     def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt's API)
