@@ -136,7 +136,7 @@ def test_editors_make_their_highlighters_when_first_shown(qtbot, open_window):
 def test_the_modules_of_tabs_not_shown_are_not_imported_at_start(tmp_path):
     """Start-up imports what Today needs: the pages of the other tabs (the whiteboard's scene,
     the note page, the interview's pages), the board format and its operations, the interview's
-    operations (grading), fsrs (until a card is reviewed), the exercise runner (until code is run), the import, export and own-question services, Browse's list pane and Pygments' lexers are imported when a tab is first shown; the backup and export dialogs when opened. A process of its own: other tests have
+    operations (grading), fsrs (until a card is reviewed), the exercise runner (until code is run), the import, export and own-question services, Browse's list pane and Pygments' lexers are imported when a tab is first shown, Today's session page when a session starts; the backup and export dialogs when opened. A process of its own: other tests have
     imported everything."""
     import os
     import subprocess
@@ -157,7 +157,8 @@ def test_the_modules_of_tabs_not_shown_are_not_imported_at_start(tmp_path):
         "         'mlprep_desktop.runner.process', 'mlprep_desktop.runner.harness',\n"
         "         'mlprep_desktop.services.exports', 'mlprep_desktop.services.imports', 'mlprep_desktop.services.own_questions',\n"
         "         'mlprep_desktop.ui.browser.question_list_pane', 'mlprep_desktop.ui.browser.question_table_model',\n"
-        "         'mlprep_desktop.ui.browser.filter_bar', 'mlprep_desktop.rendering.note_html')\n"
+        "         'mlprep_desktop.ui.browser.filter_bar', 'mlprep_desktop.rendering.note_html',\n"
+        "         'mlprep_desktop.ui.today.session_view')\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
         "for page in (window.browser, window.interview, window.whiteboard, window.notebook):\n"
         "    window.show_tab(page); QApplication.processEvents()\n"
@@ -183,3 +184,14 @@ def test_questions_menu_from_today_still_acts_on_browses_question(qtbot, open_wi
     window.portability.update_enabled()
     assert window.browser.is_built and window.browser.current_question is not None
     assert not window.portability.edit_question_action.isEnabled()
+
+
+def test_todays_session_page_is_made_when_a_session_first_starts(qtbot, open_window):
+    window = open_window()
+    today = window.today
+    assert today.findChild(QWidget, "todaySession") is None and not today.in_session
+    assert today.flush_pending()  # nothing to write, and no page made for it
+    assert today.findChild(QWidget, "todaySession") is None
+    qtbot.keyClick(today, Qt.Key.Key_Return)  # Start (Enter)
+    assert today.in_session and today.findChild(QWidget, "todaySession") is today.session
+    assert today.session.isVisible()

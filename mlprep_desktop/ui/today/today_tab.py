@@ -8,6 +8,7 @@ coming back resumes at the same question."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,19 +27,19 @@ from PySide6.QtWidgets import (
 )
 
 from mlprep_desktop.core.models import Question, Rating, topic_label
-from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
-from mlprep_desktop.rendering.question_html import render_question
 from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.services.changes import Change, ChangeKind
 from mlprep_desktop.services.today import TodayState
-from mlprep_desktop.ui.coding.coding_pane import CodingPane
 from mlprep_desktop.ui.operation_runner import OperationRunner
 from mlprep_desktop.ui.tab_page import TabPage
-from mlprep_desktop.ui.theme import render_theme
 from mlprep_desktop.ui.today.plan_dialog import PlanDialog
 from mlprep_desktop.ui.today.progress_view import ProgressView
-from mlprep_desktop.ui.today.session_view import SessionView
 from mlprep_desktop.ui.widgets.debounced_saver import DebouncedSaver
+
+if TYPE_CHECKING:
+    from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
+    from mlprep_desktop.ui.coding.coding_pane import CodingPane
+    from mlprep_desktop.ui.today.session_view import SessionView
 
 
 class TodayTab(TabPage):
@@ -51,7 +52,11 @@ class TodayTab(TabPage):
         self.setAccessibleName(self.tr("Today"))
         self._ctx = context
         self._today = context.today
-        self._renderer = MarkdownRenderer(render_theme(self))
+        # The session's page, its code editor and renderer are made when a session first
+        # starts (issue 16: the overview is what start-up shows): see ``session``.
+        self._session: SessionView | None = None
+        self._coding: CodingPane | None = None
+        self._renderer: MarkdownRenderer | None = None
         self._question: Question | None = None
         self._revealed = False
         self._shown_at = 0.0
@@ -174,12 +179,7 @@ class TodayTab(TabPage):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(overview)
 
-        # A coding question: the same code editor as Browse (todayCodeEditor …; runs recorded as "today").
-        self.coding = CodingPane(self._ctx.exercise_ops, self.operations, context="today",
-                                 name_prefix="today", parent=self)
-        self.session = SessionView(self.coding, self)
         self.pages.addWidget(scroll)
-        self.pages.addWidget(self.session)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
@@ -197,18 +197,42 @@ class TodayTab(TabPage):
         self.retention_spin.editingFinished.connect(self._on_retention_edited)
         self.plan_button.clicked.connect(self.edit_plan)
         self.progress_view.topic_activated.connect(self.topic_browse_requested)
-        self.session.reveal_toggled.connect(self.toggle_answer)
-        self.session.rated.connect(self.rate)
-        self.session.flag_toggled.connect(self._on_session_flag_toggled)
-        self.session.back_requested.connect(self.leave_session)
-        self.session.attempt_edited.connect(self._saver.schedule)
-        self.session.attempt_left.connect(self.flush_pending)
-        self.coding.error_occurred.connect(self.error_occurred)
+
+    def _build_session(self) -> SessionView:
+        from mlprep_desktop.ui.coding.coding_pane import CodingPane
+        from mlprep_desktop.ui.today.session_view import SessionView
+
+        # A coding question: the same code editor as Browse (todayCodeEditor …; runs recorded as "today").
+        self._coding = coding = CodingPane(self._ctx.exercise_ops, self.operations, context="today",
+                                           name_prefix="today", parent=self)
+        self._session = session = SessionView(coding, self)
+        self.pages.addWidget(session)
+        session.reveal_toggled.connect(self.toggle_answer)
+        session.rated.connect(self.rate)
+        session.flag_toggled.connect(self._on_session_flag_toggled)
+        session.back_requested.connect(self.leave_session)
+        session.attempt_edited.connect(self._saver.schedule)
+        session.attempt_left.connect(self.flush_pending)
+        coding.error_occurred.connect(self.error_occurred)
+        return session
 
     # ----- public API (the main window and tests)
     @property
+    def session(self) -> SessionView:
+        """The focused session's page (made on first use)."""
+        return self._session if self._session is not None else self._build_session()
+
+    @property
+    def coding(self) -> CodingPane:
+        """The session's code editor and runner (made with the session's page)."""
+        if self._coding is None:
+            self._build_session()
+        assert self._coding is not None
+        return self._coding
+
+    @property
     def in_session(self) -> bool:
-        return self.pages.currentWidget() is self.session
+        return self._session is not None and self.pages.currentWidget() is self._session
 
     @property
     def current_question(self) -> Question | None:
@@ -277,7 +301,8 @@ class TodayTab(TabPage):
 
     def leave_session(self) -> None:
         self.flush_pending()
-        self.coding.shutdown()  # a run still going is stopped (Browse does the same on a switch)
+        if self._coding is not None:
+            self._coding.shutdown()  # a run still going is stopped (Browse does the same on a switch)
         self.pages.setCurrentIndex(0)
         self.refresh()
         self.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -332,7 +357,7 @@ class TodayTab(TabPage):
                 self.refresh()
 
     def flush_pending(self) -> bool:
-        return self._saver.flush() and self.coding.flush_pending()
+        return self._saver.flush() and (self._coding is None or self._coding.flush_pending())
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's API)
         super().showEvent(event)
@@ -342,7 +367,7 @@ class TodayTab(TabPage):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            self._renderer = MarkdownRenderer(render_theme(self))
+            self._renderer = None  # made again in the new palette's colours
             self._render()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's API)
@@ -377,7 +402,13 @@ class TodayTab(TabPage):
         self.session.focus_question()
 
     def _rendered(self):
+        from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
+        from mlprep_desktop.rendering.question_html import render_question
+        from mlprep_desktop.ui.theme import render_theme
+
         assert self._question is not None
+        if self._renderer is None:
+            self._renderer = MarkdownRenderer(render_theme(self))
         return render_question(self._renderer, self._question, reveal=self._revealed,
                                titles=self._ctx.questions.titles())
 
