@@ -42,7 +42,7 @@ class InterviewRepository:
     def candidates(self) -> list[Candidate]:
         """Every active question, as the planner sees it. A type, topic or difficulty is one
         string object however many questions share it (the set-up page keeps the list)."""
-        rows = self._db.query(
+        rows = self._db.each(
             "SELECT id, type, topic, difficulty, minutes, title FROM questions WHERE retired = 0 ORDER BY id"
         )
         shared: dict[str, str] = {}

@@ -186,9 +186,12 @@ class QuestionRepository:
         """Id -> title of every active question (for links and completion), read-only. Read
         afresh each call; while the titles are unchanged every caller gets the same mapping, so
         the tabs that keep one share it (10,000 titles take ~2 MB)."""
-        fresh = {r[0]: r[1] for r in self._db.query("SELECT id, title FROM questions WHERE retired = 0")}
-        if fresh != self._titles:
-            self._titles = MappingProxyType(fresh)
+        sql = "SELECT id, title FROM questions WHERE retired = 0"
+        kept = self._titles
+        same = [kept.get(question_id) == title for question_id, title in self._db.each(sql)]  # rows not kept
+        if len(same) == len(kept) and all(same):
+            return kept
+        self._titles = MappingProxyType({r[0]: r[1] for r in self._db.each(sql)})
         return self._titles
 
     @staticmethod

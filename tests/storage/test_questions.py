@@ -86,3 +86,6 @@ def test_titles_are_one_read_only_mapping_until_a_title_changes(db):
     except TypeError:
         pass
     assert repo.titles()["alpha-question"] == "Renamed"
+    with db.transaction() as conn:
+        conn.execute("UPDATE questions SET retired = 1 WHERE id = 'beta-question'")
+    assert "beta-question" not in repo.titles() and "alpha-question" in repo.titles()  # one fewer
