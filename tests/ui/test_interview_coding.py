@@ -69,6 +69,7 @@ def test_contract_names_are_unambiguous(qtbot, open_window, interrupted):
     window = resume(qtbot, open_window)
     for page in (window.browser, window.today, window.interview):
         window.show_tab(page)  # each tab is built when first shown
+    assert window.today.session is not None  # Today's session page (its editor) is made for a session
     for name in ("codeEditor", "interviewCodeEditor", "interviewReviewCodeEditor", "todayCodeEditor"):
         assert len([w for w in window.findChildren(CodeEditor) if w.objectName() == name]) == 1, name
     for name in ("runTestsButton", "interviewRunTestsButton", "interviewReviewRunTestsButton", "todayRunTestsButton"):
