@@ -178,8 +178,4 @@ def _julian(moment: datetime) -> float:
 def mistakes_from(recent: list[tuple[str, str]], since: str, failed: list[str]) -> list[str]:
     """The mistakes list from ``recent_mistakes`` rows given on or after ``since`` (UTC ISO),
     then the failed exercises not among them."""
-    out = list(dict.fromkeys(qid for qid, at in recent if at >= since))
-    for question_id in failed:
-        if question_id not in out:
-            out.append(question_id)
-    return out
+    return list(dict.fromkeys([*(qid for qid, at in recent if at >= since), *failed]))

@@ -1,23 +1,24 @@
-"""The Browse search in one SQL statement: the rows a filter shows, in order, and every facet's
-counts, computed by SQLite in one pass over the matching questions (no per-row Python).
+"""The Browse search in two short SQL statements over the same matches: the rows a filter
+shows, in order (their rowids only), and every facet's counts, computed by SQLite per group of
+questions that share type, topic and difficulty (no per-row Python).
 
-``browse_statement`` builds the statement; ``QuestionRows`` is the list of rows it returned,
-turned into ``QuestionRow`` objects only when one is read (the table asks for the few it shows).
+``browse_statements`` builds them; ``facet_counts`` adds the groups up (a few hundred at most);
+``QuestionRows`` is the list of rows, read and made ``QuestionRow`` objects only when one is
+read (the table asks for the few it shows).
 
 The question rows are large (prompt, answer, exercise: ~10 KB each), so reading titles and
 facets from ``questions`` for 10,000 of them costs more than the search. ``ensure_question_list``
 keeps a small copy in the connection's TEMP schema, ``temp.question_list`` (rowid, id, title,
-type, topic, difficulty and ``pos``, the position in the browse order), rebuilt only when the
+type, topic, difficulty, ``pos``, the position in the browse order, and ``k``, the number of its
+(type, topic, difficulty) group; ``temp.question_keys`` names the groups), rebuilt only when the
 questions changed: a TEMP trigger on ``questions`` marks it stale for this connection's writes,
-``PRAGMA data_version`` for other connections'. Likewise ``temp.question_status`` holds the
-study state the filters and counts read (seen, flag, rating, reviews, the card's due date,
-phase and stability, solved), one row per question that has any, keyed by rowid: joining it
-costs a third of joining ``question_state``, ``card_state`` and the exercise runs by id for
-every match (10,000 for "re"); it is rebuilt when those tables change (TEMP triggers, and
-``data_version``). What depends on the clock is computed in the query (due today) or given to
-it: the mistakes, a list of ids the repository keeps, are copied into
-``temp.question_mistakes`` by rowid when the list changes (probing the ids' JSON list for
-every match cost a fifth of the search).
+``PRAGMA data_version`` for other connections'. Likewise ``temp.question_status`` holds what the
+status filters and counts read (status, flag, the card's due date, learning, mastered, mistake,
+solved), one row per question that has any study state or is a mistake, keyed by rowid: the
+questions without one are new and nothing else, so the counts join the matches to it only for
+the questions that have state. It is rebuilt when those tables change (TEMP triggers, and
+``data_version``) or the list of mistakes does (a list the repository keeps, which the clock
+alone can change). What depends on the clock is computed in the query (due today).
 The rows shown (a page at a time) read the state live.
 
 How the result must look (the rules are the ones ``core.models.Status.holds_for`` states and
@@ -41,20 +42,6 @@ from mlprep_desktop.storage.exercises import SOLVED_SQL
 # bm25 weights per FTS column: title, prompt, answer, key_points, tags.
 BM25 = "bm25(questions_fts, 10.0, 4.0, 1.0, 2.0, 6.0)"
 
-# What each status filter means, over the columns of the candidate table below.
-STATUS_SQL = {
-    Status.NEW: "status = 'new'",
-    Status.SEEN: "status = 'seen'",
-    Status.RATED: "status = 'rated'",
-    Status.FLAGGED: "flagged <> 0",
-    Status.DUE: "due_now",
-    Status.LEARNING: "learning",
-    Status.MASTERED: "mastered",
-    Status.MISTAKES: "mistake",
-    Status.SOLVED: "(solved IS NOT NULL AND solved <> 0)",
-    Status.ATTEMPTED: "solved = 0",
-}
-FACETS = ("type", "topic", "difficulty")
 
 
 def _index_case(column: str, values: Sequence[str]) -> str:
@@ -76,10 +63,10 @@ _BROWSE_ORDER = (f"{_index_case('topic', TOPICS)}, {_index_case('difficulty', DI
 _STATE_TABLES = ("question_state", "card_state", "exercise_runs")
 _LIST_DDL = (
     "CREATE TEMP TABLE IF NOT EXISTS question_list (rid INTEGER PRIMARY KEY, id TEXT NOT NULL, title TEXT, "
-    "type TEXT, topic TEXT, difficulty TEXT, pos INTEGER NOT NULL)",
-    "CREATE TEMP TABLE IF NOT EXISTS question_status (rid INTEGER PRIMARY KEY, seen_at TEXT, flagged INTEGER, "
-    "last_rating INTEGER, review_count INTEGER, due TEXT, phase INTEGER, stability REAL, solved INTEGER)",
-    "CREATE TEMP TABLE IF NOT EXISTS question_mistakes (rid INTEGER PRIMARY KEY)",
+    "type TEXT, topic TEXT, difficulty TEXT, pos INTEGER NOT NULL, k INTEGER NOT NULL)",
+    "CREATE TEMP TABLE IF NOT EXISTS question_keys (k INTEGER PRIMARY KEY, type TEXT, topic TEXT, difficulty TEXT)",
+    "CREATE TEMP TABLE IF NOT EXISTS question_status (rid INTEGER PRIMARY KEY, k INTEGER NOT NULL, status TEXT, "
+    "flagged INTEGER, due TEXT, learning INTEGER, mastered INTEGER, mistake INTEGER, solved INTEGER)",
     "CREATE TEMP TABLE IF NOT EXISTS question_list_meta (stale INTEGER NOT NULL, data_version INTEGER, "
     "state_stale INTEGER NOT NULL DEFAULT 1, mistakes TEXT)",
     *(f"CREATE TEMP TRIGGER IF NOT EXISTS question_list_stale_{event.lower()} AFTER {event} ON main.questions "
@@ -89,24 +76,46 @@ _LIST_DDL = (
       for table in _STATE_TABLES for event in ("INSERT", "UPDATE", "DELETE")),
 )
 _LIST_FILL = (
-    "INSERT INTO temp.question_list (rid, id, title, type, topic, difficulty, pos) "
-    "SELECT rid, id, title, type, topic, difficulty, ROW_NUMBER() OVER (ORDER BY {order}) FROM "
+    "INSERT INTO temp.question_list (rid, id, title, type, topic, difficulty, pos, k) "
+    "SELECT rid, id, title, type, topic, difficulty, ROW_NUMBER() OVER (ORDER BY {order}), "
+    "DENSE_RANK() OVER (ORDER BY type, topic, difficulty) FROM "
     "(SELECT rowid AS rid, id, title, type, topic, difficulty FROM main.questions WHERE retired = 0)"
 )
-
-
+_KEYS_FILL = ("INSERT INTO temp.question_keys (k, type, topic, difficulty) "
+              "SELECT k, type, topic, difficulty FROM temp.question_list GROUP BY k")
+# The mistakes: a JSON list of ids (:mistakes); a question that has no state but is one gets a row.
+_IS_MISTAKE = "q.id IN (SELECT value FROM json_each(:mistakes))"
 _STATUS_FILL = (
-    "INSERT INTO temp.question_status (rid, seen_at, flagged, last_rating, review_count, due, phase, stability, "
-    "solved) SELECT q.rid, s.seen_at, s.flagged, s.last_rating, s.review_count, c.due, c.phase, c.stability, "
-    f"{SOLVED_SQL} FROM temp.question_list q LEFT JOIN question_state s ON s.question_id = q.id "
+    "INSERT INTO temp.question_status (rid, k, status, flagged, due, learning, mastered, mistake, solved) "
+    "SELECT q.rid, q.k, CASE WHEN COALESCE(s.review_count, 0) <> 0 THEN 'rated' "
+    "  WHEN s.seen_at IS NOT NULL AND s.seen_at <> '' THEN 'seen' ELSE 'new' END, "
+    "COALESCE(s.flagged, 0), c.due, COALESCE(c.phase IN (1, 3), 0), "
+    "COALESCE(c.phase = 2 AND COALESCE(c.stability, 0) >= :mastered, 0), "
+    f"{_IS_MISTAKE}, {SOLVED_SQL} FROM temp.question_list q LEFT JOIN question_state s ON s.question_id = q.id "
     "LEFT JOIN card_state c ON c.question_id = q.id WHERE s.question_id IS NOT NULL OR c.question_id IS NOT NULL "
-    "OR q.id IN (SELECT question_id FROM exercise_runs)"
+    f"OR q.id IN (SELECT question_id FROM exercise_runs) OR {_IS_MISTAKE}"
 )
+
+# What each status filter means, over ``temp.question_status s`` (NULL columns: a question
+# without a row there, which is new and nothing else). True, or false or NULL.
+STATUS_SQL = {
+    Status.NEW: "COALESCE(s.status, 'new') = 'new'",
+    Status.SEEN: "s.status = 'seen'",
+    Status.RATED: "s.status = 'rated'",
+    Status.FLAGGED: "s.flagged <> 0",
+    Status.DUE: "s.due < :day_end",
+    Status.LEARNING: "s.learning <> 0",
+    Status.MASTERED: "s.mastered <> 0",
+    Status.MISTAKES: "s.mistake <> 0",
+    Status.SOLVED: "s.solved <> 0",
+    Status.ATTEMPTED: "s.solved = 0",
+}
+FACETS = ("type", "topic", "difficulty")
 
 
 def ensure_question_list(conn: sqlite3.Connection, mistakes: Sequence[str] = ()) -> None:
-    """Make ``temp.question_list``, ``temp.question_status`` and ``temp.question_mistakes``
-    (the ids in ``mistakes``) current (see the module's note); cheap when they are."""
+    """Make ``temp.question_list``, ``temp.question_keys`` and ``temp.question_status`` (with
+    the ids in ``mistakes``) current (see the module's note); cheap when they are."""
     try:
         meta = conn.execute("SELECT stale, data_version, state_stale, mistakes FROM temp.question_list_meta").fetchone()
     except sqlite3.OperationalError:  # first use on this connection
@@ -125,11 +134,10 @@ def ensure_question_list(conn: sqlite3.Connection, mistakes: Sequence[str] = ())
         if not list_current:
             conn.execute("DELETE FROM temp.question_list")
             conn.execute(_LIST_FILL.format(order=_BROWSE_ORDER))
+            conn.execute("DELETE FROM temp.question_keys")
+            conn.execute(_KEYS_FILL)
         conn.execute("DELETE FROM temp.question_status")
-        conn.execute(_STATUS_FILL)
-        conn.execute("DELETE FROM temp.question_mistakes")
-        conn.execute("INSERT INTO temp.question_mistakes (rid) SELECT rid FROM temp.question_list "
-                     "WHERE id IN (SELECT value FROM json_each(?))", (wanted,))
+        conn.execute(_STATUS_FILL, {"mistakes": wanted, "mastered": MASTERED_STABILITY_DAYS})
         conn.execute("DELETE FROM temp.question_list_meta")
         conn.execute("INSERT INTO temp.question_list_meta (stale, data_version, state_stale, mistakes) "
                      "VALUES (0, ?, 0, ?)", (version, wanted))
@@ -140,7 +148,6 @@ def ensure_question_list(conn: sqlite3.Connection, mistakes: Sequence[str] = ())
         raise
     if own:
         conn.execute("RELEASE question_list")
-
 
 
 def _candidates(card: str, solved: str, state_join: str) -> str:
@@ -165,72 +172,96 @@ def _candidates(card: str, solved: str, state_join: str) -> str:
     ).replace("{{", "{").replace("}}", "}")
 
 
-# The state read live (the rows shown) …
+# The state read live (the rows shown).
 _CANDIDATES = _candidates("c", SOLVED_SQL, "LEFT JOIN question_state s ON s.question_id = q.id "
                                            "LEFT JOIN card_state c ON c.question_id = q.id")
-# … and from temp.question_status (the search: filters and counts over every match), only
-# the columns the filters, the counts and the order read (copied for every match). The
-# same rules as _candidates.
-_FAST_CANDIDATES = (
-    "SELECT q.rid AS rid, q.id AS id, q.type AS type, q.topic AS topic, q.difficulty AS difficulty, "
-    "COALESCE(s.flagged, 0) AS flagged, (s.due IS NOT NULL AND s.due < :day_end) AS due_now, "
-    "COALESCE(s.phase IN (1, 3), 0) AS learning, "
-    "COALESCE(s.phase = 2 AND COALESCE(s.stability, 0) >= :mastered, 0) AS mastered, "
-    "(m.rid IS NOT NULL) AS mistake, s.solved AS solved, "
-    "CASE WHEN COALESCE(s.review_count, 0) <> 0 THEN 'rated' "
-    "  WHEN s.seen_at IS NOT NULL AND s.seen_at <> '' THEN 'seen' ELSE 'new' END AS status, "
-    "{key} AS ord "
-    "FROM {source} LEFT JOIN temp.question_status s ON s.rid = q.rid "
-    "LEFT JOIN temp.question_mistakes m ON m.rid = q.rid"
-)
-_FTS_SOURCE = (f"(SELECT rowid, {BM25} AS rank FROM questions_fts WHERE questions_fts MATCH :match) f "
-               "JOIN temp.question_list q ON q.rid = f.rowid")
-# The columns of a row of the result (kind 0); count rows (kind 1) use facet, value, n.
 _HAS_NOTE = "EXISTS (SELECT 1 FROM notes n WHERE n.question_id = q.id AND n.deleted_at IS NULL) AS has_note, "
 # A page of rows read for display: everything a QuestionRow holds, by rowid.
 _DETAILS = _CANDIDATES.format(rank="NULL", source="temp.question_list q", extra=_HAS_NOTE) + \
     " WHERE q.rid IN (SELECT value FROM json_each(:rids))"
 PAGE = 128  # rows read at once when the table shows one that is not read yet
+# The matches, and those of them that have a row in temp.question_status (no alias: bm25 and
+# MATCH name the full-text table).
+_FTS_MATCHES = "questions_fts JOIN temp.question_list q ON q.rid = questions_fts.rowid"
+_FTS_STATEFUL = "questions_fts JOIN temp.question_status s ON s.rid = questions_fts.rowid"
+_MATCH = "questions_fts MATCH :match"
 
 
-def browse_statement(flt: QuestionFilter, match: str | None, day_end: str,
-                     mistakes: Sequence[str]) -> tuple[str, dict[str, Any]]:
-    """SQL and parameters: rows (kind 0, in display order: by ``ord``, the rank or the list's
-    position, then rowid) then the facet counts (kind 1: facet, value, n; the status counts as
-    one JSON object in value)."""
-    params = details_params(day_end, mistakes)
-    conditions: dict[str, str] = {}
+def browse_statements(flt: QuestionFilter, match: str | None, day_end: str) -> tuple[str, str, dict[str, Any]]:
+    """(rows, counts, parameters). The rows statement gives the rowid of every row ``flt``
+    shows, in display order (by rank then rowid, or by the list's position); the counts
+    statement, one row per (type, topic, difficulty) group of the matches (the other filters
+    not applied): part (0: every match, 1: those with state), how many, the sum of each
+    ``STATUS_SQL`` in ``Status`` order (part 1), then the group's type, topic, difficulty;
+    ``facet_counts`` adds them up."""
+    params: dict[str, Any] = {"day_end": day_end}
+    conditions = [_MATCH] if match else []
     for facet in FACETS:
         value = getattr(flt, facet)
         if value:
-            conditions[facet] = f"{facet} = :{facet}"
+            conditions.append(f"q.{facet} = :{facet}")
             params[facet] = value
+    state_join = ""
     if flt.status is not None:
-        conditions["status"] = STATUS_SQL[Status(flt.status)]
+        conditions.append(STATUS_SQL[Status(flt.status)])
+        state_join = " LEFT JOIN temp.question_status s ON s.rid = q.rid"
+    where = (" WHERE " + " AND ".join(conditions)) if conditions else ""
     if match:
         params["match"] = match
-        candidates = _FAST_CANDIDATES.format(key="f.rank", source=_FTS_SOURCE)
+        rows = f"SELECT q.rid FROM {_FTS_MATCHES}{state_join}{where} ORDER BY {BM25}, q.rid"
+        matches, stateful, only = _FTS_MATCHES, _FTS_STATEFUL, f" WHERE {_MATCH}"
     else:
-        candidates = _FAST_CANDIDATES.format(key="q.pos", source="temp.question_list q")
+        rows = f"SELECT q.rid FROM temp.question_list q{state_join}{where} ORDER BY q.pos"
+        matches, stateful, only = "temp.question_list q", "temp.question_status s", ""
+    nulls = ", ".join("NULL" for _ in Status)
+    sums = ", ".join(f"SUM({STATUS_SQL[st]})" for st in Status)
+    counts = (f"SELECT g.*, t.type, t.topic, t.difficulty FROM ("
+              f"SELECT 0, q.k AS k, COUNT(*), {nulls} FROM {matches}{only} GROUP BY q.k UNION ALL "
+              f"SELECT 1, s.k, COUNT(*), {sums} FROM {stateful}{only} GROUP BY s.k) g "
+              "JOIN temp.question_keys t ON t.k = g.k")
+    return rows, counts, params
 
-    def where(*left_out: str) -> str:
-        kept = [sql for facet, sql in conditions.items() if facet not in left_out]
-        return (" WHERE " + " AND ".join(kept)) if kept else ""
 
-    # One pass over the matches: per (type, topic, difficulty), how many pass the status
-    # filter and how many hold each status; each facet's counts add those groups up (the
-    # groups: a few hundred at most).
-    shown = f"SUM({conditions['status']})" if "status" in conditions else "COUNT(*)"
-    sums = ", ".join(f"SUM({STATUS_SQL[st]}) AS st{i}" for i, st in enumerate(Status))
-    groups = f"SELECT type, topic, difficulty, {shown} AS shown, {sums} FROM cand GROUP BY type, topic, difficulty"
-    statuses = ", ".join(f"{_quote(st.value)}, COALESCE(SUM(st{i}), 0)" for i, st in enumerate(Status))
-    parts = [f"SELECT 0 AS kind, rid, id, NULL AS facet, NULL AS value, NULL AS n, ord FROM cand{where()}"]
-    parts += [f"SELECT 1, NULL, NULL, '{facet}', {facet}, SUM(shown), NULL FROM grp{where(facet, 'status')} "
-              f"GROUP BY {facet} HAVING SUM(shown) > 0" for facet in FACETS]
-    parts.append(f"SELECT 1, NULL, NULL, 'status', json_object({statuses}), NULL, NULL FROM grp{where('status')}")
-    sql = (f"WITH cand AS MATERIALIZED ({candidates}), grp AS MATERIALIZED ({groups}) "
-           + " UNION ALL ".join(parts) + " ORDER BY kind, ord, rid")
-    return sql, params
+def facet_counts(groups: Sequence[Sequence[Any]], flt: QuestionFilter) -> dict[str, dict[str, int]]:
+    """The counts statement's groups (see ``browse_statements``) added up: for each facet, how
+    many questions each option shows with the other filters (status included) kept; for the
+    status, how many questions hold each status with the facet filters kept."""
+    statuses = list(Status)
+    width = len(statuses)
+    every: dict[int, tuple[tuple[str, str, str], int]] = {}
+    with_state: dict[int, tuple[int, Sequence[Any]]] = {}
+    for r in groups:
+        if r[0] == 0:
+            every[r[1]] = ((r[-3], r[-2], r[-1]), r[2])
+        else:
+            with_state[r[1]] = (r[2], r[3:3 + width])
+    wanted = [getattr(flt, facet) for facet in FACETS]
+    shown_at = statuses.index(Status(flt.status)) if flt.status is not None else None
+    counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
+    totals = [0] * width
+    stateless_total = 0
+    nothing = (None,) * width
+    for k, (key, n) in every.items():
+        n_state, sums = with_state.get(k, (0, nothing))
+        stateless = n - n_state  # new, and nothing else
+        if shown_at is None:
+            shown = n
+        else:
+            shown = (sums[shown_at] or 0) + (stateless if statuses[shown_at] is Status.NEW else 0)
+        kept = [not want or value == want for value, want in zip(key, wanted)]
+        for i, facet in enumerate(FACETS):
+            if shown and all(kept[:i]) and all(kept[i + 1:]):
+                tally = counts[facet]
+                tally[key[i]] = tally.get(key[i], 0) + shown
+        if all(kept):
+            stateless_total += stateless
+            for i, n_st in enumerate(sums):
+                if n_st:
+                    totals[i] += n_st
+    status = {st.value: n for st, n in zip(statuses, totals)}
+    status[Status.NEW.value] += stateless_total
+    counts["status"] = status
+    return counts
 
 
 def details_params(day_end: str, mistakes: Sequence[str]) -> dict[str, Any]:
@@ -238,34 +269,21 @@ def details_params(day_end: str, mistakes: Sequence[str]) -> dict[str, Any]:
 
 
 Loader = Callable[[str, dict[str, Any]], list[sqlite3.Row]]
-
-
-def split_result(found: list[sqlite3.Row], load: Loader,
-                 params: dict[str, Any]) -> tuple[QuestionRows, dict[str, dict[str, int]]]:
-    """The statement's result as (rows, counts); ``load(sql, params)`` reads pages of rows."""
-    split = len(found)
-    while split and found[split - 1][0] == 1:
-        split -= 1
-    counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
-    for r in found[split:]:
-        if r["facet"] == "status":
-            counts["status"] = {k: int(v) for k, v in json.loads(r["value"]).items()}
-        else:
-            counts[r["facet"]][r["value"]] = r["n"]
-    del found[split:]
-    return QuestionRows(found, load, params), counts
+Locator = Callable[[str], "int | None"]
 
 
 class QuestionRows(Sequence[QuestionRow]):
-    """The rows of a search in order: their rowids and ids at once, the rest read a page at a
-    time (``PAGE`` rows) and made ``QuestionRow``s when first asked for."""
+    """The rows of a search in order: their rowids at once, the rest read a page at a time
+    (``PAGE`` rows) and made ``QuestionRow``s when first asked for. ``locate(id)`` gives a
+    question's rowid (or None); it may raise ``sqlite3.DatabaseError`` on a damaged file."""
 
-    def __init__(self, found: list[sqlite3.Row], load: Loader, params: dict[str, Any]) -> None:
-        self._found = found  # (kind, rid, id, …) in display order
+    def __init__(self, found: list[tuple[int]], load: Loader, params: dict[str, Any], locate: Locator) -> None:
+        self._found = found  # (rowid,) in display order
         self._load = load
         self._params = params
+        self._locate = locate
         self._made: dict[int, QuestionRow] = {}
-        self._index: dict[str, int] | None = None
+        self._position: dict[int, int] | None = None
 
     def __len__(self) -> int:
         return len(self._found)
@@ -302,23 +320,39 @@ class QuestionRows(Sequence[QuestionRow]):
         self._read_page(0, count)
 
     def id_at(self, i: int) -> str:
-        return self._found[i][2]
+        return self[i].id
 
     def index_of(self, question_id: str) -> int:
         """The position of a question, or -1."""
-        if self._index is None:
-            self._index = {r[2]: i for i, r in enumerate(self._found)}
-        return self._index.get(question_id, -1)
+        try:
+            rid = self._locate(question_id)
+        except sqlite3.DatabaseError:  # a damaged file: look among the rows (read leniently)
+            return next((i for i in range(len(self)) if self[i].id == question_id), -1)
+        if self._position is None:
+            self._position = {r[0]: i for i, r in enumerate(self._found)}
+        i = self._position.get(rid, -1) if rid is not None else -1
+        if i < 0:  # an id read leniently (damaged text) is not found by the lookup
+            i = next((j for j, row in self._made.items() if row.id == question_id), -1)
+        return i
 
     def _read_page(self, i: int, size: int = PAGE) -> None:
         wanted = [j for j in range(i, min(i + size, len(self._found))) if j not in self._made]
         if not wanted:
             return
-        rows = self._load(_DETAILS, {**self._params, "rids": json.dumps([self._found[j][1] for j in wanted])})
+        rows = self._load(_DETAILS, {**self._params, "rids": json.dumps([self._found[j][0] for j in wanted])})
         by_rid = {r["rid"]: r for r in rows}
+        missing = [self._found[j][0] for j in wanted if self._found[j][0] not in by_rid]
+        ids = {r[0]: r[1] for r in self._load(_IDS, {"rids": json.dumps(missing)})} if missing else {}
         for j in wanted:
-            r = by_rid.get(self._found[j][1])
-            self._made[j] = _question_row(r) if r is not None else QuestionRow(self._found[j][2], "", "", "", "")
+            rid = self._found[j][0]
+            r = by_rid.get(rid)
+            self._made[j] = _question_row(r) if r is not None else QuestionRow(ids.get(rid, ""), "", "", "", "")
+
+
+# The ids of rows no longer in temp.question_list (rebuilt since the search: a question deleted).
+_IDS = "SELECT rowid, id FROM main.questions WHERE rowid IN (SELECT value FROM json_each(:rids))"
+
+
 def _question_row(r: sqlite3.Row) -> QuestionRow:
     solved = r["solved"]
     state = QuestionState(

@@ -26,10 +26,11 @@ from mlprep_desktop.storage.database import Database, is_damage
 from mlprep_desktop.storage.exercises import SOLVED_SQL
 from mlprep_desktop.storage.progress import MISTAKE_DAYS, ProgressRepository, mistakes_from
 from mlprep_desktop.storage.question_search import (
-    browse_statement,
+    QuestionRows,
+    browse_statements,
     details_params,
     ensure_question_list,
-    split_result,
+    facet_counts,
 )
 
 _ROW_COLUMNS = (
@@ -77,16 +78,32 @@ class QuestionRepository:
         now = self._clock.now()
         day_end = to_utc_iso(next_midnight(now))
         mistakes = self._mistakes(now)
-        sql, params = browse_statement(flt, match, day_end, mistakes)
+        rows_sql, counts_sql, params = browse_statements(flt, match, day_end)
+        conn = self._db.conn
+        own = not conn.in_transaction
         try:
-            ensure_question_list(self._db.conn, mistakes)
-            found = self._db.query(sql, params)
+            if own:  # both statements read the same state of the file
+                conn.execute("SAVEPOINT browse")
+            try:
+                ensure_question_list(conn, mistakes)
+                cursor = conn.cursor()
+                cursor.row_factory = None  # plain tuples: 10,000 rowids
+                found = cursor.execute(rows_sql, params).fetchall()
+                groups = cursor.execute(counts_sql, params).fetchall()
+            finally:
+                if own and conn.in_transaction:
+                    conn.execute("RELEASE browse")
             self.index_damaged = False
         except sqlite3.DatabaseError as exc:
             if not is_damage(exc):
                 raise
             return self._browse_damaged(flt, match, day_end, set(mistakes))
-        return split_result(found, self._read_rows, details_params(day_end, mistakes))
+        rows = QuestionRows(found, self._read_rows, details_params(day_end, mistakes), self._rowid_of)
+        return rows, facet_counts(groups, flt)
+
+    def _rowid_of(self, question_id: str) -> int | None:
+        found = self._read_rows("SELECT rowid FROM questions WHERE id = :id", {"id": question_id})
+        return found[0][0] if found else None
 
     def _mistakes(self, now: datetime) -> list[str]:
         """``ProgressRepository.mistakes(now)``, its query run again only after a write (by this
