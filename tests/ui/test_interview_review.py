@@ -275,3 +275,31 @@ def test_a_finish_the_disk_refuses_puts_the_interview_back_paused_and_loses_noth
     assert tab.pages.currentWidget() is tab.review
     assert rows(db_path, "SELECT status FROM interview_sessions")[0][0] == "reviewing"
     assert rows(db_path, "SELECT answer FROM interview_items ORDER BY position")[0][0] == "an answer worth keeping"
+
+
+def test_a_long_answer_is_graded_ahead_once_typing_pauses(qtbot, make_tab, monkeypatch):
+    """The stems of a long answer are worked out on a background thread when typing pauses, so
+    the turn that ends the interview does not (~40 ms for 300 KB); the ticks are the same."""
+    import threading
+
+    from mlprep_desktop.core import grading
+
+    calls: list[bool] = []  # for each answer worked out: on the GUI thread?
+    real = grading._stems_of
+    monkeypatch.setattr(grading, "_stems_of",
+                        lambda text: calls.append(threading.current_thread() is threading.main_thread())
+                        or real(text))
+    tab = make_tab()
+    assert tab.start(InterviewConfig(count=1))
+    long_answer = "\n\n".join(f"Point {i}: the loss term $w_{{{i}}}^2$ shrinks weight {i}." for i in range(1_000))
+    assert len(long_answer) >= tab.runner.PRIME_STEMS_CHARS
+    tab.running.answer.setPlainText(long_answer)
+    qtbot.waitUntil(lambda: calls == [False] and not tab.runner._priming.is_alive(), timeout=30_000)
+    tab.runner.end()
+    assert tab.pages.currentWidget() is tab.review
+    assert calls == [False], calls  # ending graded and showed it without working it out again
+    question = tab.runner.record.items[0].question_id
+    points = tab._ctx.questions.get(question).key_points
+    expected = [m.is_match for m in grading.grade_answer(long_answer, points)]
+    rows = tab.review.item_review._rows
+    assert len(rows) == len(points) > 0 and [row.box.isChecked() for row in rows] == expected
