@@ -165,11 +165,26 @@ class StrokeGraphic(_ModelGraphic, QGraphicsPathItem):
     view when it opens. With round caps and joins the stroke never reaches further out."""
 
     def __init__(self, model: Stroke, theme: CanvasTheme) -> None:
-        super().__init__()
-        self._bounds = QRectF()
         self.model: Stroke | None = None
+        if model.pressures:
+            super().__init__()
+            self._bounds = QRectF()
+            self.setFlags(_EDITABLE)
+            self.apply_model(model, theme)
+            return
+        # The usual stroke, the bulk of a big board being opened: what ``apply_model`` does for
+        # a new graphic, in as few calls as it takes (its steps cost more than the path).
+        path = stroke_path(model)
+        super().__init__(path)
+        pen = _stroke_pen(model, theme)
+        self.setPen(pen)
+        half = pen.widthF() / 2
+        self._bounds = path.controlPointRect().adjusted(-half, -half, half, half)
+        self.model = model
         self.setFlags(_EDITABLE)
-        self.apply_model(model, theme)
+        if model.x or model.y:
+            self.setPos(model.x, model.y)
+        self.setZValue(model.z)
 
     def apply_model(self, model: Stroke, theme: CanvasTheme) -> None:
         old = self.model

@@ -29,8 +29,8 @@ from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from mlprep_desktop.core.board_geometry import route_connector, snap
-from mlprep_desktop.core.board_model import BoardItem, Connector, RawItem, item_to_json, join_scene_json
-from mlprep_desktop.ui.whiteboard.board_items import TextGraphic, graphic_class, make_graphic
+from mlprep_desktop.core.board_model import BoardItem, Connector, RawItem, Stroke, item_to_json, join_scene_json
+from mlprep_desktop.ui.whiteboard.board_items import StrokeGraphic, TextGraphic, graphic_class, make_graphic
 from mlprep_desktop.ui.whiteboard.board_theme import CanvasTheme
 
 GRID = 20.0
@@ -72,8 +72,14 @@ class BoardScene(QGraphicsScene):
         self._connectors.clear()
         self._json_cache.clear()
         self._z_range = None
+        graphics, theme, add = self._graphics, self.theme, self.addItem
         for model in items:
-            self._put(model)
+            if type(model) is Stroke and model.id not in graphics:  # the bulk of a big board
+                graphic = StrokeGraphic(model, theme)
+                add(graphic)
+                graphics[model.id] = graphic
+            else:
+                self._put(model)
         self.reroute(list(self._graphics))
         # Serialise the items in idle moments now, so the first autosave of a big board is quick.
         self._warm_queue = list(self._graphics) if warm_json else []
