@@ -8,18 +8,20 @@ read (the table asks for the few it shows).
 
 The question rows are large (prompt, answer, exercise: ~10 KB each), so reading titles and
 facets from ``questions`` for 10,000 of them costs more than the search. ``ensure_question_list``
-keeps a small copy in the connection's TEMP schema, ``temp.question_list`` (rowid, id, title,
-type, topic, difficulty, ``pos``, the position in the browse order, and ``k``, the number of its
-(type, topic, difficulty) group; ``temp.question_keys`` names the groups), rebuilt only when the
-questions changed: a TEMP trigger on ``questions`` marks it stale for this connection's writes,
-``PRAGMA data_version`` for other connections'. Likewise ``temp.question_status`` holds what the
-status filters and counts read (status, flag, the card's due date, learning, mastered, mistake,
-solved), one row per question that has any study state or is a mistake, keyed by rowid: the
-questions without one are new and nothing else, so the counts join the matches to it only for
-the questions that have state. It is rebuilt when those tables change (TEMP triggers, and
-``data_version``) or the list of mistakes does (a list the repository keeps, which the clock
-alone can change). What depends on the clock is computed in the query (due today).
-The rows shown (a page at a time) read the state live.
+keeps small copies in the connection's TEMP schema: ``temp.question_list`` (rowid, id, title,
+type, topic, difficulty and ``pos``, the position in the browse order) for the rows read for
+display, and the narrow ``temp.question_match`` (rowid, ``k``: the number of its (type, topic,
+difficulty) group, which ``temp.question_keys`` names, and ``pos``) that the searches join every
+match to. They are rebuilt only when the questions changed: a TEMP trigger on ``questions``
+marks them stale for this connection's writes, ``PRAGMA data_version`` for other connections'.
+Likewise ``temp.question_status`` holds what the status filters and counts read, one row per
+question that has any study state or is a mistake, keyed by rowid: the due date, and the other
+statuses as 0/1 fields packed two to a column (see ``_FIELDS``) so that one SUM counts two.
+The questions without a row there are new and nothing else, so the counts join the matches to
+it only for the questions that have state. It is rebuilt when those tables change (TEMP
+triggers, and ``data_version``) or the list of mistakes does (a list the repository keeps,
+which the clock alone can change). What depends on the clock is computed in the query (due
+today). The rows shown (a page at a time) read the state live.
 
 How the result must look (the rules are the ones ``core.models.Status.holds_for`` states and
 tests/storage/test_browse_pins.py pins at 10,000 questions):
@@ -61,12 +63,24 @@ _BROWSE_ORDER = (f"{_index_case('topic', TOPICS)}, {_index_case('difficulty', DI
                  f"{_FOLDED_TITLE}, type, rid")
 
 _STATE_TABLES = ("question_state", "card_state", "exercise_runs")
+# Each status of temp.question_status as (column, bit): two per column, at bits 0 and 32, so
+# that one SUM over the matches counts two statuses (each field holds a count of rows: it
+# cannot reach 2^32). Due depends on the clock: its own column. New: neither seen nor rated.
+_PACKED = ("seen_rated", "flagged_mistake", "learning_mastered", "solved_attempted")
+_FIELDS = {
+    Status.SEEN: ("seen_rated", 0), Status.RATED: ("seen_rated", 32),
+    Status.FLAGGED: ("flagged_mistake", 0), Status.MISTAKES: ("flagged_mistake", 32),
+    Status.LEARNING: ("learning_mastered", 0), Status.MASTERED: ("learning_mastered", 32),
+    Status.SOLVED: ("solved_attempted", 0), Status.ATTEMPTED: ("solved_attempted", 32),
+}
 _LIST_DDL = (
     "CREATE TEMP TABLE IF NOT EXISTS question_list (rid INTEGER PRIMARY KEY, id TEXT NOT NULL, title TEXT, "
-    "type TEXT, topic TEXT, difficulty TEXT, pos INTEGER NOT NULL, k INTEGER NOT NULL)",
+    "type TEXT, topic TEXT, difficulty TEXT, pos INTEGER NOT NULL)",
+    # Narrow copies the searches join every match to: a few bytes a row, so a join touches few pages.
+    "CREATE TEMP TABLE IF NOT EXISTS question_match (rid INTEGER PRIMARY KEY, k INTEGER NOT NULL, pos INTEGER NOT NULL)",
     "CREATE TEMP TABLE IF NOT EXISTS question_keys (k INTEGER PRIMARY KEY, type TEXT, topic TEXT, difficulty TEXT)",
-    "CREATE TEMP TABLE IF NOT EXISTS question_status (rid INTEGER PRIMARY KEY, k INTEGER NOT NULL, status TEXT, "
-    "flagged INTEGER, due TEXT, learning INTEGER, mastered INTEGER, mistake INTEGER, solved INTEGER)",
+    "CREATE TEMP TABLE IF NOT EXISTS question_status (rid INTEGER PRIMARY KEY, k INTEGER NOT NULL, "
+    + ", ".join(f"{column} INTEGER NOT NULL" for column in _PACKED) + ", due TEXT)",
     "CREATE TEMP TABLE IF NOT EXISTS question_list_meta (stale INTEGER NOT NULL, data_version INTEGER, "
     "state_stale INTEGER NOT NULL DEFAULT 1, mistakes TEXT)",
     *(f"CREATE TEMP TRIGGER IF NOT EXISTS question_list_stale_{event.lower()} AFTER {event} ON main.questions "
@@ -76,46 +90,45 @@ _LIST_DDL = (
       for table in _STATE_TABLES for event in ("INSERT", "UPDATE", "DELETE")),
 )
 _LIST_FILL = (
-    "INSERT INTO temp.question_list (rid, id, title, type, topic, difficulty, pos, k) "
-    "SELECT rid, id, title, type, topic, difficulty, ROW_NUMBER() OVER (ORDER BY {order}), "
-    "DENSE_RANK() OVER (ORDER BY type, topic, difficulty) FROM "
+    "INSERT INTO temp.question_list (rid, id, title, type, topic, difficulty, pos) "
+    "SELECT rid, id, title, type, topic, difficulty, ROW_NUMBER() OVER (ORDER BY {order}) FROM "
     "(SELECT rowid AS rid, id, title, type, topic, difficulty FROM main.questions WHERE retired = 0)"
 )
-_KEYS_FILL = ("INSERT INTO temp.question_keys (k, type, topic, difficulty) "
-              "SELECT k, type, topic, difficulty FROM temp.question_list GROUP BY k")
+# k numbers the (type, topic, difficulty) groups.
+_MATCH_FILL = ("INSERT INTO temp.question_match (rid, k, pos) SELECT rid, "
+               "DENSE_RANK() OVER (ORDER BY type, topic, difficulty), pos FROM temp.question_list")
+_KEYS_FILL = ("INSERT INTO temp.question_keys (k, type, topic, difficulty) SELECT m.k, q.type, q.topic, "
+              "q.difficulty FROM temp.question_match m JOIN temp.question_list q ON q.rid = m.rid GROUP BY m.k")
 # The mistakes: a JSON list of ids (:mistakes); a question that has no state but is one gets a row.
 _IS_MISTAKE = "q.id IN (SELECT value FROM json_each(:mistakes))"
 _STATUS_FILL = (
-    "INSERT INTO temp.question_status (rid, k, status, flagged, due, learning, mastered, mistake, solved) "
-    "SELECT q.rid, q.k, CASE WHEN COALESCE(s.review_count, 0) <> 0 THEN 'rated' "
-    "  WHEN s.seen_at IS NOT NULL AND s.seen_at <> '' THEN 'seen' ELSE 'new' END, "
-    "COALESCE(s.flagged, 0), c.due, COALESCE(c.phase IN (1, 3), 0), "
-    "COALESCE(c.phase = 2 AND COALESCE(c.stability, 0) >= :mastered, 0), "
-    f"{_IS_MISTAKE}, {SOLVED_SQL} FROM temp.question_list q LEFT JOIN question_state s ON s.question_id = q.id "
+    "INSERT INTO temp.question_status (rid, k, " + ", ".join(_PACKED) + ", due) "
+    "SELECT rid, k, (st = 'seen') + ((st = 'rated') << 32), flagged + (mistake << 32), "
+    "learning + (mastered << 32), COALESCE(solved <> 0, 0) + (COALESCE(solved = 0, 0) << 32), due FROM ("
+    "SELECT q.rid AS rid, m.k AS k, CASE WHEN COALESCE(s.review_count, 0) <> 0 THEN 'rated' "
+    "  WHEN s.seen_at IS NOT NULL AND s.seen_at <> '' THEN 'seen' ELSE 'new' END AS st, "
+    "COALESCE(s.flagged, 0) <> 0 AS flagged, c.due AS due, COALESCE(c.phase IN (1, 3), 0) AS learning, "
+    "COALESCE(c.phase = 2 AND COALESCE(c.stability, 0) >= :mastered, 0) AS mastered, "
+    f"{_IS_MISTAKE} AS mistake, {SOLVED_SQL} AS solved "
+    "FROM temp.question_list q JOIN temp.question_match m ON m.rid = q.rid "
+    "LEFT JOIN question_state s ON s.question_id = q.id "
     "LEFT JOIN card_state c ON c.question_id = q.id WHERE s.question_id IS NOT NULL OR c.question_id IS NOT NULL "
-    f"OR q.id IN (SELECT question_id FROM exercise_runs) OR {_IS_MISTAKE}"
+    f"OR q.id IN (SELECT question_id FROM exercise_runs) OR {_IS_MISTAKE})"
 )
 
 # What each status filter means, over ``temp.question_status s`` (NULL columns: a question
-# without a row there, which is new and nothing else). True, or false or NULL.
+# without a row there, which is new and nothing else): true, or false or NULL.
 STATUS_SQL = {
-    Status.NEW: "COALESCE(s.status, 'new') = 'new'",
-    Status.SEEN: "s.status = 'seen'",
-    Status.RATED: "s.status = 'rated'",
-    Status.FLAGGED: "s.flagged <> 0",
+    Status.NEW: "COALESCE(s.seen_rated, 0) = 0",
     Status.DUE: "s.due < :day_end",
-    Status.LEARNING: "s.learning <> 0",
-    Status.MASTERED: "s.mastered <> 0",
-    Status.MISTAKES: "s.mistake <> 0",
-    Status.SOLVED: "s.solved <> 0",
-    Status.ATTEMPTED: "s.solved = 0",
+    **{st: f"(s.{column} >> {bit}) & 1" for st, (column, bit) in _FIELDS.items()},
 }
 FACETS = ("type", "topic", "difficulty")
 
 
 def ensure_question_list(conn: sqlite3.Connection, mistakes: Sequence[str] = ()) -> None:
-    """Make ``temp.question_list``, ``temp.question_keys`` and ``temp.question_status`` (with
-    the ids in ``mistakes``) current (see the module's note); cheap when they are."""
+    """Make ``temp.question_list``, ``question_match``, ``question_keys`` and
+    ``question_status`` (with the ids in ``mistakes``) current (see the module's note); cheap when they are."""
     try:
         meta = conn.execute("SELECT stale, data_version, state_stale, mistakes FROM temp.question_list_meta").fetchone()
     except sqlite3.OperationalError:  # first use on this connection
@@ -132,9 +145,10 @@ def ensure_question_list(conn: sqlite3.Connection, mistakes: Sequence[str] = ())
         conn.execute("SAVEPOINT question_list")
     try:
         if not list_current:
-            conn.execute("DELETE FROM temp.question_list")
+            for table in ("question_list", "question_match", "question_keys"):
+                conn.execute(f"DELETE FROM temp.{table}")
             conn.execute(_LIST_FILL.format(order=_BROWSE_ORDER))
-            conn.execute("DELETE FROM temp.question_keys")
+            conn.execute(_MATCH_FILL)
             conn.execute(_KEYS_FILL)
         conn.execute("DELETE FROM temp.question_status")
         conn.execute(_STATUS_FILL, {"mistakes": wanted, "mastered": MASTERED_STABILITY_DAYS})
@@ -180,86 +194,79 @@ _HAS_NOTE = "EXISTS (SELECT 1 FROM notes n WHERE n.question_id = q.id AND n.dele
 _DETAILS = _CANDIDATES.format(rank="NULL", source="temp.question_list q", extra=_HAS_NOTE) + \
     " WHERE q.rid IN (SELECT value FROM json_each(:rids))"
 PAGE = 128  # rows read at once when the table shows one that is not read yet
-# The matches, and those of them that have a row in temp.question_status (no alias: bm25 and
-# MATCH name the full-text table).
-_FTS_MATCHES = "questions_fts JOIN temp.question_list q ON q.rid = questions_fts.rowid"
-_FTS_STATEFUL = "questions_fts JOIN temp.question_status s ON s.rid = questions_fts.rowid"
+# The matches (no alias: bm25 and MATCH name the full-text table).
 _MATCH = "questions_fts MATCH :match"
+_FTS_MATCHES = "questions_fts JOIN temp.question_match m ON m.rid = questions_fts.rowid"
+_FTS_STATEFUL = "questions_fts JOIN temp.question_status s ON s.rid = questions_fts.rowid"
+_STATE_JOIN = " LEFT JOIN temp.question_status s ON s.rid = m.rid"
 
 
 def browse_statements(flt: QuestionFilter, match: str | None, day_end: str) -> tuple[str, str, dict[str, Any]]:
     """(rows, counts, parameters). The rows statement gives the rowid of every row ``flt``
-    shows, in display order (by rank then rowid, or by the list's position); the counts
-    statement, one row per (type, topic, difficulty) group of the matches (the other filters
-    not applied): part (0: every match, 1: those with state), how many, the sum of each
-    ``STATUS_SQL`` in ``Status`` order (part 1), then the group's type, topic, difficulty;
-    ``facet_counts`` adds them up."""
+    shows, in display order (by rank then rowid, or by the list's position). The counts
+    statement gives one row per (type, topic, difficulty) group of the matches, the facet
+    filters not applied: (0, type, topic, difficulty, matches, of them those the status filter
+    shows); and one row for the status counts over the matches the facet filters keep that have
+    a row in temp.question_status: (1, how many, the SUM of each ``_PACKED`` column, how many
+    are due). ``facet_counts`` adds them up."""
     params: dict[str, Any] = {"day_end": day_end}
-    conditions = [_MATCH] if match else []
+    facets = []
     for facet in FACETS:
         value = getattr(flt, facet)
         if value:
-            conditions.append(f"q.{facet} = :{facet}")
+            facets.append(f"{facet} = :{facet}")
             params[facet] = value
-    state_join = ""
-    if flt.status is not None:
-        conditions.append(STATUS_SQL[Status(flt.status)])
-        state_join = " LEFT JOIN temp.question_status s ON s.rid = q.rid"
-    where = (" WHERE " + " AND ".join(conditions)) if conditions else ""
+    kept_keys = f"k IN (SELECT k FROM temp.question_keys WHERE {' AND '.join(facets)})" if facets else ""
+    status = STATUS_SQL[Status(flt.status)] if flt.status is not None else ""
+    state_join = _STATE_JOIN if status else ""
     if match:
         params["match"] = match
-        rows = f"SELECT q.rid FROM {_FTS_MATCHES}{state_join}{where} ORDER BY {BM25}, q.rid"
-        matches, stateful, only = _FTS_MATCHES, _FTS_STATEFUL, f" WHERE {_MATCH}"
+        source, stateful, order = _FTS_MATCHES, _FTS_STATEFUL, f"{BM25}, m.rid"
     else:
-        rows = f"SELECT q.rid FROM temp.question_list q{state_join}{where} ORDER BY q.pos"
-        matches, stateful, only = "temp.question_list q", "temp.question_status s", ""
-    nulls = ", ".join("NULL" for _ in Status)
-    sums = ", ".join(f"SUM({STATUS_SQL[st]})" for st in Status)
-    counts = (f"SELECT g.*, t.type, t.topic, t.difficulty FROM ("
-              f"SELECT 0, q.k AS k, COUNT(*), {nulls} FROM {matches}{only} GROUP BY q.k UNION ALL "
-              f"SELECT 1, s.k, COUNT(*), {sums} FROM {stateful}{only} GROUP BY s.k) g "
-              "JOIN temp.question_keys t ON t.k = g.k")
+        source, stateful, order = "temp.question_match m", "temp.question_status s", "m.pos"
+
+    def where(*conditions: str) -> str:
+        kept = [c for c in (_MATCH if match else "", *conditions) if c]
+        return (" WHERE " + " AND ".join(kept)) if kept else ""
+
+    rows = f"SELECT m.rid FROM {source}{state_join}{where(kept_keys and 'm.' + kept_keys, status)} ORDER BY {order}"
+    shown = f"SUM({status})" if status else "COUNT(*)"
+    counts = (
+        f"SELECT 0, t.type, t.topic, t.difficulty, g.n, g.shown, NULL FROM (SELECT m.k AS k, COUNT(*) AS n, "
+        f"{shown} AS shown FROM {source}{state_join}{where()} GROUP BY m.k) g "
+        "JOIN temp.question_keys t ON t.k = g.k UNION ALL "
+        f"SELECT 1, COUNT(*), {', '.join(f'SUM(s.{column})' for column in _PACKED)}, SUM(s.due < :day_end) "
+        f"FROM {stateful}{where(kept_keys and 's.' + kept_keys)}"
+    )
     return rows, counts, params
 
 
 def facet_counts(groups: Sequence[Sequence[Any]], flt: QuestionFilter) -> dict[str, dict[str, int]]:
-    """The counts statement's groups (see ``browse_statements``) added up: for each facet, how
+    """The counts statement's rows (see ``browse_statements``) added up: for each facet, how
     many questions each option shows with the other filters (status included) kept; for the
     status, how many questions hold each status with the facet filters kept."""
-    statuses = list(Status)
-    width = len(statuses)
-    every: dict[int, tuple[tuple[str, str, str], int]] = {}
-    with_state: dict[int, tuple[int, Sequence[Any]]] = {}
-    for r in groups:
-        if r[0] == 0:
-            every[r[1]] = ((r[-3], r[-2], r[-1]), r[2])
-        else:
-            with_state[r[1]] = (r[2], r[3:3 + width])
     wanted = [getattr(flt, facet) for facet in FACETS]
-    shown_at = statuses.index(Status(flt.status)) if flt.status is not None else None
     counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
-    totals = [0] * width
-    stateless_total = 0
-    nothing = (None,) * width
-    for k, (key, n) in every.items():
-        n_state, sums = with_state.get(k, (0, nothing))
-        stateless = n - n_state  # new, and nothing else
-        if shown_at is None:
-            shown = n
-        else:
-            shown = (sums[shown_at] or 0) + (stateless if statuses[shown_at] is Status.NEW else 0)
+    kept_total = 0
+    packed: Sequence[Any] = (0,) * (len(_PACKED) + 2)
+    for r in groups:
+        if r[0] == 1:
+            packed = r[1:]
+            continue
+        key, n, shown = r[1:4], r[4], r[5] or 0
         kept = [not want or value == want for value, want in zip(key, wanted)]
         for i, facet in enumerate(FACETS):
             if shown and all(kept[:i]) and all(kept[i + 1:]):
                 tally = counts[facet]
                 tally[key[i]] = tally.get(key[i], 0) + shown
         if all(kept):
-            stateless_total += stateless
-            for i, n_st in enumerate(sums):
-                if n_st:
-                    totals[i] += n_st
-    status = {st.value: n for st, n in zip(statuses, totals)}
-    status[Status.NEW.value] += stateless_total
+            kept_total += n
+    sums = dict(zip(_PACKED, (v or 0 for v in packed[1:])))
+    status = {st.value: 0 for st in Status}
+    for st, (column, bit) in _FIELDS.items():
+        status[st.value] = (sums[column] >> bit) & 0xFFFFFFFF
+    status[Status.DUE.value] = packed[-1] or 0
+    status[Status.NEW.value] = kept_total - status[Status.SEEN.value] - status[Status.RATED.value]
     counts["status"] = status
     return counts
 
