@@ -70,3 +70,38 @@ def test_loading_a_board_makes_the_graphics_a_change_by_change_build_makes(qtbot
             assert looks(twin) == looks(graphic)
     assert loaded.content_rect() == built.content_rect()
     assert loaded.graphic("r3").model.points == (0.0, 0.0, 8.0, 8.0)
+
+
+def test_opening_a_board_pauses_the_collector_while_building_and_enables_it_again(open_window, db_path, monkeypatch):
+    import gc
+    import sqlite3
+
+    from mlprep_desktop.core.board_model import scene_to_json
+
+    window = open_window()
+    window.show_tab(window.whiteboard)
+    tab = window.whiteboard
+    good = window.context.boards.create("Strokes")
+    window.context.boards.save_scene(good.id, scene_to_json(strokes()))
+    broken = window.context.boards.create("Broken")
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE boards SET scene_json = '{broken' WHERE id = ?", (broken.id,))
+    conn.commit()
+    conn.close()
+    errors: list[str] = []
+    monkeypatch.setattr(window, "show_error", errors.append)
+    seen: list[bool] = []
+    load = BoardScene.load
+
+    def watched_load(scene, items, **kwargs):
+        seen.append(gc.isenabled())
+        load(scene, items, **kwargs)
+
+    monkeypatch.setattr(BoardScene, "load", watched_load)
+    assert gc.isenabled()
+    assert tab.open_board(good.id)
+    assert seen == [False] and gc.isenabled()
+    assert tab.scene.item_count() == len({s.id for s in strokes()})
+    assert tab.open_board(broken.id)
+    assert tab.read_only and "could not be read" in errors[-1]
+    assert gc.isenabled()

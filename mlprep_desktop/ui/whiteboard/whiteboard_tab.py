@@ -297,14 +297,20 @@ class WhiteboardTab(TabPage):
         """Show ``board``'s scene. Returns whether it may be edited; when not, the user is told
         why (unreadable, from a newer app, or it could not be shown) and it is never saved."""
         from mlprep_desktop.core.board_model import VERSION, BoardFormatError, read_scene
+        from mlprep_desktop.core.gc_pause import paused_gc
 
+        unreadable: BoardFormatError | None = None
+        with paused_gc():  # a big board: thousands of objects made at once, nearly all kept
+            try:
+                version, models = read_scene(board.scene_json)
+            except BoardFormatError as exc:
+                version, models, unreadable = VERSION, [], exc
+            error = self._show_models(models)
         editable = True
-        try:
-            version, models = read_scene(board.scene_json)
-        except BoardFormatError as exc:
-            version, models, editable = VERSION, [], False
+        if unreadable is not None:
+            editable = False
             self.error_occurred.emit(self.tr(
-                f"The board “{board.name}” could not be read ({exc}). It is shown empty and will "
+                f"The board “{board.name}” could not be read ({unreadable}). It is shown empty and will "
                 "not be changed."))
         if version > VERSION:
             editable = False
@@ -312,7 +318,6 @@ class WhiteboardTab(TabPage):
                 f"The board “{board.name}” was saved by a newer version of MLPrep Desktop. It is "
                 "shown read-only, as far as this version understands it, and will not be changed. "
                 "Update the app to edit it."))
-        error = self._show_models(models)
         if error is not None:
             editable = False
             self.error_occurred.emit(self.tr(
