@@ -43,9 +43,27 @@ LONG_RUN_CHARS = 5_000
 SCROLL_BAR_FIRST_CHARS = 20_000
 
 
-def _longest_run(text: str) -> int:
-    """The longest stretch of ``text`` without a space, tab or line break (linear, in C)."""
-    return max(map(len, text.replace("\t", " ").replace("\n", " ").split(" ")))
+_BREAKS = (" ", "\t", "\n")
+
+
+def has_long_run(text: str, limit: int = LONG_RUN_CHARS) -> bool:
+    """Whether ``text`` has a stretch longer than ``limit`` without a space, tab or line break.
+
+    Linear, and quick on prose: a run longer than ``limit`` holds a whole aligned block of
+    ``limit // 2`` characters, so each block is only searched for a break (in C, stopping at
+    the first) and the run around a block without one is measured. Splitting the text at every
+    break (what this did before) took ~20 ms for a 350 KB line of '*a **a ' and ~30 ms for
+    10,000 formulas, on each open and paste."""
+    step = max(1, limit // 2)
+    for block in range(0, len(text) - step + 1, step):
+        end = block + step
+        if any(text.find(mark, block, end) >= 0 for mark in _BREAKS):
+            continue
+        start = max(text.rfind(mark, 0, block) for mark in _BREAKS) + 1
+        after = [found for found in (text.find(mark, end) for mark in _BREAKS) if found >= 0]
+        if min(after, default=len(text)) - start > limit:
+            return True
+    return False
 
 
 class NoteEditor(QPlainTextEdit):
@@ -86,7 +104,7 @@ class NoteEditor(QPlainTextEdit):
         """Show ``text`` (a fresh undo history; long texts are highlighted lazily)."""
         lazy = len(text) > LAZY_HIGHLIGHT_CHARS
         self.highlighter.set_lazy(lazy)
-        long_run = len(text) > LONG_RUN_CHARS and _longest_run(text) > LONG_RUN_CHARS
+        long_run = len(text) > LONG_RUN_CHARS and has_long_run(text)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere if long_run
                              else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self._scroll_bar_first(len(text), text.count("\n") + 1)
@@ -106,7 +124,7 @@ class NoteEditor(QPlainTextEdit):
             before = first.text()[: cursor.selectionStart() - first.position()][-LONG_RUN_CHARS:]
             after = last.text()[cursor.selectionEnd() - last.position():][:LONG_RUN_CHARS]
             joined = before + source.text() + after
-            if len(joined) > LONG_RUN_CHARS and _longest_run(joined) > LONG_RUN_CHARS:
+            if len(joined) > LONG_RUN_CHARS and has_long_run(joined):
                 self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
         if source.hasText():
             pasted = source.text()
