@@ -164,35 +164,17 @@ def ensure_question_list(conn: sqlite3.Connection, mistakes: Sequence[str] = ())
         conn.execute("RELEASE question_list")
 
 
-def _candidates(card: str, solved: str, state_join: str) -> str:
-    """The candidate rows with their state columns; ``card``: the alias the card columns (due,
-    phase, stability) are read from, ``solved``: the solved expression, ``state_join``: the
-    joins that bring the state (alias ``s``, and ``card``). Left in it: {extra}, {rank},
-    {source}."""
-    return (
-        "SELECT q.rid AS rid, q.id AS id, q.title AS title, q.type AS type, q.topic AS topic, "
-        "q.difficulty AS difficulty, q.pos AS pos, s.seen_at AS seen_at, COALESCE(s.flagged, 0) AS flagged, "
-        f"s.last_rating AS last_rating, COALESCE(s.review_count, 0) AS review_count, {card}.due AS due, "
-        f"({card}.due IS NOT NULL AND {card}.due < :day_end) AS due_now, "
-        f"COALESCE({card}.phase IN (1, 3), 0) AS learning, "
-        f"COALESCE({card}.phase = 2 AND COALESCE({card}.stability, 0) >= :mastered, 0) AS mastered, "
-        "(q.id IN (SELECT value FROM json_each(:mistakes))) AS mistake, "
-        f"{solved} AS solved, "
-        "{{extra}}"
-        "CASE WHEN COALESCE(s.review_count, 0) <> 0 THEN 'rated' "
-        "  WHEN s.seen_at IS NOT NULL AND s.seen_at <> '' THEN 'seen' ELSE 'new' END AS status, "
-        "{{rank}} AS rank "
-        f"FROM {{source}} {state_join}"
-    ).replace("{{", "{").replace("}}", "}")
-
-
-# The state read live (the rows shown).
-_CANDIDATES = _candidates("c", SOLVED_SQL, "LEFT JOIN question_state s ON s.question_id = q.id "
-                                           "LEFT JOIN card_state c ON c.question_id = q.id")
-_HAS_NOTE = "EXISTS (SELECT 1 FROM notes n WHERE n.question_id = q.id AND n.deleted_at IS NULL) AS has_note, "
-# A page of rows read for display: everything a QuestionRow holds, by rowid.
-_DETAILS = _CANDIDATES.format(rank="NULL", source="temp.question_list q", extra=_HAS_NOTE) + \
-    " WHERE q.rid IN (SELECT value FROM json_each(:rids))"
+# A page of rows read for display: everything a QuestionRow holds, by rowid, the state read
+# live; the columns in the order ``_question_row`` takes them.
+_DETAILS = (
+    "SELECT q.rid, q.id, q.title, q.type, q.topic, q.difficulty, s.seen_at, COALESCE(s.flagged, 0), "
+    "s.last_rating, COALESCE(s.review_count, 0), c.due, (c.due IS NOT NULL AND c.due < :day_end), "
+    "COALESCE(c.phase IN (1, 3), 0), COALESCE(c.phase = 2 AND COALESCE(c.stability, 0) >= :mastered, 0), "
+    f"(q.id IN (SELECT value FROM json_each(:mistakes))), {SOLVED_SQL}, "
+    "EXISTS (SELECT 1 FROM notes n WHERE n.question_id = q.id AND n.deleted_at IS NULL) "
+    "FROM temp.question_list q LEFT JOIN question_state s ON s.question_id = q.id "
+    "LEFT JOIN card_state c ON c.question_id = q.id WHERE q.rid IN (SELECT value FROM json_each(:rids))"
+)
 PAGE = 128  # rows read at once when the table shows one that is not read yet
 # The matches (no alias: bm25 and MATCH name the full-text table).
 _MATCH = "questions_fts MATCH :match"
@@ -347,7 +329,7 @@ class QuestionRows(Sequence[QuestionRow]):
         if not wanted:
             return
         rows = self._load(_DETAILS, {**self._params, "rids": json.dumps([self._found[j][0] for j in wanted])})
-        by_rid = {r["rid"]: r for r in rows}
+        by_rid = {r[0]: r for r in rows}
         missing = [self._found[j][0] for j in wanted if self._found[j][0] not in by_rid]
         ids = {r[0]: r[1] for r in self._load(_IDS, {"rids": json.dumps(missing)})} if missing else {}
         for j in wanted:
@@ -360,11 +342,13 @@ class QuestionRows(Sequence[QuestionRow]):
 _IDS = "SELECT rowid, id FROM main.questions WHERE rowid IN (SELECT value FROM json_each(:rids))"
 
 
-def _question_row(r: sqlite3.Row) -> QuestionRow:
-    solved = r["solved"]
+def _question_row(r: Sequence[Any]) -> QuestionRow:
+    """A row of ``_DETAILS`` (by position: a page of them is made at every search)."""
+    (_rid, qid, title, qtype, topic, difficulty, seen_at, flagged, last_rating, review_count, due, due_now,
+     learning, mastered, mistake, solved, has_note) = r
     state = QuestionState(
-        question_id=r["id"], seen_at=r["seen_at"], flagged=bool(r["flagged"]), last_rating=r["last_rating"],
-        review_count=r["review_count"], due=r["due"], due_now=bool(r["due_now"]), learning=bool(r["learning"]),
-        mastered=bool(r["mastered"]), mistake=bool(r["mistake"]), solved=None if solved is None else bool(solved),
+        question_id=qid, seen_at=seen_at, flagged=bool(flagged), last_rating=last_rating,
+        review_count=review_count, due=due, due_now=bool(due_now), learning=bool(learning),
+        mastered=bool(mastered), mistake=bool(mistake), solved=None if solved is None else bool(solved),
     )
-    return QuestionRow(r["id"], r["title"], r["type"], r["topic"], r["difficulty"], state, bool(r["has_note"]))
+    return QuestionRow(qid, title, qtype, topic, difficulty, state, bool(has_note))

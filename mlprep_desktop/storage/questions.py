@@ -53,6 +53,7 @@ class QuestionRepository:
         self._clock = clock or SystemClock()
         # (connection, total_changes, data_version), window start, recent mistakes, failed exercises
         self._mistakes_cache: tuple[tuple[int, int, int], str, list[tuple[str, str]], list[str]] | None = None
+        self._total_cache: tuple[tuple[int, int, int], int] | None = None  # (_version(), total)
         self._titles: Mapping[str, str] = MappingProxyType({})
 
     def search(self, flt: QuestionFilter) -> list[QuestionRow]:
@@ -108,8 +109,7 @@ class QuestionRepository:
     def _mistakes(self, now: datetime) -> list[str]:
         """``ProgressRepository.mistakes(now)``, its query run again only after a write (by this
         connection or another) or when the clock went back: typing a search asks each key."""
-        conn = self._db.conn
-        key = (id(conn), conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0])
+        key = self._version()
         since = to_utc_iso(now - timedelta(days=MISTAKE_DAYS))
         cached = self._mistakes_cache
         if cached is None or cached[0] != key or since < cached[1]:
@@ -154,7 +154,16 @@ class QuestionRepository:
         return rows, counts
 
     def total(self) -> int:
-        return self._db.query("SELECT COUNT(*) FROM questions WHERE retired = 0")[0][0]
+        """How many active questions; counted again only after a write (Browse asks every key)."""
+        key = self._version()
+        if self._total_cache is None or self._total_cache[0] != key:
+            self._total_cache = (key, self._db.query("SELECT COUNT(*) FROM questions WHERE retired = 0")[0][0])
+        return self._total_cache[1]
+
+    def _version(self) -> tuple[int, int, int]:
+        """Changes when this connection or another one wrote to the file."""
+        conn = self._db.conn
+        return id(conn), conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0]
 
     def get(self, question_id: str) -> Question | None:
         """The question, or None. A record damaged in the file is read as far as it can be and

@@ -63,7 +63,9 @@ class FilterBar(QWidget):
             for i in range(combo.count()):
                 value = combo.itemData(i)
                 n = total_for.get(facet, 0) if value is None else facet_counts.get(value, 0)
-                combo.setItemText(i, f"{self._labels[facet][value]} ({n})")
+                text = f"{self._labels[facet][value]} ({n})"
+                if combo.itemText(i) != text:  # each change relabels and repaints the combo
+                    combo.setItemText(i, text)
 
     def _on_combo_changed(self, _index: int) -> None:
         self.filters_changed.emit()

@@ -11,6 +11,9 @@ from mlprep_desktop.core.models import DIFFICULTIES, TOPICS, QuestionRow, Questi
 
 COLUMNS = ("Question", "Type", "Topic", "Difficulty", "Status")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# Answered with the column's text (a tooltip shows it whole, wherever the column cuts it).
+_TEXT_ROLES = frozenset(int(role) for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+                                               Qt.ItemDataRole.ToolTipRole))
 
 
 def status_text(state: QuestionState) -> str:
@@ -126,18 +129,13 @@ class QuestionTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        # The view asks each shown cell for a dozen roles at every paint: the others answer
+        # None before anything else is looked at.
+        if role not in _TEXT_ROLES:
+            return self.id_at(index.row()) if role == ID_ROLE and index.isValid() else None
         if not index.isValid():
             return None
-        if role == ID_ROLE:
-            return self.id_at(index.row())
-        row = self._rows[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
-                    Qt.ItemDataRole.ToolTipRole):  # the tooltip: the whole text, wherever a column cuts it
-            return _column_text(row, column)
-        if role == ID_ROLE:
-            return row.id
-        return None
+        return _column_text(self._rows[index.row()], index.column())  # the tooltip: the whole text
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
