@@ -13,7 +13,7 @@ import html as html_lib
 import re
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from mlprep_desktop.core.note_chunks import split_chunks, window_around
@@ -77,18 +77,35 @@ class NoteRenderer:
         ``math_budget``: as for ``MarkdownRenderer.render`` (formulas left pending are listed);
         for a long note it is shared by the pieces (each had a budget of its own: three pieces
         of 10,000 formulas took ~3 x 45 ms drawing in one render)."""
+        steps = self.render_steps(text, around_line, math_budget)
+        while True:
+            try:
+                next(steps)
+            except StopIteration as done:
+                return done.value
+
+    def render_steps(self, text: str, around_line: int = 0,
+                     math_budget: float | None = None) -> Generator[None, None, NotePreviewHtml]:
+        """``render`` a step at a time: for a long note the generator yields after cutting it
+        into pieces and after each piece of the window, so a caller can spread the work over
+        turns of the event loop; its return value is what ``render`` returns. The math budget
+        counts only the time spent in the steps."""
         total = text.count("\n") + 1
         if len(text) <= LARGE_NOTE_CHARS:
             full = self.render_full(text, math_budget)
             return NotePreviewHtml(full.html, full.images, False, 0, total - 1, total, full.pending_math)
+        spent = 0.0
+        started = time.perf_counter()
         chunks = split_chunks(text)
         first, last = window_around(chunks, around_line, WINDOW_CHARS)
         parts: list[str] = []
         images: dict[str, MathImage] = {}
         pending: dict[tuple[str, bool, str], None] = {}
-        deadline = None if math_budget is None else time.perf_counter() + math_budget
         for chunk in chunks[first:last + 1]:
-            budget = None if deadline is None else max(0.0, deadline - time.perf_counter())
+            spent += time.perf_counter() - started
+            yield
+            started = time.perf_counter()
+            budget = None if math_budget is None else max(0.0, math_budget - spent)
             rendered = self._cached(chunk.text, budget)
             parts.append(f'<a name="line-{chunk.first_line}"></a>{rendered.html}')
             images.update(rendered.images)

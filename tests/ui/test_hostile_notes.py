@@ -245,3 +245,39 @@ def test_a_long_note_is_loaded_without_a_highlighter_call_per_block_and_previewe
     editor.highlighter.rehighlight()  # a full pass, block by block, gives the same states and formats
     assert loaded == [document.findBlockByNumber(n).userState() for n in range(blocks)]
     assert formats == [formats_of(n) for n in range(40)]
+
+
+def test_a_long_notes_preview_is_rendered_a_piece_per_turn_and_shows_what_one_render_shows(
+        qtbot, open_window, monkeypatch):
+    """The window of a long note (10,000 formulas: ~65-115 ms of Markdown and math in one turn)
+    is rendered a piece per turn of the event loop and shown once complete; rendering it at
+    once (render_now) shows the same."""
+    from PySide6.QtCore import QTimer
+
+    from mlprep_desktop.rendering.note_html import NoteRenderer
+
+    window, tab = open_notebook(qtbot, open_window)
+    text = "\n\n".join(f"Step {i}: $z_{{{i}}} = \\alpha_{{{i}}} + {i}$" for i in range(10_000))
+    note = stored_note(window, tab, "Ten thousand formulas", text, split=True)
+    turns = [0]
+    ticker = QTimer()
+    ticker.setInterval(0)
+    ticker.timeout.connect(lambda: turns.__setitem__(0, turns[0] + 1))
+    pieces: list[int] = []  # the turn each piece of the window was rendered in
+    real = NoteRenderer._cached
+    monkeypatch.setattr(NoteRenderer, "_cached", lambda self, *a: pieces.append(turns[0]) or real(self, *a))
+    shown_after: list[int] = []  # pieces rendered when the preview was shown
+    show = type(tab.preview).show_preview
+    monkeypatch.setattr(type(tab.preview), "show_preview",
+                        lambda self, *a: shown_after.append(len(pieces)) or show(self, *a))
+    ticker.start()
+    tab.open_note(note.id)
+    qtbot.waitUntil(lambda: bool(shown_after), timeout=60_000)
+    ticker.stop()
+    first_render = pieces[: shown_after[0]]
+    assert len(first_render) >= 2 and len(set(first_render)) == len(first_render), first_render  # one a turn
+    qtbot.waitUntil(lambda: not tab.sync._math.busy and not tab.sync.pending, timeout=60_000)
+    stepped = (tab.preview.toPlainText(), tab.preview.shown.first_line, tab.preview.shown.last_line)
+    assert "Step 0:" in stepped[0] and "$z_" not in stepped[0]  # every formula of the window drawn
+    tab.sync.render_now()  # at once: the same window, the same text
+    assert (tab.preview.toPlainText(), tab.preview.shown.first_line, tab.preview.shown.last_line) == stepped

@@ -6,14 +6,19 @@
 - A long note (over ``LARGE_NOTE_CHARS``) is rendered on the event loop's next turn after it is
   opened (not in the turn that loads it into the editor), and is previewed a window at a time around the editor's
   first visible line, with links to the earlier and later parts; the window follows the editor.
+  Such a window is rendered a piece per turn of the event loop when it follows a pause, an open
+  or drawn formulas (``render_now`` still renders at once): ~65-115 ms of Markdown and math for
+  10,000 formulas became a few stalls of ~20-50 ms. Until it is shown, ``pending`` is True.
 """
 from __future__ import annotations
+
+from collections.abc import Generator
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel
 
-from mlprep_desktop.rendering.note_html import LARGE_NOTE_CHARS, NoteRenderer
+from mlprep_desktop.rendering.note_html import LARGE_NOTE_CHARS, NotePreviewHtml, NoteRenderer
 from mlprep_desktop.ui.notebook.note_editor import NoteEditor
 from mlprep_desktop.ui.notebook.note_preview import NotePreview
 from mlprep_desktop.ui.widgets.math_prerenderer import RENDER_BUDGET_S, MathPrerenderer
@@ -37,9 +42,15 @@ class PreviewSync(QObject):
         self._moving_editor = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.render_now)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        # a long note's window rendered a piece per turn: (its steps, editor's top line, length)
+        self._steps: tuple[Generator[None, None, NotePreviewHtml], int, int] | None = None
+        self._step_timer = QTimer(self)
+        self._step_timer.setSingleShot(True)
+        self._step_timer.setInterval(0)
+        self._step_timer.timeout.connect(self._on_step_timer_timeout)
         self._math = MathPrerenderer(self)  # formulas a render left pending, drawn a slice at a time
-        self._math.finished.connect(self.render_now)
+        self._math.finished.connect(self._on_math_finished)
         editor.verticalScrollBar().valueChanged.connect(self._on_editor_scrolled)
         preview.part_requested.connect(self._on_preview_part_requested)
 
@@ -49,7 +60,7 @@ class PreviewSync(QObject):
 
     @property
     def pending(self) -> bool:
-        return self._timer.isActive()
+        return self._timer.isActive() or self._steps is not None
 
     def set_view_mode(self, mode: str) -> None:
         self._mode = mode
@@ -67,6 +78,7 @@ class PreviewSync(QObject):
         """A note (or nothing, when ``active`` is False) was loaded into the editor."""
         self._active = active
         self._line = None
+        self._cancel_steps()
         self._preview.verticalScrollBar().setValue(0)
         if active and self._editor.document().characterCount() > LARGE_NOTE_CHARS:
             # on the next turn of the event loop: loading a long note and rendering its
@@ -79,13 +91,26 @@ class PreviewSync(QObject):
     def schedule(self) -> None:
         """Re-render after a pause (the text or what it refers to changed)."""
         self._stale = True
+        self._cancel_steps()
         if self._mode == "editor":
             return
         large = self._editor.document().characterCount() > LARGE_NOTE_CHARS
         self._timer.start(self.LARGE_PREVIEW_MS if large else self.PREVIEW_MS)
 
     def render_now(self) -> None:
+        self._render(stepped=False)
+
+    def _on_timer_timeout(self) -> None:
+        self._render(stepped=True)
+
+    def _on_math_finished(self) -> None:
+        self._render(stepped=True)
+
+    def _render(self, stepped: bool) -> None:
+        """Render the preview: at once, or with ``stepped`` a long note's window a piece per
+        turn of the event loop (shown when the last piece is done)."""
         self._timer.stop()
+        self._cancel_steps()
         if not self._active:
             self._math.cancel()
             self._preview.clear()
@@ -97,15 +122,45 @@ class PreviewSync(QObject):
             return
         text = self._editor.toPlainText()
         top = self._editor.firstVisibleBlock().blockNumber()
-        result = self._renderer.render(text, around_line=self._line if self._line is not None else top,
-                                       math_budget=RENDER_BUDGET_S)
+        steps = self._renderer.render_steps(text, around_line=self._line if self._line is not None else top,
+                                            math_budget=RENDER_BUDGET_S)
+        if stepped and len(text) > LARGE_NOTE_CHARS:
+            self._steps = (steps, top, len(text))
+            self._step_timer.start()
+            return
+        while True:
+            try:
+                next(steps)
+            except StopIteration as done:
+                self._show(done.value, top, len(text))
+                return
+
+    def _on_step_timer_timeout(self) -> None:
+        if self._steps is None:
+            return
+        steps, top, length = self._steps
+        try:
+            next(steps)
+        except StopIteration as done:
+            self._steps = None
+            self._show(done.value, top, length)
+            return
+        self._step_timer.start()
+
+    def _cancel_steps(self) -> None:
+        if self._steps is not None:
+            self._steps[0].close()
+            self._steps = None
+        self._step_timer.stop()
+
+    def _show(self, result: NotePreviewHtml, top: int, length: int) -> None:
         self._math.start(result.pending_math)
         fraction = None
         if result.partial:
             span = max(1, result.last_line - result.first_line + 1)
             fraction = (top - result.first_line) / span if self._line is None else 0.0
             self._notice.setText(self.tr(
-                f"This is a long note ({len(text):,} characters), so the preview shows lines "
+                f"This is a long note ({length:,} characters), so the preview shows lines "
                 f"{result.first_line + 1}–{result.last_line + 1} of {result.total_lines}, around the editor's "
                 "position. It follows the editor as you scroll."))
         self._notice.setVisible(result.partial)
