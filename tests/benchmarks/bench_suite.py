@@ -24,6 +24,7 @@ interleaving app and baseline runs (median of several, min–max shown):
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import shutil
@@ -294,10 +295,13 @@ def window_items(db_path: Path, scene_text: str, runs: int, keystroke_phrases: l
             app.processEvents()
         app.processEvents()
 
+    # Each sample starts with the garbage collector's generations empty (gc.collect(), not
+    # timed): a full collection owed by one side's allocations must not land in the other's run.
     def app_open() -> float:
         def run() -> None:
             tab.open_board(big.id)
             tab.view.viewport().repaint()
+        gc.collect()
         took = ms(run)
         drain()
         tab.open_board(small.id)
@@ -321,13 +325,14 @@ def window_items(db_path: Path, scene_text: str, runs: int, keystroke_phrases: l
                 bare_scene.addItem(graphic)
             bare_view.fitInView(bare_scene.itemsBoundingRect(), Qt.AspectRatioMode.KeepAspectRatio)
             bare_view.viewport().repaint()
+        gc.collect()
         took = ms(run)
         bare_scene.clear()
         app.processEvents()
         return took
 
     board = interleave(Pair(f"whiteboard open, {STROKES // 1000}k strokes", "ms", "<= 1.2x"),
-                       app_open, bare_open, max(3, runs // 2))
+                       app_open, bare_open, runs)  # ~1 s a pair: as many as the others
     bare_view.close()
     tab._saver.cancel()
     raw.close()
