@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from mlprep_desktop.core.grading import prime_answer_stems
 from mlprep_desktop.core.interview import Event, InterviewSession, InterviewStateError
 from mlprep_desktop.core.interview_models import InterviewItem, InterviewRecord, SessionStatus
 from mlprep_desktop.services.app_context import AppContext
@@ -245,6 +244,8 @@ class InterviewRunner(QObject):
         if self._priming is not None and self._priming.is_alive():
             self._prime_timer.start()  # the one before is still at work: try again later
             return
+        from mlprep_desktop.core.grading import prime_answer_stems  # not at start-up (issue 16)
+
         text = self._answers.get(self._prime_item, "")
         self._priming = threading.Thread(target=prime_answer_stems, args=(text,), name="interview-grading",
                                          daemon=True)
