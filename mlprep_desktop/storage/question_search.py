@@ -272,7 +272,6 @@ class QuestionRows(Sequence[QuestionRow]):
         self._params = params
         self._locate = locate
         self._made: dict[int, QuestionRow] = {}
-        self._position: dict[int, int] | None = None
 
     def __len__(self) -> int:
         return len(self._found)
@@ -317,9 +316,10 @@ class QuestionRows(Sequence[QuestionRow]):
             rid = self._locate(question_id)
         except sqlite3.DatabaseError:  # a damaged file: look among the rows (read leniently)
             return next((i for i in range(len(self)) if self[i].id == question_id), -1)
-        if self._position is None:
-            self._position = {r[0]: i for i, r in enumerate(self._found)}
-        i = self._position.get(rid, -1) if rid is not None else -1
+        try:  # the shown question is usually near the top: no map of every row for it
+            i = self._found.index((rid,)) if rid is not None else -1
+        except ValueError:
+            i = -1
         if i < 0:  # an id read leniently (damaged text) is not found by the lookup
             i = next((j for j, row in self._made.items() if row.id == question_id), -1)
         return i
