@@ -167,3 +167,30 @@ def test_my_project_template_links_the_behavioural_questions_and_they_open(qtbot
     window.close()
     rows = db_rows(db_path, "SELECT title FROM notes WHERE title LIKE 'My project%'")
     assert [r[0] for r in rows] == ["My project: churn"]
+
+
+def test_the_double_bracket_list_of_ten_thousand_questions_shows_the_first_hundred_that_match(qtbot, open_window):
+    """Issue 17: Qt filtering and laying out 10,000 titles stalled each key for ~0.5 s; the list
+    shows at most LINK_CHOICES, alphabetically, and narrows as the user types."""
+    from mlprep_desktop.ui.notebook.note_editor import LINK_CHOICES
+
+    window, tab = open_notebook(qtbot, open_window)
+    tab.new_note()
+    editor = tab.editor
+    editor.set_question_titles({f"q{i:05d}": f"Question number {i}" for i in range(10_000)})
+    editor.setFocus()
+    qtbot.keyClicks(editor, "[[")
+    popup = editor.completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    model = editor.completer.completionModel()
+    shown = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert len(shown) == LINK_CHOICES and shown == sorted(shown, key=str.casefold)
+    qtbot.keyClicks(editor, "NUMBER 123")
+    shown = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert "Question number 1234 — q01234" in shown and len(shown) == 11  # 123 and 1230-1239
+    assert all("number 123" in s for s in shown)
+    row = shown.index("Question number 1234 — q01234")
+    popup.setCurrentIndex(model.index(row, 0))
+    qtbot.keyClick(popup, "\r")
+    qtbot.waitUntil(lambda: not popup.isVisible())
+    assert editor.toPlainText() == "[[q01234]]"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from contextlib import nullcontext
+from itertools import islice
 
 from PySide6.QtCore import QEvent, QMimeData, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor, QTextOption
@@ -41,6 +42,10 @@ LONG_RUN_CHARS = 5_000
 # Each layout of a long text costs what Qt's first one did (~60-90 ms for a 350 KB line): see
 # NoteEditor._scroll_bar_first. Below this size a second layout is not worth avoiding.
 SCROLL_BAR_FIRST_CHARS = 20_000
+# The [[ list shows at most this many questions (the first, alphabetically, that contain what
+# was typed; typing more narrows it): Qt filtering and laying out a list of 10,000 titles took
+# 0.4-0.55 s per key (issue 17).
+LINK_CHOICES = 100
 
 
 _BREAKS = (" ", "\t", "\n")
@@ -80,12 +85,14 @@ class NoteEditor(QPlainTextEdit):
         self.highlighter = NoteHighlighter(self.document(), self)
         self._link_titles: Mapping[str, str] = {}
         self._completion_ids: dict[str, str] | None = {}
+        self._folded_choices: list[tuple[str, str]] = []  # (casefolded, shown) of every question
+        self._choices_for: str | None = None  # what the list was filtered for
         self._completer = QCompleter(self)
         self._completer.setObjectName("noteLinkCompleter")
         self._completer.setWidget(self)
-        self._completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self._completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self._completer.setFilterMode(Qt.MatchFlag.MatchContains)  # what the list shows (see _show_choices)
         self._completer.setMaxVisibleItems(12)
         self._completer.setModel(QStringListModel(self._completer))
         self._completer.popup().setObjectName("noteLinkCompletions")
@@ -138,14 +145,24 @@ class NoteEditor(QPlainTextEdit):
         it takes ~4 MB that a notebook never linking a question does not need (issue 16)."""
         self._link_titles = titles
         self._completion_ids = None
+        self._choices_for: str | None = None
 
     def _ensure_completions(self) -> dict[str, str]:
         if self._completion_ids is None:
             entries = sorted(((f"{' '.join(title.split())} — {qid}", qid) for qid, title in self._link_titles.items()),
                              key=lambda e: e[0].casefold())
             self._completion_ids = dict(entries)
-            self._completer.model().setStringList([text for text, _ in entries])
+            self._folded_choices = [(text.casefold(), text) for text, _ in entries]
         return self._completion_ids
+
+    def _show_choices(self, typed: str) -> None:
+        """The list after ``[[``: the first ``LINK_CHOICES`` entries that contain ``typed``
+        (any case), in alphabetical order."""
+        self._ensure_completions()
+        needle = typed.casefold()
+        shown = list(islice((text for folded, text in self._folded_choices if needle in folded), LINK_CHOICES))
+        self._completer.model().setStringList(shown)
+        self._choices_for = typed
 
     @property
     def completer(self) -> QCompleter:
@@ -306,9 +323,8 @@ class NoteEditor(QPlainTextEdit):
         if prefix is None:
             popup.hide()
             return
-        self._ensure_completions()
-        if prefix != self._completer.completionPrefix() or not popup.isVisible():
-            self._completer.setCompletionPrefix(prefix)
+        if prefix != self._choices_for or not popup.isVisible():
+            self._show_choices(prefix)
             popup.setCurrentIndex(self._completer.completionModel().index(0, 0))
         if self._completer.completionCount() == 0:
             popup.hide()
