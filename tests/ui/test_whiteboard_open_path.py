@@ -105,3 +105,40 @@ def test_opening_a_board_pauses_the_collector_while_building_and_enables_it_agai
     assert tab.open_board(broken.id)
     assert tab.read_only and "could not be read" in errors[-1]
     assert gc.isenabled()
+
+
+def union_of_graphics(scene: BoardScene):
+    rect = None
+    for graphic in scene.graphics():
+        box = graphic.sceneBoundingRect()
+        rect = box if rect is None else rect.united(box)
+    return rect.getRect()
+
+
+def test_the_bounds_gathered_while_loading_are_the_graphics_own_until_the_event_loop_runs(qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    only_strokes = [s for s in strokes() if s.id != "r3"]
+    scene = BoardScene()
+    scene.load(only_strokes, warm_json=False)
+    assert scene._loaded_rect is not None  # the fit after an open reads this
+    assert scene.content_rect().getRect() == union_of_graphics(scene)  # bit for bit
+    far = scene.graphic("dot")
+    far.setPos(5000.0, 5000.0)  # moved by Qt (a drag), not through the scene
+    QApplication.processEvents()
+    assert scene._loaded_rect is None
+    assert scene.content_rect().getRect() == union_of_graphics(scene)
+    assert scene.content_rect().contains(far.sceneBoundingRect())
+
+
+def test_a_change_through_the_scene_right_after_loading_is_in_its_bounds(qtbot):
+    scene = BoardScene()
+    scene.load([s for s in strokes() if s.id != "r3"], warm_json=False)
+    moved = Stroke("dot", 7000.0, -3000.0, (3.0, 4.0))
+    scene.apply_states({"dot": moved})
+    assert scene.content_rect().getRect() == union_of_graphics(scene)
+    assert scene.content_rect().contains(scene.graphic("dot").sceneBoundingRect())
+    mixed = BoardScene()
+    mixed.load([*strokes(), Shape("box", "rect", -9000, 0, 40, 30)], warm_json=False)  # not only strokes
+    assert mixed._loaded_rect is None
+    assert mixed.content_rect().left() == -9000 - 1.5

@@ -218,6 +218,12 @@ class StrokeGraphic(_ModelGraphic, QGraphicsPathItem):
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's API)
         return self._bounds
 
+    def bounds_at(self, x: float, y: float) -> QRectF:
+        """The bounding rectangle placed at (x, y): ``sceneBoundingRect()`` when that is the
+        position and the stroke has no parent or transform (as on a board), without Qt
+        calling back into ``boundingRect``."""
+        return self._bounds.translated(x, y)
+
     def model_rect(self) -> QRectF:
         return self.mapRectToScene(self.path().boundingRect())
 

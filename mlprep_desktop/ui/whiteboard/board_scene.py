@@ -53,6 +53,10 @@ class BoardScene(QGraphicsScene):
         self._json_cache: dict[str, tuple[BoardItem, str]] = {}
         self._rerouting = False
         self._z_range: tuple[float, float] | None = None
+        # The union of the strokes' bounds, gathered while a board made only of strokes loads:
+        # the fit that follows the open reads it instead of asking every graphic again. Kept
+        # only until control returns to the event loop or the board changes through this scene.
+        self._loaded_rect: QRectF | None = None
         self._warm_queue: list[str] = []
         self._warm_timer = QTimer(self)
         self._warm_timer.setInterval(0)
@@ -72,15 +76,23 @@ class BoardScene(QGraphicsScene):
         self._connectors.clear()
         self._json_cache.clear()
         self._z_range = None
+        self._loaded_rect = None
         graphics, theme, add = self._graphics, self.theme, self.addItem
+        rect: QRectF | None = QRectF()
         for model in items:
             if type(model) is Stroke and model.id not in graphics:  # the bulk of a big board
                 graphic = StrokeGraphic(model, theme)
                 add(graphic)
                 graphics[model.id] = graphic
+                if rect is not None:  # the graphic's sceneBoundingRect(), without asking it
+                    rect = rect.united(graphic.bounds_at(model.x, model.y))
             else:
+                rect = None
                 self._put(model)
         self.reroute(list(self._graphics))
+        if rect is not None and graphics:
+            self._loaded_rect = rect
+            QTimer.singleShot(0, self, self._forget_loaded_rect)
         # Serialise the items in idle moments now, so the first autosave of a big board is quick.
         self._warm_queue = list(self._graphics) if warm_json else []
         if self._warm_queue:
@@ -96,6 +108,7 @@ class BoardScene(QGraphicsScene):
 
     def register(self, graphic: QGraphicsItem) -> None:
         """Make a graphic already in the scene (the text just typed) part of the board."""
+        self._loaded_rect = None
         if graphic.scene() is not self:
             self.addItem(graphic)
         self._graphics[graphic.model.id] = graphic
@@ -104,6 +117,7 @@ class BoardScene(QGraphicsScene):
     def _put(self, model: BoardItem | None, item_id: str | None = None) -> None:
         item_id = item_id if item_id is not None else model.id
         self._z_range = None
+        self._loaded_rect = None
         current = self._graphics.get(item_id)
         if model is None:
             self._raw.pop(item_id, None)
@@ -194,6 +208,9 @@ class BoardScene(QGraphicsScene):
         return [self._graphics[c].current_model() for c in self._connectors if c in self._graphics]
 
     def content_rect(self) -> QRectF:
+        """The union of the board's graphics in scene coordinates (their sceneBoundingRect)."""
+        if self._loaded_rect is not None:
+            return QRectF(self._loaded_rect)
         rect = QRectF()
         for graphic in self._graphics.values():
             rect = rect.united(graphic.sceneBoundingRect())
@@ -271,9 +288,13 @@ class BoardScene(QGraphicsScene):
         return pos
 
     # ----- theme
+    def _forget_loaded_rect(self) -> None:
+        self._loaded_rect = None
+
     def set_theme(self, theme: CanvasTheme) -> None:
         if theme == self.theme:
             return
+        self._loaded_rect = None
         self.theme = theme
         for graphic in self._graphics.values():
             graphic.set_theme(theme)
