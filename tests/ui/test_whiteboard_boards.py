@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QListView, QMessageBox, QPushButton, QToolButton
 
 from mlprep_desktop.core.board_model import Connector, Shape, Stroke, Text
+from tests.ui.board_helpers import break_board
 from tests.ui.test_whiteboard import at, drag, key, models, whiteboard
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -248,10 +249,7 @@ def test_open_board_for_interview_item(open_window):
 def test_an_unreadable_board_is_shown_read_only_and_never_overwritten(open_window, db_path, monkeypatch):
     window = open_window()
     board = window.context.boards.create("Broken")
-    conn = sqlite3.connect(db_path)
-    conn.execute("UPDATE boards SET scene_json = '{broken' WHERE id = ?", (board.id,))
-    conn.commit()
-    conn.close()
+    break_board(db_path, board.id)
     errors: list[str] = []
     monkeypatch.setattr(window, "show_error", errors.append)
     window.show_tab(window.whiteboard)

@@ -12,6 +12,7 @@ from mlprep_desktop.core.board_model import INK, Shape, Stroke
 from mlprep_desktop.ui.whiteboard.board_items import StrokeGraphic
 from mlprep_desktop.ui.whiteboard.board_scene import BoardScene
 from mlprep_desktop.ui.whiteboard.board_theme import CanvasTheme
+from tests.ui.board_helpers import break_board
 
 
 def path_bytes(path) -> bytes:
@@ -74,7 +75,6 @@ def test_loading_a_board_makes_the_graphics_a_change_by_change_build_makes(qtbot
 
 def test_opening_a_board_pauses_the_collector_while_building_and_enables_it_again(open_window, db_path, monkeypatch):
     import gc
-    import sqlite3
 
     from mlprep_desktop.core.board_model import scene_to_json
 
@@ -84,10 +84,7 @@ def test_opening_a_board_pauses_the_collector_while_building_and_enables_it_agai
     good = window.context.boards.create("Strokes")
     window.context.boards.save_scene(good.id, scene_to_json(strokes()))
     broken = window.context.boards.create("Broken")
-    conn = sqlite3.connect(db_path)
-    conn.execute("UPDATE boards SET scene_json = '{broken' WHERE id = ?", (broken.id,))
-    conn.commit()
-    conn.close()
+    break_board(db_path, broken.id)
     errors: list[str] = []
     monkeypatch.setattr(window, "show_error", errors.append)
     seen: list[bool] = []
