@@ -185,6 +185,7 @@ def test_the_double_bracket_list_of_ten_thousand_questions_shows_the_first_hundr
     model = editor.completer.completionModel()
     shown = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert len(shown) == LINK_CHOICES and shown == sorted(shown, key=str.casefold)
+    assert popup.textElideMode() == Qt.TextElideMode.ElideMiddle  # a long title keeps its id in view
     qtbot.keyClicks(editor, "NUMBER 123")
     shown = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert "Question number 1234 — q01234" in shown and len(shown) == 11  # 123 and 1230-1239

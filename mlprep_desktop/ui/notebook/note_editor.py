@@ -92,11 +92,12 @@ class NoteEditor(QPlainTextEdit):
         self._completer.setWidget(self)
         self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self._completer.setFilterMode(Qt.MatchFlag.MatchContains)  # what the list shows (see _show_choices)
         self._completer.setMaxVisibleItems(12)
         self._completer.setModel(QStringListModel(self._completer))
         self._completer.popup().setObjectName("noteLinkCompletions")
         self._completer.popup().setAccessibleName(self.tr("Questions to link"))
+        # A long title is cut in the middle: the id at the end (what the link holds) stays readable.
+        self._completer.popup().setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self._completer.activated[str].connect(self._on_completer_activated)
         self.updateRequest.connect(self._on_self_update_request)
         self._scroll_policy: Qt.ScrollBarPolicy | None = None  # see _scroll_bar_first
@@ -140,12 +141,12 @@ class NoteEditor(QPlainTextEdit):
         super().insertFromMimeData(source)
 
     def set_question_titles(self, titles: Mapping[str, str]) -> None:
-        """The questions offered after ``[[``: shown as 'Title — id', matched on both. The list
-        is made when first needed (``[[`` typed, or ``completer`` read): for 10,000 questions
-        it takes ~4 MB that a notebook never linking a question does not need (issue 16)."""
+        """The questions offered after ``[[``: shown as 'Title — id', matched on both. Their
+        sorted list is made when ``[[`` is first typed: for 10,000 questions it takes ~4 MB
+        that a notebook never linking a question does not need (issue 16)."""
         self._link_titles = titles
         self._completion_ids = None
-        self._choices_for: str | None = None
+        self._choices_for = None
 
     def _ensure_completions(self) -> dict[str, str]:
         if self._completion_ids is None:
@@ -166,7 +167,6 @@ class NoteEditor(QPlainTextEdit):
 
     @property
     def completer(self) -> QCompleter:
-        self._ensure_completions()
         return self._completer
 
     def set_dark(self, dark: bool) -> None:
