@@ -92,13 +92,14 @@ def apply_appearance(appearance: Appearance) -> bool:
         elif applied is not None:
             QApplication.setPalette(QPalette())  # an empty palette: the platform's again
         palette_changed = appearance.theme != "system" or applied is not None
-    if appearance.font_size != before.font_size:
+    app_font_set = appearance.font_size != before.font_size
+    if app_font_set:
         font = QFont(app.property(_SYSTEM_FONT))
         if appearance.font_size:
             font.setPointSize(appearance.font_size)
-        QApplication.setFont(font)
-    if applied is None or (appearance.editor_family, appearance.editor_size) != (before.editor_family,
-                                                                                  before.editor_size):
+        QApplication.setFont(font)  # this also forgets every class's font: the editors' are set again
+    if applied is None or app_font_set or (appearance.editor_family, appearance.editor_size) != (
+            before.editor_family, before.editor_size):
         font = editor_font(appearance)
         for class_name in EDITOR_CLASSES:
             QApplication.setFont(font, class_name)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont, QFontInfo, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -94,6 +94,24 @@ def test_font_size_and_editor_font_apply_to_open_editors_at_once(qtbot, open_win
     qtbot.mouseClick(dialog.findChild(QPushButton, "editorFontDefault"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: _note_editor(window).font().pointSize() == before)
     assert window.context.appearance.current().editor_size == 0
+
+
+def test_changing_the_text_size_keeps_the_editors_fixed_width_font(qtbot, open_window):
+    """Qt forgets every class's font when the application's font is set: the code and note
+    editors lost their fixed-width font when the text size changed, and did not get it back
+    when it was set to the default again."""
+    window = open_window()
+    note_editor = _note_editor(window)
+    editor_family = note_editor.font().family()
+    assert editor_family != QApplication.font().family()  # the editors' fixed-width font
+    dialog = open_preferences(qtbot, window)
+    size = dialog.findChild(QSpinBox, "fontSizeSpin")
+    for points in (size.value() + 6, 0):  # larger, then the system's size again
+        size.setValue(points)
+        qtbot.waitUntil(lambda: window.findChild(QLabel, "questionCountLabel").font().pointSize()
+                        == QApplication.font().pointSize())
+        qtbot.waitUntil(lambda: note_editor.font().family() == editor_family)
+        assert note_editor.font().fixedPitch() or QFontInfo(note_editor.font()).fixedPitch()
 
 
 def _note_editor(window):
