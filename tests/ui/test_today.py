@@ -169,6 +169,30 @@ def test_review_mistakes_in_one_click_and_clicking_a_topic_opens_browse(qtbot, o
     assert {window.browser.model.row_at(r).topic for r in range(window.browser.model.rowCount())} == {"regression"}
 
 
+def test_the_mastery_numbers_are_shown_whole_also_in_a_larger_font(qtbot, open_today):
+    """The number columns fit their contents when the rows change and when the font does
+    (they are not re-measured at every layout: issue 16)."""
+    from mlprep_desktop.services.appearance import Appearance
+    from mlprep_desktop.ui.appearance import apply_appearance
+
+    def cut_columns(table) -> list[int]:
+        header = table.horizontalHeader()
+        return [c for c in range(1, table.model().columnCount())
+                if not table.isColumnHidden(c) and header.sectionSize(c) < table.sizeHintForColumn(c)]
+
+    window = open_today()
+    table = window.findChild(QTableView, "topicMastery")
+    widths = [table.horizontalHeader().sectionSize(c) for c in range(1, 4)]
+    assert table.model().rowCount() > 10 and cut_columns(table) == []
+    try:
+        apply_appearance(Appearance(font_size=20))
+        qtbot.waitUntil(lambda: table.font().pointSize() == 20)
+        assert cut_columns(table) == []
+        assert all(table.horizontalHeader().sectionSize(c) > w for c, w in zip(range(1, 4), widths, strict=True))
+    finally:
+        apply_appearance(Appearance())
+
+
 def test_the_last_tab_is_restored_by_name(open_today):
     window = open_today()
     window.show_tab(window.notebook)

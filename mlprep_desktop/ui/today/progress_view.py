@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -51,8 +51,11 @@ class ProgressView(QWidget):
         self.mastery.setToolTip(self.tr("Click a topic (or press Enter) to browse its questions"))
         header = self.mastery.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The number columns are fitted to their contents when the rows or the font change
+        # (_fit_columns), not at every layout: ResizeToContents asked each cell for eight roles
+        # about eight times while the window was first shown (issue 16: ~9,000 calls at start).
         for column in range(1, TopicMasteryModel.COLUMNS.__len__()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         self.mastery.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.mastery.clicked.connect(self._on_mastery_activated)
         self.mastery.activated.connect(self._on_mastery_activated)
@@ -121,11 +124,21 @@ class ProgressView(QWidget):
             f"best: {streak.best} day{'s' if streak.best != 1 else ''}"))
         self.mastery_model.set_rows(snapshot.mastery, snapshot.coding)
         self.mastery.setColumnHidden(4, not self.mastery_model.has_coding())
+        self._fit_columns()
         labels = [self.tr("today")] + [(snapshot.today + timedelta(days=i)).strftime("%a")[:2]
                                         for i in range(1, len(snapshot.forecast))]
         self.forecast.set_values(snapshot.forecast, labels)
         self.trend.set_values([score for _, score in snapshot.interview_trend],
                               [when[:10] for when, _ in snapshot.interview_trend])
+
+    def _fit_columns(self) -> None:
+        for column in range(1, self.mastery_model.columnCount()):
+            self.mastery.resizeColumnToContents(column)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_columns()
 
     def _on_mastery_activated(self, index: QModelIndex) -> None:
         topic = index.data(TOPIC_ROLE)

@@ -8,6 +8,10 @@ from mlprep_desktop.core.study_progress import TopicMastery
 
 TOPIC_ROLE = Qt.ItemDataRole.UserRole + 1
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # the number behind a cell (0–1), for bars and sorting
+# The roles answered; the view asks each cell for a dozen at every paint.
+_ROLES = frozenset(int(role) for role in (
+    TOPIC_ROLE, VALUE_ROLE, Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole))
 
 
 class TopicMasteryModel(QAbstractTableModel):
@@ -37,7 +41,7 @@ class TopicMasteryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():
             return None
         row = self._rows[index.row()]
         column = index.column()
