@@ -28,6 +28,7 @@ from mlprep_desktop.rendering.math_svg import (
     is_cached,
     render_math,
 )
+from mlprep_desktop.rendering.render_theme import RenderTheme
 
 if TYPE_CHECKING:
     import markdown
@@ -35,20 +36,6 @@ if TYPE_CHECKING:
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "question", "board", "note"})
 IMAGE_SCHEMES = frozenset({"mlmath", "board"})
 _SKIP_HIGHLIGHT = frozenset({"pre", "code", "img"})
-
-
-@dataclass(frozen=True)
-class RenderTheme:
-    dark: bool = False
-    text_color: str = "#1a1a1a"
-    highlight_background: str = "#ffe066"
-    highlight_color: str = "#000000"
-    code_style: str = ""  # Pygments style name; "" picks one for light or dark
-    x_height: float = 7.0  # px, of the font the HTML is shown in (aligns inline math's baseline)
-
-    @property
-    def pygments_style(self) -> str:
-        return self.code_style or ("monokai" if self.dark else "friendly")
 
 
 @dataclass

@@ -11,7 +11,6 @@ Markdown renderer and the bank check: ``$$…$$`` (display, may span lines) and 
 """
 from __future__ import annotations
 
-import hashlib
 import re
 import threading
 from collections import OrderedDict
@@ -72,6 +71,15 @@ def baseline_aligned(image: MathImage, x_height: float) -> MathImage:
 _aligned: dict[tuple[str, float], MathImage] = {}
 
 
+def _digest(text: str) -> str:
+    """A short stable key for a drawing (the image's name in the HTML). hashlib is imported
+    here, on the first formula drawn: it loads OpenSSL (~3.4 MB resident, ~4 ms), which a start
+    without math has no use for (issue 16)."""
+    import hashlib
+
+    return hashlib.sha1(text.encode()).hexdigest()[:16]
+
+
 def _pad_to_baseline(image: MathImage, x_height: float) -> MathImage:
     height, depth = image.height, image.depth
     pad = height - 2 * depth - x_height / 2  # > 0: room below; < 0: room above
@@ -84,7 +92,7 @@ def _pad_to_baseline(image: MathImage, x_height: float) -> MathImage:
     head = image.svg[: match.end()]
     head = _SIZE_ATTR.sub(lambda m: f'height="{new_height:.3f}"' if m.group(1) == "height" else m.group(0), head)
     head = _VIEWBOX.sub(f'viewBox="{x:.3f} {y - top:.3f} {w:.3f} {h + top + bottom:.3f}"', head)
-    key = hashlib.sha1(f"{image.key}|{top:.3f}|{bottom:.3f}".encode()).hexdigest()[:16]
+    key = _digest(f"{image.key}|{top:.3f}|{bottom:.3f}")
     return MathImage(key=key, svg=head + image.svg[match.end():], width=image.width, height=new_height,
                      depth=depth + bottom, aligned=True)
 
@@ -215,5 +223,5 @@ def _draw(latex: str, display: bool, color: str, size: float) -> MathImage | Mat
     if not match:
         return MathError(f"cannot render math {latex!r}: no size in SVG")
     _, y, w, h = (float(v) for v in match.groups())
-    key = hashlib.sha1(f"{display}|{color}|{size}|{latex}".encode()).hexdigest()[:16]
+    key = _digest(f"{display}|{color}|{size}|{latex}")
     return MathImage(key=key, svg=svg, width=w, height=h, depth=max(0.0, h + y))

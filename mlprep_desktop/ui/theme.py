@@ -6,7 +6,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
-from mlprep_desktop.rendering.markdown_html import RenderTheme
+from mlprep_desktop.rendering.render_theme import RenderTheme
 
 
 def is_dark(palette: QPalette) -> bool:

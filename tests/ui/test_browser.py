@@ -389,7 +389,7 @@ def test_a_search_shows_its_results_before_drawing_new_formulas(open_window, qtb
     a quarter of a second. The view then shows them drawn, as when the question is picked."""
     from mlprep_desktop.rendering import math_svg
     from mlprep_desktop.rendering.question_html import question_markdown
-    from mlprep_desktop.ui.browser import browser_tab
+    from mlprep_desktop.ui.widgets import math_prerenderer
 
     window = open_window()
     search, table, view = widgets(window)
@@ -397,7 +397,7 @@ def test_a_search_shows_its_results_before_drawing_new_formulas(open_window, qtb
     with_math = next(r for r in questions.search(QuestionFilter())
                      if len(math_svg.find_math(question_markdown(questions.get(r.id), reveal=False))) >= 2)
     monkeypatch.setattr(math_svg, "_cache", math_svg._MathCache(math_svg.CACHE_SIZE))  # nothing drawn yet
-    monkeypatch.setattr(browser_tab, "RENDER_BUDGET_S", 0.0)  # this machine draws fast: no formula fits
+    monkeypatch.setattr(math_prerenderer, "RENDER_BUDGET_S", 0.0)  # read at each search; this machine draws fast: no formula fits
     with qtbot.waitSignal(window.browser._math.finished, timeout=20_000):
         search.setText(f'"{questions.get(with_math.id).title}"')
         window.browser.refresh()

@@ -8,17 +8,12 @@ from PySide6.QtWidgets import QAbstractButton, QSplitter, QVBoxLayout, QWidget
 from mlprep_desktop.core.models import Question, QuestionFilter, Rating, Status
 from mlprep_desktop.core.search_query import search_terms
 from mlprep_desktop.core.study_card import StudyCard
-from mlprep_desktop.rendering.markdown_html import MarkdownRenderer, RenderedHtml
-from mlprep_desktop.rendering.question_html import render_question
 from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.services.changes import Change, ChangeKind
-from mlprep_desktop.ui.browser.question_detail_pane import QuestionDetailPane, is_reveal_key
-from mlprep_desktop.ui.coding.coding_pane import CodingPane
 from mlprep_desktop.ui.operation_runner import OperationRunner
 from mlprep_desktop.ui.tab_page import TabPage
 from mlprep_desktop.ui.theme import render_theme
 from mlprep_desktop.ui.widgets.debounced_saver import DebouncedSaver
-from mlprep_desktop.ui.widgets.math_prerenderer import RENDER_BUDGET_S, MathPrerenderer
 
 
 class BrowserTab(TabPage):
@@ -47,7 +42,12 @@ class BrowserTab(TabPage):
         self._links = {"sketch": False, "notes": False}  # the Sketch / Notes buttons, shown once built
 
     def build_page(self) -> None:
-        """The widgets, the search's first run (on first show: see TabPage)."""
+        """The widgets, the search's first run (on first show: see TabPage). The modules of
+        the page (Markdown, the question view, the coding pane) are imported here, not at start
+        (issue 16)."""
+        from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
+        from mlprep_desktop.ui.widgets.math_prerenderer import MathPrerenderer
+
         context = self._ctx
         self._renderer = MarkdownRenderer(render_theme(self))
         self._question: Question | None = None
@@ -72,7 +72,9 @@ class BrowserTab(TabPage):
     def _build(self) -> None:
         """Two panes side by side: the list (search, filters, table) and the question with
         the study buttons and "my answer"; their widgets are kept here under short names."""
-        from mlprep_desktop.ui.browser.question_list_pane import QuestionListPane  # not at start (issue 16)
+        from mlprep_desktop.ui.browser.question_detail_pane import QuestionDetailPane
+        from mlprep_desktop.ui.browser.question_list_pane import QuestionListPane
+        from mlprep_desktop.ui.coding.coding_pane import CodingPane
 
         self.list_pane = QuestionListPane(self)
         self.search_box, self.filters = self.list_pane.search_box, self.list_pane.filters
@@ -131,6 +133,8 @@ class BrowserTab(TabPage):
         """Study keys on the table, the view and the study buttons: Space reveals (a focused
         button keeps Space for itself), 1-4 rate, F flags, S sketches, N opens the note.
         Ctrl+Enter reveals there too (and in "My answer", which emits it itself)."""
+        from mlprep_desktop.ui.browser.question_detail_pane import is_reveal_key
+
         if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and is_reveal_key(event):
             event.accept()
             if event.type() == QEvent.Type.KeyPress:
@@ -184,6 +188,8 @@ class BrowserTab(TabPage):
     def refresh(self) -> None:
         """Re-run the search with the current text and filters; keep the selection if it is shown.
         New formulas of the question it shows are drawn after the results (see build_page)."""
+        from mlprep_desktop.ui.widgets.math_prerenderer import RENDER_BUDGET_S
+
         self._math_budget = RENDER_BUDGET_S
         try:
             self._refresh()
@@ -423,7 +429,9 @@ class BrowserTab(TabPage):
             self._detail_split.setSizes([total * 2 // 5, total * 3 // 5] if coding else [total * 3 // 4, total // 4])
 
     def _render(self) -> None:
+        from mlprep_desktop.rendering.markdown_html import RenderedHtml
         from mlprep_desktop.rendering.note_html import backlinks_markdown
+        from mlprep_desktop.rendering.question_html import render_question
 
         if self._question is None:
             return
@@ -473,5 +481,7 @@ class BrowserTab(TabPage):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) and self.is_built:
+            from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
+
             self._renderer = MarkdownRenderer(render_theme(self))
             self._render()

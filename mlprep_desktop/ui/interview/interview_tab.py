@@ -20,13 +20,9 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from mlprep_desktop.core.interview_models import InterviewConfig, InterviewMode, SessionStatus
-from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
-from mlprep_desktop.rendering.question_html import render_question
-from mlprep_desktop.runner.results import result_from_dict
 from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.services.changes import Change, ChangeKind
 from mlprep_desktop.services.errors import OperationError
-from mlprep_desktop.ui.coding.coding_pane import CodingPane
 from mlprep_desktop.ui.interview.interview_runner import InterviewRunner
 from mlprep_desktop.ui.operation_runner import OperationRunner
 from mlprep_desktop.ui.tab_page import TabPage
@@ -34,6 +30,7 @@ from mlprep_desktop.ui.theme import render_theme
 
 if TYPE_CHECKING:
     from mlprep_desktop.services.interview_ops import InterviewOperations
+    from mlprep_desktop.ui.coding.coding_pane import CodingPane
 
 
 class InterviewTab(TabPage):
@@ -62,6 +59,8 @@ class InterviewTab(TabPage):
     def build_page(self) -> None:
         """The set-up, running and review pages (on first show: see TabPage). Their modules
         are imported here, not when the app starts."""
+        from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
+        from mlprep_desktop.ui.coding.coding_pane import CodingPane
         from mlprep_desktop.ui.interview.resume_banner import ResumeBanner
         from mlprep_desktop.ui.interview.review_page import ReviewPage
         from mlprep_desktop.ui.interview.running_page import RunningPage
@@ -335,6 +334,8 @@ class InterviewTab(TabPage):
         self.running.show_coding(True)
 
     def _show_stored_run(self, pane: CodingPane, item, code: str) -> None:
+        from mlprep_desktop.runner.results import result_from_dict
+
         run = item.code_run
         result = result_from_dict(run.result) if run is not None else None
         if result is not None:
@@ -355,6 +356,8 @@ class InterviewTab(TabPage):
 
     def _on_review_code_item_shown(self, item) -> None:
         """Load the review's code pane with ``item``'s final code and its stored results."""
+        from mlprep_desktop.runner.results import result_from_dict
+
         pane = self.review_coding
         if item is None:
             self._review_item_id = None
@@ -381,6 +384,8 @@ class InterviewTab(TabPage):
             self.review.update_item(item)
 
     def _rendered(self):
+        from mlprep_desktop.rendering.question_html import render_question
+
         item = self.runner.current_item
         question = self._ctx.questions.get(item.question_id)
         practice = self.runner.record.config.mode is InterviewMode.PRACTICE
@@ -504,5 +509,7 @@ class InterviewTab(TabPage):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) and self.is_built:
+            from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
+
             self._renderer = MarkdownRenderer(render_theme(self))
             self._render_current()

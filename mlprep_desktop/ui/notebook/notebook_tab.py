@@ -21,7 +21,6 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from mlprep_desktop.core.note_models import DRAFT_NOTE_ID, Note, SaveResult, parse_tags
-from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
 from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.services.changes import Change, ChangeKind
 from mlprep_desktop.services.errors import NoteConflictError
@@ -57,6 +56,7 @@ class NotebookTab(CreationActions, ConflictActions, TrashActions, TabPage):
     def build_page(self) -> None:
         """The note list, the editor and the preview (on first show: see TabPage). Their
         modules are imported here, not when the app starts."""
+        from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
         from mlprep_desktop.rendering.note_html import NoteRenderer
         from mlprep_desktop.ui.notebook.board_images import BoardImages
         from mlprep_desktop.ui.notebook.note_exporter import NoteExporter
@@ -385,6 +385,8 @@ class NotebookTab(CreationActions, ConflictActions, TrashActions, TabPage):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) and self.is_built:
+            from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
+
             self._renderer.set_renderer(MarkdownRenderer(render_theme(self)))
             self._boards.dark = is_dark(self.palette())
             self._boards.clear()
