@@ -12,12 +12,12 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from mlprep_desktop.services.appearance import Appearance
-from mlprep_desktop.ui.theme import use_indicator_contrast
+from mlprep_desktop.ui.theme import is_dark
 
 EDITOR_CLASSES = ("CodeEditor", "NoteEditor")  # the fixed-width editors the editor font is for
 EDITOR_MIN_POINTS = 10.5
@@ -79,7 +79,6 @@ def apply_appearance(appearance: Appearance) -> bool:
     if not isinstance(app, QApplication):
         return False
     palette_changed = False
-    use_indicator_contrast(app)  # unticked boxes stay visible on a dark palette (the system's too)
     applied = app.property(_APPLIED)
     before = Appearance.from_json(json.loads(applied)) if isinstance(applied, str) else Appearance()
     if app.property(_SYSTEM_FONT) is None:
@@ -92,6 +91,7 @@ def apply_appearance(appearance: Appearance) -> bool:
         elif applied is not None:
             QApplication.setPalette(QPalette())  # an empty palette: the platform's again
         palette_changed = appearance.theme != "system" or applied is not None
+    use_indicator_contrast(app)  # unticked boxes stay visible on a dark palette (the system's too)
     app_font_set = appearance.font_size != before.font_size
     if app_font_set:
         font = QFont(app.property(_SYSTEM_FONT))
@@ -105,6 +105,37 @@ def apply_appearance(appearance: Appearance) -> bool:
             QApplication.setFont(font, class_name)
     app.setProperty(_APPLIED, json.dumps(asdict(appearance)))
     return palette_changed
+
+
+def use_indicator_contrast(app: QApplication) -> None:
+    """On a dark palette, wrap the application's style in ``IndicatorContrastStyle`` once, if
+    it is Fusion (the style Qt uses where the platform offers none, and the one a dark palette
+    is drawn with). Called again whenever the palette changes. On a light palette the wrapper
+    changes nothing, so it is not made there: every primitive Qt draws would pass through
+    Python, and its module (QStyle and its options' types) is not imported at start (issue 16)."""
+    if not is_dark(app.palette()):
+        return
+    if not app.topLevelWidgets():
+        _wrap_style(app)
+    else:
+        # The palette turned dark while the app runs: Qt deletes the old style when it sets the
+        # new one, so that happens on the next turn of the event loop, not inside the event
+        # (a combo box's change) that may still be using it.
+        QTimer.singleShot(0, app, lambda: _wrap_style(app))
+
+
+def _wrap_style(app: QApplication) -> None:
+    from mlprep_desktop.ui.indicator_contrast import IndicatorContrastStyle
+
+    style = app.style()
+    if not is_dark(app.palette()) or isinstance(style, IndicatorContrastStyle) or style.name().lower() != "fusion":
+        return
+    app.setStyle(IndicatorContrastStyle("fusion"))
+    applied = app.property(_APPLIED)
+    if isinstance(applied, str):  # setting a style forgets every class's font: the editors' again
+        font = editor_font(Appearance.from_json(json.loads(applied)))
+        for class_name in EDITOR_CLASSES:
+            QApplication.setFont(font, class_name)
 
 
 def use_editor_font(editor: QWidget) -> None:

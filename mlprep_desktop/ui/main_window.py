@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from mlprep_desktop import APP_NAME, __version__
 from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.services.changes import Change, ChangeKind
-from mlprep_desktop.ui.appearance import apply_appearance
+from mlprep_desktop.ui.appearance import apply_appearance, use_indicator_contrast
 from mlprep_desktop.ui.backup.data_safety import DataSafety
 from mlprep_desktop.ui.browser.browser_tab import BrowserTab
 from mlprep_desktop.ui.error_reporting import log_file
@@ -384,6 +384,11 @@ class MainWindow(QMainWindow):
         for page in self._pages:
             if page.is_built:
                 QApplication.sendEvent(page, QEvent(QEvent.Type.PaletteChange))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            use_indicator_contrast(QApplication.instance())  # the system's palette may be dark now
 
     def _on_portability_question_saved(self, question_id: str) -> None:
         self.show_tab(self.browser)

@@ -138,7 +138,7 @@ def test_the_modules_of_tabs_not_shown_are_not_imported_at_start(tmp_path):
     the note page, the interview's pages), the board format and its operations, the interview's
     operations (grading), fsrs (until a card is reviewed), the exercise runner (until code is run), the import, export and own-question services, Browse's list pane and Pygments' lexers are imported when a tab is first shown, Today's session page when a session starts; the backup and export dialogs when opened;
     the Markdown renderer, the question view and the coding pane with the first tab that shows
-    them; hashlib (OpenSSL) with the first formula drawn. A process of its own: other tests have
+    them; hashlib (OpenSSL) with the first formula drawn; the dark palette's check-box fix with a dark palette. A process of its own: other tests have
     imported everything."""
     import os
     import subprocess
@@ -161,7 +161,8 @@ def test_the_modules_of_tabs_not_shown_are_not_imported_at_start(tmp_path):
         "         'mlprep_desktop.ui.browser.question_list_pane', 'mlprep_desktop.ui.browser.question_table_model',\n"
         "         'mlprep_desktop.ui.browser.filter_bar', 'mlprep_desktop.rendering.note_html',\n"
         "         'mlprep_desktop.ui.today.session_view', 'mlprep_desktop.rendering.markdown_html',\n"
-        "         'mlprep_desktop.ui.coding.coding_pane', 'mlprep_desktop.ui.browser.question_view', 'hashlib')\n"
+        "         'mlprep_desktop.ui.coding.coding_pane', 'mlprep_desktop.ui.browser.question_view', 'hashlib',\n"
+        "         'mlprep_desktop.ui.indicator_contrast')\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
         "for page in (window.browser, window.interview, window.whiteboard, window.notebook):\n"
         "    window.show_tab(page); QApplication.processEvents()\n"

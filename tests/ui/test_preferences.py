@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from mlprep_desktop.services.appearance import Appearance
-from mlprep_desktop.ui.appearance import apply_appearance, dark_palette
+from mlprep_desktop.ui.appearance import apply_appearance, dark_palette, editor_font
 from mlprep_desktop.ui.theme import is_dark
 from tests.ui.colour_helpers import colours_in, contrast
 
@@ -221,14 +221,25 @@ def test_preferences_fit_a_1024x640_screen_with_close_and_the_last_setting_reach
     qtbot.waitUntil(lambda: _fully_visible(top))
 
 
-def test_an_unticked_check_box_is_visible_on_the_dark_theme(qtbot, open_window):
+@pytest.mark.parametrize("how", ["preferences", "system"])
+def test_an_unticked_check_box_is_visible_on_the_dark_theme(qtbot, open_window, how, request):
     """Issue 18 follow-up: Fusion drew an unticked box's edge in the window colour darkened
-    (#222 on #2b2b2b): all but invisible. Its edge now has at least 3:1 contrast."""
+    (#222 on #2b2b2b): all but invisible. Its edge now has at least 3:1 contrast, whether the
+    dark palette comes from Preferences or from the system while the app runs (the fix is
+    only installed on a dark palette: issue 16)."""
+    QApplication.setStyle("fusion")  # as on a light start: without the fix
     window = open_window()
     dialog = open_preferences(qtbot, window)
-    theme = dialog.findChild(QComboBox, "themeCombo")
-    theme.setCurrentIndex(theme.findData("dark"))
+    if how == "preferences":
+        theme = dialog.findChild(QComboBox, "themeCombo")
+        theme.setCurrentIndex(theme.findData("dark"))
+    else:
+        QApplication.setPalette(dark_palette())
+        request.addfinalizer(lambda: QApplication.setPalette(QPalette()))  # the system's again
     qtbot.waitUntil(lambda: is_dark(window.today.palette()))
+    qtbot.waitUntil(lambda: type(QApplication.style()).__name__ == "IndicatorContrastStyle")
+    # Setting a style forgets the class fonts: new editors still take the fixed-width one.
+    assert QApplication.font("NoteEditor").toString() == editor_font(window.context.appearance.current()).toString()
     advance = dialog.findChild(QCheckBox, "preferencesAdvanceAfterRating")
     advance.setChecked(False)
     dialog.scroll.ensureWidgetVisible(advance)
