@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QStandardPaths
+from PySide6.QtCore import QLockFile, QStandardPaths, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -25,6 +25,7 @@ APP_ID = "mlprep-desktop"
 # The launcher entry is packaging/linux/<DESKTOP_ID>.desktop; Wayland matches windows to it.
 DESKTOP_ID = "io.github.mlprep.MLPrepDesktop"
 DB_ENV = "MLPREP_DB"
+BACKGROUND_WORK_DELAY_MS = 1000  # after the window is shown: backups and the later integrity check
 
 
 def ensure_application(argv: list[str] | None = None) -> QApplication:
@@ -169,8 +170,11 @@ def run(db_path: Path | None = None) -> int:
     window.show()
     if notice:
         window.statusBar().showMessage(notice, 30000)
-    window.data_safety.scheduler.start()  # a backup now if the newest is 30 min old, then every 30 min
-    window.data_safety.check_later()  # the integrity check of a file unchanged since the last clean close
+    # What the start leaves for later begins once the window is on screen, so its threads do not
+    # compete with the first frame (issue 16): a backup if the newest is 30 min old (then every
+    # 30 min, and one on close), and the integrity check of a file unchanged since the last clean close.
+    window.data_safety.scheduler.start(first_after_ms=BACKGROUND_WORK_DELAY_MS)
+    QTimer.singleShot(BACKGROUND_WORK_DELAY_MS, window, window.data_safety.check_later)
     return app.exec()
 
 

@@ -99,6 +99,25 @@ def test_the_scheduler_backs_up_on_start_when_due_then_not_again_and_on_close(qt
     assert len(service.backups()) == 2
 
 
+def test_at_app_start_the_due_backup_waits_until_the_window_is_shown(qtbot, db_path, bundle):
+    """The app starts its scheduler with a delay (issue 16): the backup's thread does not run
+    beside the first frame, and still comes once the delay has passed; closing before then
+    still leaves the closing backup."""
+    open_database(db_path, bundle).close()
+    service = BackupService(db_path)
+    scheduler = BackupScheduler(service)
+    scheduler.start(first_after_ms=200)
+    assert not scheduler.running and service.backups() == []
+    with qtbot.waitSignal(scheduler.succeeded, timeout=30_000):
+        pass
+    scheduler.wait()
+    assert len(service.backups()) == 1
+    early = BackupScheduler(BackupService(db_path, folder=db_path.parent / "early"))
+    early.start(first_after_ms=60_000)
+    early.back_up_on_close()
+    assert len(early.service.backups()) == 1
+
+
 def test_a_failing_automatic_backup_is_reported(qtbot, db_path, bundle, tmp_path):
     open_database(db_path, bundle).close()
     blocked = tmp_path / "blocked"

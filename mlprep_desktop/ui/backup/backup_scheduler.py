@@ -1,6 +1,6 @@
 """``BackupScheduler``: automatic backups while the app runs.
 
-``start()`` backs up at once if the newest backup is 30 minutes old or older, then every
+``start()`` backs up at once (or a moment later) if the newest backup is 30 minutes old or older, then every
 ``interval_ms`` of use; ``back_up_on_close()`` writes one more when the window closes. Backups
 run on a worker thread (``BackupService.create`` opens its own connections); ``succeeded`` and
 ``failed`` are delivered on the GUI thread. One backup at a time; ``wait()`` blocks until the
@@ -32,12 +32,19 @@ class BackupScheduler(QObject):
         self._timer.timeout.connect(self.back_up_in_background)
         self.started = False
 
-    def start(self) -> None:
-        """Back up now if one is due, then every interval."""
+    def start(self, first_after_ms: int = 0) -> None:
+        """Back up now (or after ``first_after_ms``) if one is due, then every interval, and
+        once more on close."""
         self.started = True
-        if self.service.due():
-            self.back_up_in_background()
+        if first_after_ms:
+            QTimer.singleShot(first_after_ms, self, self._back_up_if_due)
+        else:
+            self._back_up_if_due()
         self._timer.start()
+
+    def _back_up_if_due(self) -> None:
+        if self.started and self.service.due():
+            self.back_up_in_background()
 
     def stop(self) -> None:
         self._timer.stop()
