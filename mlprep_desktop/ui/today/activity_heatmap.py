@@ -72,14 +72,13 @@ class ActivityHeatmap(QWidget):
         return day if day <= self._today else None
 
     # ----- painting
-    def _colour(self, count: int) -> QColor:
+    def _level_colour(self, level: int) -> QColor:
         palette = self.palette()
-        if count <= 0:
+        if level < 0:
             base = palette.color(QPalette.ColorRole.Base)
             text = palette.color(QPalette.ColorRole.Text)
             return _mix(base, text, 0.10)
         accent = QColor(46, 160, 67) if palette.color(QPalette.ColorRole.Base).lightness() > 128 else QColor(57, 211, 83)
-        level = sum(count >= step for step in _LEVELS)
         return _mix(palette.color(QPalette.ColorRole.Base), accent, 0.25 + 0.75 * level / len(_LEVELS))
 
     def paintEvent(self, _event) -> None:  # noqa: N802
@@ -102,11 +101,16 @@ class ActivityHeatmap(QWidget):
                 painter.drawText(LEFT + week * (CELL + GAP), TOP - 4, monday.strftime("%b"))
                 last_month = monday.month
         painter.setPen(Qt.PenStyle.NoPen)
-        day = first
-        while day <= self._today:
-            painter.setBrush(self._colour(self._counts.get(day, 0)))
-            painter.drawRoundedRect(self.cell_rect(day), 2, 2)
-            day += timedelta(days=1)
+        cells: dict[int, list[QRect]] = {}  # by level: one brush per level, not per day
+        for offset in range((self._today - first).days + 1):
+            week, weekday = divmod(offset, 7)
+            level = _level(self._counts.get(first + timedelta(days=offset), 0))
+            cells.setdefault(level, []).append(
+                QRect(LEFT + week * (CELL + GAP), TOP + weekday * (CELL + GAP), CELL, CELL))
+        for level, rects in cells.items():
+            painter.setBrush(self._level_colour(level))
+            for rect in rects:
+                painter.drawRoundedRect(rect, 2, 2)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(text)
         painter.drawRoundedRect(self.cell_rect(self._today).adjusted(0, 0, -1, -1), 2, 2)
@@ -120,6 +124,11 @@ class ActivityHeatmap(QWidget):
         n = self._counts.get(day, 0)
         what = self.tr("no reviews") if n == 0 else self.tr(f"{n} review{'s' if n != 1 else ''}")
         QToolTip.showText(event.globalPosition().toPoint(), f"{what} · {day.strftime('%a %d %b %Y')}", self)
+
+
+def _level(count: int) -> int:
+    """-1 for a day without reviews, else how many of ``_LEVELS`` the count reaches."""
+    return -1 if count <= 0 else sum(count >= step for step in _LEVELS)
 
 
 def _mix(a: QColor, b: QColor, t: float) -> QColor:
