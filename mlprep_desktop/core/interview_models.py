@@ -112,7 +112,7 @@ class InterviewConfig:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A question as the planner sees it (slots: the set-up page keeps one per question)."""
+    """A question as the planner sees it (read when an interview starts)."""
 
     id: str
     type: str
@@ -120,6 +120,18 @@ class Candidate:
     difficulty: str
     minutes: int
     title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateGroup:
+    """The active questions that share a type, topic and difficulty: how many, and how many of
+    them were answered in the last ``RECENT_SESSIONS`` interviews (what the set-up page counts)."""
+
+    type: str
+    topic: str
+    difficulty: str
+    count: int
+    recent: int = 0
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,9 @@ Rules:
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
-from mlprep_desktop.core.interview_models import Candidate, InterviewConfig, PlannedItem, Timing
+from mlprep_desktop.core.interview_models import Candidate, CandidateGroup, InterviewConfig, PlannedItem, Timing
 from mlprep_desktop.core.models import DIFFICULTIES, QUESTION_TYPES
 
 RECENT_SESSIONS = 3
@@ -27,14 +27,32 @@ BALANCED_ORDER = ("theory", "math", "applied", "coding")  # every type in QUESTI
 
 def eligible(candidates: Iterable[Candidate], config: InterviewConfig) -> list[Candidate]:
     """Questions that match the set-up's topics, difficulty and types."""
+    fits = _fits(config)
+    return [c for c in candidates if fits(c.type, c.topic, c.difficulty)]
+
+
+def pool_sizes(groups: Iterable[CandidateGroup], config: InterviewConfig) -> tuple[int, int]:
+    """How many questions ``eligible`` gives for ``config``, and how many of them were not
+    answered recently (each group's ``recent`` left out): the set-up page's counts, without
+    one object per question."""
+    fits = _fits(config)
+    pool = fresh = 0
+    for g in groups:
+        if fits(g.type, g.topic, g.difficulty):
+            pool += g.count
+            fresh += g.count - g.recent
+    return pool, fresh
+
+
+def _fits(config: InterviewConfig) -> Callable[[str, str, str], bool]:
+    """Whether a question of (type, topic, difficulty) matches the set-up."""
     allowed_types = set(config.types) if config.types else set(QUESTION_TYPES)
-    return [
-        c
-        for c in candidates
-        if c.type in allowed_types
-        and (not config.topics or c.topic in config.topics)
-        and (config.difficulty is None or c.difficulty == config.difficulty)
-    ]
+    topics, difficulty = config.topics, config.difficulty
+
+    def fits(kind: str, topic: str, level: str) -> bool:
+        return kind in allowed_types and (not topics or topic in topics) and (difficulty is None or level == difficulty)
+
+    return fits
 
 
 def choose_questions(

@@ -8,6 +8,7 @@ import pytest
 
 from mlprep_desktop.core.interview_models import (
     Candidate,
+    CandidateGroup,
     InterviewConfig,
     InterviewItem,
     InterviewRecord,
@@ -16,7 +17,7 @@ from mlprep_desktop.core.interview_models import (
     SessionStatus,
     Timing,
 )
-from mlprep_desktop.core.interview_plan import budgets, choose_questions, eligible, plan
+from mlprep_desktop.core.interview_plan import budgets, choose_questions, eligible, plan, pool_sizes
 from mlprep_desktop.core.interview_summary import item_score, summarize
 
 
@@ -45,6 +46,24 @@ def test_chosen_types_topics_and_difficulty_filter_the_pool():
     assert chosen and all(c.type == "math" and c.topic == "evaluation" and c.difficulty == "intermediate"
                           for c in chosen)
     assert len(chosen) == len(eligible(bank(), config)) == 2  # fewer than asked: all that fit
+
+
+def test_pool_sizes_count_per_group_what_eligible_lists():
+    recent = {"theory-0", "theory-3", "math-1", "coding-1"}
+    groups: dict[tuple[str, str, str], list[int]] = {}
+    for c in bank():
+        counts = groups.setdefault((c.type, c.topic, c.difficulty), [0, 0])
+        counts[0] += 1
+        counts[1] += c.id in recent
+    summary = [CandidateGroup(*key, count, answered) for key, (count, answered) in groups.items()]
+    configs = [InterviewConfig(), InterviewConfig(types=("theory", "coding")), InterviewConfig(topics=("evaluation",)),
+               InterviewConfig(difficulty="beginner"), InterviewConfig(types=("math",), topics=("optimization",),
+                                                                       difficulty="advanced"),
+               InterviewConfig(types=("coding",), difficulty="advanced")]
+    for config in configs:
+        pool = eligible(bank(), config)
+        assert pool_sizes(summary, config) == (len(pool), len([c for c in pool if c.id not in recent])), config
+    assert pool_sizes([], InterviewConfig()) == (0, 0)
 
 
 def test_questions_prefer_unused_topics_and_come_easiest_first():

@@ -143,6 +143,25 @@ def test_recent_answered_ids_look_at_the_last_three_sessions_only(db):
     assert repo.recent_answered_ids(sessions=4) == {"alpha-question", "beta-question"}
 
 
+def test_candidate_groups_count_active_questions_and_recent_answers(db):
+    repo = InterviewRepository(db)
+    with db.transaction() as conn:  # a retired question is not counted, nor its recent answer
+        conn.execute("UPDATE questions SET retired = 1 WHERE id = 'gamma-question'")
+    for question in ("alpha-question", "beta-question", "gamma-question", "alpha-question"):
+        record = repo.create(CONFIG, [PlannedItem(question, 60)], 60)
+        repo.save_answer(record.items[0].id, "an answer")
+    groups = repo.candidate_groups()
+    recent = repo.recent_answered_ids()
+    expected: dict[tuple[str, str, str], list[int]] = {}
+    for c in repo.candidates():
+        counts = expected.setdefault((c.type, c.topic, c.difficulty), [0, 0])
+        counts[0] += 1
+        counts[1] += c.id in recent
+    assert {(g.type, g.topic, g.difficulty): [g.count, g.recent] for g in groups} == expected
+    assert sum(g.count for g in groups) == 2 and sum(g.recent for g in groups) == 2  # alpha and beta
+    assert sum(g.recent for g in repo.candidate_groups(sessions=1)) == 1  # the last: alpha
+
+
 def test_candidates_list_active_questions(db):
     candidates = InterviewRepository(db).candidates()
     assert {c.id for c in candidates} == {"alpha-question", "beta-question", "gamma-question"}

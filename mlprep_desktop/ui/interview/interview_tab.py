@@ -475,7 +475,7 @@ class InterviewTab(TabPage):
         self._offer_resume()  # an older interrupted interview may still wait
 
     def _refresh_setup(self) -> None:
-        self.setup.set_candidates(self._ctx.interviews.candidates(), self._ctx.interviews.recent_answered_ids())
+        self.setup.set_candidates(self._ctx.interviews.candidate_groups())
         self.setup.set_history(self._ctx.interviews.history())
 
     def _offer_resume(self) -> bool:

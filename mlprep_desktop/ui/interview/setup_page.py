@@ -2,7 +2,7 @@
 past interviews. Emits ``start_requested(InterviewConfig)`` and ``history_opened(session_id)``."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 from mlprep_desktop.core.interview_models import (
     MAX_QUESTIONS,
     MIN_QUESTIONS,
-    Candidate,
+    CandidateGroup,
     InterviewConfig,
     InterviewMode,
     InterviewRecord,
     Timing,
 )
-from mlprep_desktop.core.interview_plan import BALANCED_ORDER, RECENT_SESSIONS, eligible
+from mlprep_desktop.core.interview_plan import BALANCED_ORDER, RECENT_SESSIONS, pool_sizes
 from mlprep_desktop.core.models import DIFFICULTIES, TOPICS, topic_label
 from mlprep_desktop.ui.interview.history_model import SESSION_ID_ROLE, InterviewHistoryModel
 
@@ -66,8 +66,7 @@ class SetupPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("interviewSetupPage")
-        self._candidates: list[Candidate] = []
-        self._recent: set[str] = set()
+        self._groups: list[CandidateGroup] = []  # the questions counted per type, topic, difficulty
         self._blocked: str | None = None
         self._chosen_types: set[str] = set(BALANCED_ORDER)  # the user's ticks for "Chosen types"
         self._build()
@@ -245,9 +244,10 @@ class SetupPage(QWidget):
         self.mode.setCurrentIndex(max(0, self.mode.findData(config.mode.value)))
         self._on_choice_changed()
 
-    def set_candidates(self, candidates: Sequence[Candidate], recent_ids: Iterable[str]) -> None:
-        self._candidates = list(candidates)
-        self._recent = set(recent_ids)
+    def set_candidates(self, groups: Sequence[CandidateGroup]) -> None:
+        """The questions an interview can draw, counted per (type, topic, difficulty) with how
+        many were answered recently: what "N questions fit" counts."""
+        self._groups = list(groups)
         self._refresh_info()
 
     def set_history(self, records: list[InterviewRecord]) -> None:
@@ -302,8 +302,7 @@ class SetupPage(QWidget):
         if not hasattr(self, "start"):
             return
         config = self.config()
-        pool = eligible(self._candidates, config)
-        fresh = [c for c in pool if c.id not in self._recent]
+        pool, fresh = pool_sizes(self._groups, config)
         no_types = self.mix.currentData() == "chosen" and not any(b.isChecked() for b in self.type_boxes.values())
         if self._blocked:
             text, ok = self._blocked, False
@@ -312,16 +311,16 @@ class SetupPage(QWidget):
         elif not pool:
             text, ok = self.tr("No questions match these choices. Tick more topics or types, or pick any level."), False
         else:
-            n = min(config.count, len(pool))
-            recent = len(pool) - len(fresh)
+            n = min(config.count, pool)
+            recent = pool - fresh
             if not recent:
-                text = self.tr(f"{_questions_fit(len(pool))}; this interview will have {n}.")
-            elif len(fresh) >= n:
-                text = self.tr(f"{_questions_fit(len(fresh))}; this interview will have {n}. Not counted: "
+                text = self.tr(f"{_questions_fit(pool)}; this interview will have {n}.")
+            elif fresh >= n:
+                text = self.tr(f"{_questions_fit(fresh)}; this interview will have {n}. Not counted: "
                                f"{recent} you answered in your last {RECENT_SESSIONS} interviews.")
             else:
-                repeats = n - len(fresh)
-                text = self.tr(f"{_questions_fit(len(pool))}, {len(fresh) or 'none'} of them new since your last "
+                repeats = n - fresh
+                text = self.tr(f"{_questions_fit(pool)}, {fresh or 'none'} of them new since your last "
                                f"{RECENT_SESSIONS} interviews; this interview will have {n}, "
                                f"{repeats} of them {'a repeat' if repeats == 1 else 'repeats'}.")
             ok = True
