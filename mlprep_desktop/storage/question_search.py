@@ -164,6 +164,19 @@ def ensure_question_list(conn: sqlite3.Connection, mistakes: Sequence[str] = ())
         conn.execute("RELEASE question_list")
 
 
+def listed_titles(conn: sqlite3.Connection) -> Iterator[tuple[str, str]] | None:
+    """(id, title) of every active question in rowid order from ``temp.question_list`` when it
+    is current (a search made it and no question changed since), else None: reading these small
+    rows takes a third of the time of reading ``questions`` (``QuestionTitles.scan``)."""
+    try:
+        meta = conn.execute("SELECT stale, data_version FROM temp.question_list_meta").fetchone()
+    except sqlite3.OperationalError:  # no search on this connection yet
+        return None
+    if meta is None or meta[0] or meta[1] != conn.execute("PRAGMA data_version").fetchone()[0]:
+        return None
+    return ((r[0], r[1]) for r in conn.execute("SELECT id, title FROM temp.question_list ORDER BY rid"))
+
+
 # A page of rows read for display: everything a QuestionRow holds, by rowid, the state read
 # live; the columns in the order ``_question_row`` takes them.
 _DETAILS = (

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, ItemsView, Iterator, Mapping, Sequence, ValuesView
 from dataclasses import replace
 from datetime import datetime, timedelta
-from types import MappingProxyType
 
 from mlprep_desktop.core.clock import SystemClock, next_midnight, to_utc_iso
 from mlprep_desktop.core.exercise import DEFAULT_MEMORY_MB, DEFAULT_REQUIRES, DEFAULT_TIME_LIMIT, Exercise
@@ -31,6 +30,7 @@ from mlprep_desktop.storage.question_search import (
     details_params,
     ensure_question_list,
     facet_counts,
+    listed_titles,
 )
 
 _ROW_COLUMNS = (
@@ -54,7 +54,7 @@ class QuestionRepository:
         # (connection, total_changes, data_version), window start, recent mistakes, failed exercises
         self._mistakes_cache: tuple[tuple[int, int, int], str, list[tuple[str, str]], list[str]] | None = None
         self._total_cache: tuple[tuple[int, int, int], int] | None = None  # (_version(), total)
-        self._titles: Mapping[str, str] = MappingProxyType({})
+        self._titles = QuestionTitles(self._db, self._read_rows)
 
     def search(self, flt: QuestionFilter) -> list[QuestionRow]:
         """Rows matching ``flt``: ranked by relevance when there is search text,
@@ -209,15 +209,9 @@ class QuestionRepository:
         return [(r[0], r[1]) for r in rows]
 
     def titles(self) -> Mapping[str, str]:
-        """Id -> title of every active question (for links and completion), read-only. Read
-        afresh each call; while the titles are unchanged every caller gets the same mapping, so
-        the tabs that keep one share it (10,000 titles take ~2 MB)."""
-        sql = "SELECT id, title FROM questions WHERE retired = 0"
-        kept = self._titles
-        same = [kept.get(question_id) == title for question_id, title in self._db.each(sql)]  # rows not kept
-        if len(same) == len(kept) and all(same):
-            return kept
-        self._titles = MappingProxyType({r[0]: r[1] for r in self._db.each(sql)})
+        """Id -> title of every active question (for links and completion): a read-only view
+        of the database, always current, that keeps no titles in memory (see ``QuestionTitles``).
+        Every call returns the same view."""
         return self._titles
 
     @staticmethod
@@ -237,6 +231,74 @@ class QuestionRepository:
             solved=None if r["solved"] is None else bool(r["solved"]),
         )
         return QuestionRow(r["id"], r["title"], r["type"], r["topic"], r["difficulty"], state, bool(r["has_note"]))
+
+
+class QuestionTitles(Mapping[str, str]):
+    """Id -> title of the active questions, read from the database when asked: a lookup is one
+    indexed query (~10 µs), ``items()`` / ``values()`` / iteration one scan. Keeping the 10,000
+    titles of a large bank as a dict took ~3 MB for the few lookups the tabs make (a question's
+    related links, a note's links, a board's question) and the ``[[`` list, built when typed.
+
+    Read-only and always current (a rename or a retirement shows at the next lookup). Use it on
+    the thread that owns the connection (the GUI thread); copy ``dict(titles.items())`` for
+    another. A title damaged in the file is read leniently by a lookup (U+FFFD)."""
+
+    _SCAN = "SELECT id, title FROM questions WHERE retired = 0 ORDER BY rowid"
+
+    def __init__(self, database: Database, read: Callable[[str, dict], list[sqlite3.Row]]) -> None:
+        self._db = database
+        self._read = read  # QuestionRepository._read_rows: lenient on damage
+
+    def _title(self, key: object) -> str | None:
+        if not isinstance(key, str):
+            return None
+        found = self._read("SELECT title FROM questions WHERE id = :id AND retired = 0", {"id": key})
+        return found[0][0] if found else None
+
+    def __getitem__(self, key: str) -> str:
+        title = self._title(key)
+        if title is None:
+            raise KeyError(key)
+        return title
+
+    def __contains__(self, key: object) -> bool:
+        return self._title(key) is not None
+
+    def get(self, key: str, default=None):  # one query, not two
+        title = self._title(key)
+        return default if title is None else title
+
+    def __iter__(self) -> Iterator[str]:
+        return (r[0] for r in self._db.each(self._SCAN))
+
+    def __len__(self) -> int:
+        return self._db.query("SELECT COUNT(*) FROM questions WHERE retired = 0")[0][0]
+
+    def items(self) -> ItemsView[str, str]:
+        return _ScanItems(self)
+
+    def values(self) -> ValuesView[str]:
+        return _ScanValues(self)
+
+    def scan(self) -> Iterator[tuple[str, str]]:
+        """(id, title) of every active question, in one read (rowid order): from the search's
+        copy when it is current, else from ``questions``."""
+        listed = listed_titles(self._db.conn)
+        return listed if listed is not None else ((r[0], r[1]) for r in self._db.each(self._SCAN))
+
+
+class _ScanItems(ItemsView[str, str]):
+    _mapping: QuestionTitles
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return self._mapping.scan()
+
+
+class _ScanValues(ValuesView[str]):
+    _mapping: QuestionTitles
+
+    def __iter__(self) -> Iterator[str]:
+        return (title for _, title in self._mapping.scan())
 
 
 def _matches(row: QuestionRow, flt: QuestionFilter) -> bool:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -70,22 +71,44 @@ def test_operator_like_strings_do_not_raise(db):
     assert ids(repo.search(QuestionFilter(text="NOT alpha"))) == []  # both words must match
 
 
-def test_titles_are_one_read_only_mapping_until_a_title_changes(db):
+def test_titles_are_a_read_only_view_that_follows_renames_and_retirements(db):
     repo = QuestionRepository(db)
-    first = repo.titles()
-    assert first["alpha-question"] and repo.titles() is first  # the tabs that keep it share it
-    with db.transaction() as conn:
-        conn.execute("UPDATE questions SET answer = answer || ' more' WHERE id = 'alpha-question'")
-    assert repo.titles() is first  # other columns changed: the same titles
+
+    def stored() -> dict[str, str]:
+        return stored_titles(db)
+
+    titles = repo.titles()
+    assert dict(titles.items()) == stored() and list(titles) == list(stored()) and len(titles) == len(stored())
+    assert list(titles.values()) == list(stored().values())
+    assert titles["alpha-question"] and "alpha-question" in titles and "no-such-question" not in titles
+    assert titles.get("no-such-question") is None and titles.get("no-such-question", "x") == "x"
+    assert 42 not in titles and titles.get(42) is None  # type: ignore[call-overload]  # not an id
+    with pytest.raises(KeyError):
+        titles["no-such-question"]
     with db.transaction() as conn:
         conn.execute("UPDATE questions SET title = 'Renamed' WHERE id = 'alpha-question'")
-    renamed = repo.titles()
-    assert renamed is not first and renamed["alpha-question"] == "Renamed"
-    try:
-        renamed["alpha-question"] = "Changed by a caller"  # type: ignore[index]
-    except TypeError:
-        pass
+    assert titles["alpha-question"] == "Renamed" and repo.titles()["alpha-question"] == "Renamed"
+    assert dict(titles.items())["alpha-question"] == "Renamed"
+    with pytest.raises(TypeError):
+        titles["alpha-question"] = "Changed by a caller"  # type: ignore[index]
     assert repo.titles()["alpha-question"] == "Renamed"
     with db.transaction() as conn:
         conn.execute("UPDATE questions SET retired = 1 WHERE id = 'beta-question'")
     assert "beta-question" not in repo.titles() and "alpha-question" in repo.titles()  # one fewer
+    assert dict(titles.items()) == stored() and len(titles) == len(stored())
+
+
+def test_titles_read_from_the_search_copy_match_the_table(db):
+    """After a search the scan reads the search's small copy; after a rename, the table again."""
+    repo = QuestionRepository(db)
+    repo.browse_rows(QuestionFilter())
+    assert list(repo.titles().items()) == list(stored_titles(db).items())
+    with db.transaction() as conn:
+        conn.execute("UPDATE questions SET title = 'Renamed again' WHERE id = 'gamma-question'")
+    assert list(repo.titles().items()) == list(stored_titles(db).items())
+    repo.browse_rows(QuestionFilter(text="alpha"))
+    assert dict(repo.titles().items())["gamma-question"] == "Renamed again"
+
+
+def stored_titles(db) -> dict[str, str]:
+    return {r[0]: r[1] for r in db.query("SELECT id, title FROM questions WHERE retired = 0 ORDER BY rowid")}

@@ -195,3 +195,34 @@ def test_the_double_bracket_list_of_ten_thousand_questions_shows_the_first_hundr
     qtbot.keyClick(popup, "\r")
     qtbot.waitUntil(lambda: not popup.isVisible())
     assert editor.toPlainText() == "[[q01234]]"
+
+
+def test_a_renamed_question_shows_its_new_title_in_the_preview_and_the_link_list(qtbot, open_window):
+    """The titles are read from the file when needed (issue 16): an edit shows at once."""
+    from dataclasses import replace
+
+    from mlprep_desktop.core.models import Question
+    from mlprep_desktop.services.own_questions import add_question, edit_question
+
+    window, tab = open_notebook(qtbot, open_window)
+    db = window.context.database
+    draft = Question(id="", type="theory", topic="fundamentals", difficulty="beginner", minutes=5,
+                     title="Zanzibar sampling", prompt="Why sample?", answer="Because.",
+                     key_points=("a point",), pitfalls=(), follow_ups=())
+    added = window.operations.run(lambda: add_question(db, draft))
+    assert added is not None
+    qid = added.value.id
+    tab.new_note()
+    tab.editor.setFocus()
+    qtbot.keyClicks(tab.editor, f"See [[{qid}]] ")
+    preview = window.findChild(QTextBrowser, "notePreview")
+    qtbot.waitUntil(lambda: "Zanzibar sampling" in preview.toPlainText())
+
+    assert window.operations.run(lambda: edit_question(db, replace(added.value, title="Quokka sampling")))
+    qtbot.waitUntil(lambda: "Quokka sampling" in preview.toPlainText())
+    assert "Zanzibar" not in preview.toPlainText()
+    qtbot.keyClicks(tab.editor, "[[quokka")
+    popup = tab.editor.completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    model = tab.editor.completer.completionModel()
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == [f"Quokka sampling — {qid}"]

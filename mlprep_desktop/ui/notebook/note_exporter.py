@@ -148,7 +148,7 @@ class NoteExporter(QObject):
         if self.busy:
             self.failed.emit(self.tr("An export is still running; try again when it has finished."))
             return False
-        titles = dict(self._ctx.questions.titles())
+        titles = dict(self._ctx.questions.titles().items())  # one read, here: the worker has no connection
         pictures = {name: self._boards.png(name) for note in notes for name in embedded_boards(note.body)}
         return self._worker.start(lambda: self._render_html(notes, path, heading, titles, pictures))
 
