@@ -166,6 +166,16 @@ def inserted_id(cursor: sqlite3.Cursor) -> int:
     return row_id
 
 
+# The page cache of the window's connection, for the file and for its TEMP tables (the
+# search's copies, see storage/question_search.py), each in KiB. SQLite's default, 2,000 KiB
+# each, filled both within the first minute at 10,000 questions (4 MB of the app's memory,
+# issue 16) and bought nothing measurable: the searches' pages are read again from the
+# operating system's file cache (a few microseconds each), and per keystroke the search took
+# the same time with 100 KiB as with 2,000 (an interleaved comparison of the make bench
+# search phrases). The TEMP tables beyond it go to SQLite's temporary file.
+CACHE_KIB = 512
+
+
 def open_database(path: Path | str, bundle: Path | str | None = None) -> Database:
     """Open (creating from ``bundle`` if missing) and prepare the database at ``path``."""
     path = Path(path)
@@ -195,6 +205,8 @@ def open_database(path: Path | str, bundle: Path | str | None = None) -> Databas
         _probe_write(database)
         if bundle is not None and Path(bundle).exists() and Path(bundle).resolve() != path.resolve():
             merge_bank_content(database, Path(bundle))
+        for cache in ("main", "temp"):  # after the merge, which writes many pages at once
+            conn.execute(f"PRAGMA {cache}.cache_size = {-CACHE_KIB}")
     except sqlite3.DatabaseError as exc:
         conn.close()
         if _is_locked(exc):
