@@ -279,8 +279,8 @@ class QuestionRows(Sequence[QuestionRow]):
     (``PAGE`` rows) and made ``QuestionRow``s when first asked for. ``locate(id)`` gives a
     question's rowid (or None); it may raise ``sqlite3.DatabaseError`` on a damaged file."""
 
-    def __init__(self, found: list[tuple[int]], load: Loader, params: dict[str, Any], locate: Locator) -> None:
-        self._found = found  # (rowid,) in display order
+    def __init__(self, found: Sequence[int], load: Loader, params: dict[str, Any], locate: Locator) -> None:
+        self._found = found  # the rowids in display order (an array: 10,000 of them take 80 KB)
         self._load = load
         self._params = params
         self._locate = locate
@@ -330,7 +330,7 @@ class QuestionRows(Sequence[QuestionRow]):
         except sqlite3.DatabaseError:  # a damaged file: look among the rows (read leniently)
             return next((i for i in range(len(self)) if self[i].id == question_id), -1)
         try:  # the shown question is usually near the top: no map of every row for it
-            i = self._found.index((rid,)) if rid is not None else -1
+            i = self._found.index(rid) if rid is not None else -1
         except ValueError:
             i = -1
         if i < 0:  # an id read leniently (damaged text) is not found by the lookup
@@ -341,12 +341,12 @@ class QuestionRows(Sequence[QuestionRow]):
         wanted = [j for j in range(i, min(i + size, len(self._found))) if j not in self._made]
         if not wanted:
             return
-        rows = self._load(_DETAILS, {**self._params, "rids": json.dumps([self._found[j][0] for j in wanted])})
+        rows = self._load(_DETAILS, {**self._params, "rids": json.dumps([self._found[j] for j in wanted])})
         by_rid = {r[0]: r for r in rows}
-        missing = [self._found[j][0] for j in wanted if self._found[j][0] not in by_rid]
+        missing = [self._found[j] for j in wanted if self._found[j] not in by_rid]
         ids = {r[0]: r[1] for r in self._load(_IDS, {"rids": json.dumps(missing)})} if missing else {}
         for j in wanted:
-            rid = self._found[j][0]
+            rid = self._found[j]
             r = by_rid.get(rid)
             self._made[j] = _question_row(r) if r is not None else QuestionRow(ids.get(rid, ""), "", "", "", "")
 

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from array import array
 from collections.abc import Callable, ItemsView, Iterator, Mapping, Sequence, ValuesView
 from dataclasses import replace
 from datetime import datetime, timedelta
+from operator import itemgetter
 
 from mlprep_desktop.core.clock import SystemClock, next_midnight, to_utc_iso
 from mlprep_desktop.core.exercise import DEFAULT_MEMORY_MB, DEFAULT_REQUIRES, DEFAULT_TIME_LIMIT, Exercise
@@ -88,8 +90,8 @@ class QuestionRepository:
             try:
                 ensure_question_list(conn, mistakes)
                 cursor = conn.cursor()
-                cursor.row_factory = None  # plain tuples: 10,000 rowids
-                found = cursor.execute(rows_sql, params).fetchall()
+                cursor.row_factory = None  # plain tuples, each rowid kept in an array (8 bytes, not ~80)
+                found = array("q", map(itemgetter(0), cursor.execute(rows_sql, params)))
                 groups = cursor.execute(counts_sql, params).fetchall()
             finally:
                 if own and conn.in_transaction:
