@@ -19,7 +19,7 @@ interleaving app and baseline runs (median of several, min–max shown):
 - RSS after visiting every tab against the bare window (one process each);
 - opening the database (integrity check included) and PRAGMA quick_check at 10k.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/bench_suite.py [--quick]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/bench_suite.py [--quick] [--only whiteboard]
 """
 from __future__ import annotations
 
@@ -208,11 +208,11 @@ class BareTableModel:
         return Model()
 
 
-def window_items(db_path: Path, scene_text: str, runs: int, keystroke_phrases: list[str]) -> list[Pair]:
-    from PySide6.QtCore import QEventLoop, Qt
-    from PySide6.QtGui import QColor, QPainterPath, QPen
+def window_items(db_path: Path, scene_text: str, runs: int, keystroke_phrases: list[str],
+                 only_board: bool = False) -> list[Pair]:
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication, QGraphicsPathItem, QGraphicsScene, QGraphicsView, QTableView
+    from PySide6.QtWidgets import QApplication, QTableView
 
     from mlprep_desktop.app import create_main_window
 
@@ -226,6 +226,11 @@ def window_items(db_path: Path, scene_text: str, runs: int, keystroke_phrases: l
     big = ctx.boards.create("Bench: 5,000 strokes")
     ctx.boards.save_scene(big.id, scene_text)
     small = ctx.boards.create("Bench: empty")
+
+    if only_board:
+        board = whiteboard_item(window, big.id, small.id, scene_text, runs)
+        window.close()
+        return [board]
 
     # Browse refresh at 10k: everything shown, painted.
     window.show_tab(browser)
@@ -278,6 +283,21 @@ def window_items(db_path: Path, scene_text: str, runs: int, keystroke_phrases: l
     box.clear()
     settle()
 
+    board = whiteboard_item(window, big.id, small.id, scene_text, runs)
+    raw.close()
+    window.close()
+    return [refresh, keystroke, board]
+
+
+def whiteboard_item(window, big_id: int, small_id: int, scene_text: str, runs: int) -> Pair:
+    """Whiteboard open at 5k strokes (first frame painted) against a bare scene of path items."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QPainterPath, QPen
+    from PySide6.QtWidgets import QApplication, QGraphicsPathItem, QGraphicsScene, QGraphicsView
+
+    app = QApplication.instance()
+    ctx = window.context
+    big, small = ctx.boards.get(big_id), ctx.boards.get(small_id)
     # Whiteboard open at 5k strokes, first frame painted.
     tab = window.whiteboard
     window.show_tab(tab)
@@ -335,9 +355,7 @@ def window_items(db_path: Path, scene_text: str, runs: int, keystroke_phrases: l
                        app_open, bare_open, runs)  # ~1 s a pair: as many as the others
     bare_view.close()
     tab._saver.cancel()
-    raw.close()
-    window.close()
-    return [refresh, keystroke, board]
+    return board
 
 
 def database_items(db_path: Path, runs: int) -> list[Pair]:
@@ -384,6 +402,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="interleaved pairs per item (default 7)")
     parser.add_argument("--quick", action="store_true", help="fewer runs: a rough table in a minute")
+    parser.add_argument("--only", choices=["whiteboard"],
+                        help="measure one row only (the window is still opened on the 10k database)")
     parser.add_argument("--rss-child", metavar="DB", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.rss_child:
@@ -409,6 +429,11 @@ def main() -> int:
         print(f"database: {count} questions, {db.stat().st_size / 1e6:.1f} MB; board: {STROKES} strokes, "
               f"{len(scene_text) / 1e6:.1f} MB JSON (built in {time.perf_counter() - started:.0f} s)")
         pairs: list[Pair] = []
+        if args.only == "whiteboard":
+            pairs += window_items(db, scene_text, runs, [], only_board=True)
+            print_table(f"MLPrep speed at {QUESTIONS:,} questions, whiteboard row only (median [min-max] of "
+                        f"interleaved runs; {time.perf_counter() - started:.0f} s)", pairs)
+            return 0
         start_db = tmp / "start" / "questions.sqlite"
         start_db.parent.mkdir()
         shutil.copy(db, start_db)
