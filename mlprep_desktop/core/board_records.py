@@ -25,6 +25,8 @@ class Board(BoardSummary):
 
     scene_json: str = ""
     created_at: str = ""
+    # The scene in packed form (``core.board_packed``) when stored with this very JSON, else None.
+    scene_packed: bytes | None = None
 
 
 def unique_name(wanted: str, taken: set[str]) -> str:

@@ -85,10 +85,12 @@ class BoardOperations:
         self._boards.delete(board_id)
         return Outcome(None, Change.of(ChangeKind.BOARDS, board_ids=[board_id]))
 
-    def save_scene(self, board: Board, scene_json: str, thumbnail: bytes | None) -> Outcome[Board]:
-        """Store the scene of ``board`` (a draft is created first). If the board was deleted
-        elsewhere meanwhile, the drawing is kept as a new board of the same name (the value is
-        then that board)."""
+    def save_scene(self, board: Board, scene_json: str, thumbnail: bytes | None,
+                   packed: bytes | None = None) -> Outcome[Board]:
+        """Store the scene of ``board`` (a draft is created first), with ``packed``, its packed
+        form when the caller has it (``core.board_packed``). If the board was deleted elsewhere
+        meanwhile, the drawing is kept as a new board of the same name (the value is then that
+        board)."""
         with self._db.transaction():
             if board.id == DRAFT_ID:  # a draft's first save creates it (or finds it, made meanwhile)
                 if board.question_id is not None:
@@ -98,10 +100,10 @@ class BoardOperations:
                 else:
                     board = self._boards.create(board.name)
             try:
-                self._boards.save_scene(board.id, scene_json, thumbnail)
+                self._boards.save_scene(board.id, scene_json, thumbnail, packed)
                 saved = board
             except KeyError:
-                saved = self._boards.create(board.name, scene_json=scene_json)
+                saved = self._boards.create(board.name, scene_json=scene_json, scene_packed=packed)
         return Outcome(saved, _changed(saved))
 
 

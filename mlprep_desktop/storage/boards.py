@@ -8,6 +8,11 @@ Contract:
   ``for_interview_item`` pick a free name (``Name (2)`` …); ``rename`` to a taken or empty
   name raises ``BoardNameError`` with a message for the user.
 - ``list()`` returns ``BoardSummary`` rows (no scene text), most recently edited first.
+- A scene may be stored with its packed form (``core.board_packed``, issue 16), a cache of the
+  JSON: kept with a SHA-256 digest of the JSON text and the packed bytes, and handed out
+  (``Board.scene_packed``) only while both still match it. Writing a scene without its packed
+  form drops the old one; anything else that changes the JSON (an import) leaves a cache the
+  digest no longer matches, which is then ignored.
 """
 from __future__ import annotations
 
@@ -20,7 +25,8 @@ from mlprep_desktop.core.clock import utc_now_iso
 from mlprep_desktop.storage.database import Database, inserted_id
 
 _SUMMARY = "id, name, question_id, interview_item_id, updated_at, thumbnail"
-_FULL = _SUMMARY + ", scene_json, created_at"
+_FULL = _SUMMARY + ", scene_json, created_at, CAST(scene_packed AS BLOB) AS scene_packed"  # as bytes, whatever was written
+_DIGEST_SIZE = 32  # SHA-256
 
 
 class BoardNameError(ValueError):
@@ -56,15 +62,17 @@ class BoardRepository:
         scene_json: str = EMPTY_SCENE_JSON,
         question_id: str | None = None,
         interview_item_id: int | None = None,
+        scene_packed: bytes | None = None,
     ) -> Board:
-        """A new board called ``name`` (or the next free variant of it)."""
+        """A new board called ``name`` (or the next free variant of it); ``scene_packed`` is
+        ``scene_json``'s packed form, when the caller has it."""
         now = utc_now_iso()
         with self._db.transaction() as conn:
             free = unique_name(name, self._taken(conn))
             cursor = conn.execute(
-                "INSERT INTO boards (name, scene_json, question_id, interview_item_id, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (free, scene_json, question_id, interview_item_id, now, now),
+                "INSERT INTO boards (name, scene_json, question_id, interview_item_id, created_at, updated_at,"
+                " scene_packed) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (free, scene_json, question_id, interview_item_id, now, now, _packed_column(scene_json, scene_packed)),
             )
             board_id = inserted_id(cursor)
         return self._get(board_id)
@@ -87,8 +95,10 @@ class BoardRepository:
         with self._db.transaction() as conn:
             free = unique_name(f"{source.name} copy", self._taken(conn))
             cursor = conn.execute(
-                "INSERT INTO boards (name, scene_json, thumbnail, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
-                (free, source.scene_json, source.thumbnail, now, now),
+                "INSERT INTO boards (name, scene_json, thumbnail, created_at, updated_at, scene_packed)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (free, source.scene_json, source.thumbnail, now, now,
+                 _packed_column(source.scene_json, source.scene_packed)),
             )
             new_id = inserted_id(cursor)
         return self._get(new_id)
@@ -97,18 +107,22 @@ class BoardRepository:
         with self._db.transaction() as conn:
             conn.execute("DELETE FROM boards WHERE id = ?", (board_id,))
 
-    def save_scene(self, board_id: int, scene_json: str, thumbnail: bytes | None = None) -> str:
-        """Store the scene (and its thumbnail PNG when given). Returns the new ``updated_at``."""
+    def save_scene(self, board_id: int, scene_json: str, thumbnail: bytes | None = None,
+                   packed: bytes | None = None) -> str:
+        """Store the scene (and its thumbnail PNG when given) with its packed form (or none:
+        a packed form of an earlier scene is dropped). Returns the new ``updated_at``."""
         now = utc_now_iso()
+        packed_column = _packed_column(scene_json, packed)
         with self._db.transaction() as conn:
             if thumbnail is None:
                 cursor = conn.execute(
-                    "UPDATE boards SET scene_json = ?, updated_at = ? WHERE id = ?", (scene_json, now, board_id)
+                    "UPDATE boards SET scene_json = ?, scene_packed = ?, updated_at = ? WHERE id = ?",
+                    (scene_json, packed_column, now, board_id),
                 )
             else:
                 cursor = conn.execute(
-                    "UPDATE boards SET scene_json = ?, thumbnail = ?, updated_at = ? WHERE id = ?",
-                    (scene_json, thumbnail, now, board_id),
+                    "UPDATE boards SET scene_json = ?, scene_packed = ?, thumbnail = ?, updated_at = ? WHERE id = ?",
+                    (scene_json, packed_column, thumbnail, now, board_id),
                 )
             if cursor.rowcount != 1:
                 raise KeyError(f"no board {board_id}")
@@ -184,4 +198,32 @@ def _summary(r: sqlite3.Row) -> BoardSummary:
 
 
 def _board(r: sqlite3.Row) -> Board:
-    return Board(**vars(_summary(r)), scene_json=r["scene_json"], created_at=r["created_at"])
+    scene_json = r["scene_json"]
+    return Board(**vars(_summary(r)), scene_json=scene_json, created_at=r["created_at"],
+                 scene_packed=_verified_packed(scene_json, r["scene_packed"]))
+
+
+def _digest(scene_json: str, packed: bytes | memoryview) -> bytes:
+    import hashlib  # not at start-up: boards are read when the whiteboard is
+
+    digest = hashlib.sha256(scene_json.encode("utf-8", "surrogatepass"))
+    digest.update(packed)
+    return digest.digest()
+
+
+def _packed_column(scene_json: str, packed: bytes | None) -> bytes | None:
+    """What the ``scene_packed`` column holds: the digest of the JSON and the packed bytes,
+    then the packed bytes (NULL without a packed form)."""
+    return None if not packed else _digest(scene_json, packed) + packed
+
+
+def _verified_packed(scene_json: str | None, column: bytes | None) -> bytes | None:
+    """The packed form stored with ``scene_json``, or None when there is none or it was made
+    for another text (or damaged)."""
+    if scene_json is None or column is None or len(column) <= _DIGEST_SIZE:
+        return None
+    data = memoryview(column)
+    body = data[_DIGEST_SIZE:]
+    if _digest(scene_json, body) != data[:_DIGEST_SIZE]:
+        return None
+    return bytes(body)

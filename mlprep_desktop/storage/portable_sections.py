@@ -205,8 +205,10 @@ NOT_EXPORTED: dict[str, str] = {
     "card_state": "FSRS cards: a cache of what the reviews lead to; an import replays them from the reviews",
     "review_days": "reviews per day: kept by triggers on the reviews an import adds",
 }
-# Columns a section leaves out: local row ids (rows travel by stable key instead).
-LOCAL_COLUMNS = frozenset({"id"})
+# Columns a section leaves out: local row ids (rows travel by stable key instead), and caches
+# of a column that travels (boards.scene_packed: the JSON's packed form, made again when the
+# board is next saved; one left behind by an import no longer matches and is ignored).
+LOCAL_COLUMNS = frozenset({"id", "scene_packed"})
 
 
 def section(name: str) -> Section:

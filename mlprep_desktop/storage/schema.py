@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     import sqlite_utils
     from sqlite_utils.migrations import Migrations
 
-from mlprep_desktop.storage.boards_schema import BOARDS_SQL
+from mlprep_desktop.storage.boards_schema import BOARDS_PACKED_SQL, BOARDS_SQL
 from mlprep_desktop.storage.exercises_schema import EXERCISES_SQL
 from mlprep_desktop.storage.interviews_schema import (
     INTERVIEW_CODE_RUNS_SQL,
@@ -164,6 +164,7 @@ _register(8, "exercises", EXERCISES_SQL)
 _register(9, "interview_code_runs", INTERVIEW_CODE_RUNS_SQL)
 _register(10, "progress_speed", PROGRESS_SQL)
 _register(11, "interview_ended_early", INTERVIEW_ENDED_EARLY_SQL)
+_register(12, "board_packed_scene", BOARDS_PACKED_SQL)
 
 SCHEMA_VERSION = max(_VERSIONS)
 

@@ -149,3 +149,67 @@ def test_a_failed_write_raises_write_error_and_changes_nothing(tmp_path, bundle)
         other.close()
     assert repo.get(board.id).scene_json == EMPTY_SCENE_JSON
     database.close()
+
+
+# ----- the packed form kept beside the JSON (migration 12, issue 16)
+PACKED = b"MLPK1 packed form of SCENE"  # storage keeps it as opaque bytes
+
+
+def test_a_scene_saved_with_its_packed_form_gives_it_back_also_after_reopening(tmp_path, bundle):
+    path = tmp_path / "user.sqlite"
+    database = open_database(path, bundle)
+    repo = BoardRepository(database)
+    board = repo.create("Packed")
+    repo.save_scene(board.id, SCENE, b"png", packed=PACKED)
+    assert repo.get(board.id).scene_packed == PACKED
+    database.close()
+    database = open_database(path, bundle)
+    try:
+        repo = BoardRepository(database)
+        again = repo.get(board.id)
+        assert (again.scene_json, again.scene_packed, again.thumbnail) == (SCENE, PACKED, b"png")
+        assert repo.duplicate(board.id).scene_packed == PACKED  # the copy has the same JSON
+        repo.save_scene(board.id, EMPTY_SCENE_JSON)  # saved without one: the old one is dropped
+        assert repo.get(board.id).scene_packed is None
+        assert database.query("SELECT scene_packed FROM boards WHERE id = ?", (board.id,))[0][0] is None
+        made = repo.create("Made packed", scene_json=SCENE, scene_packed=PACKED)
+        assert repo.get(made.id).scene_packed == PACKED
+    finally:
+        database.close()
+
+
+@pytest.mark.parametrize("change", [
+    "UPDATE boards SET scene_json = replace(scene_json, '\"w\":1', '\"w\":2')",  # an import, another app
+    "UPDATE boards SET scene_packed = substr(scene_packed, 1, 40) || x'00' || substr(scene_packed, 42)",
+    "UPDATE boards SET scene_packed = substr(scene_packed, 1, 20)",
+])
+def test_a_packed_form_that_no_longer_matches_its_json_is_not_given(boards, db, change):
+    board = boards.create("Changed elsewhere")
+    boards.save_scene(board.id, SCENE, packed=PACKED)
+    with db.transaction() as conn:
+        conn.execute(change)
+    assert boards.get(board.id).scene_packed is None
+    assert boards.get(board.id).scene_json in (SCENE, SCENE.replace('"w":1', '"w":2'))
+
+
+def test_migration_12_opens_an_older_file_with_its_boards_unchanged(tmp_path, bundle):
+    path = tmp_path / "user.sqlite"
+    database = open_database(path, bundle)
+    board = BoardRepository(database).create("Drawn before", scene_json=SCENE)
+    database.close()
+    conn = sqlite3.connect(path)  # the same file as the app before migration 12 left it
+    conn.execute("ALTER TABLE boards DROP COLUMN scene_packed")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0012_board_packed_scene'")
+    conn.execute("PRAGMA user_version = 11")
+    conn.commit()
+    conn.close()
+    database = open_database(path, bundle)
+    try:
+        assert database.query("PRAGMA user_version")[0][0] == schema.SCHEMA_VERSION
+        repo = BoardRepository(database)
+        old = repo.get(board.id)
+        assert (old.name, old.scene_json, old.scene_packed) == ("Drawn before", SCENE, None)
+        repo.save_scene(board.id, SCENE, packed=PACKED)  # its next save keeps the packed form
+        assert repo.get(board.id).scene_packed == PACKED
+    finally:
+        database.close()
