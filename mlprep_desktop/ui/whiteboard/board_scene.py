@@ -5,7 +5,9 @@ Contract:
   ``apply_states`` (a set of items to a given state, ``None`` meaning absent) are how
   everything changes it; commands in ``board_commands`` call ``apply_states`` for undo/redo.
 - Graphics that are not registered (previews, the item being typed, selection handles) are
-  never saved. ``to_json()`` writes only registered items plus items of unknown kinds.
+  never saved. ``to_json()`` writes only registered items plus items of unknown kinds;
+  ``stored()`` gives that JSON with its packed form (``core.board_packed``), made from the
+  same items, for storage to keep beside it.
 - Attached connector ends follow their shapes: whenever a shape or text moves or changes,
   the connectors attached to it are re-routed (``core.board_geometry.route_connector``).
 
@@ -21,6 +23,7 @@ simplified when drawn, their paths are built once and cached, and they paint in 
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -29,12 +32,21 @@ from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from mlprep_desktop.core.board_geometry import route_connector, snap
-from mlprep_desktop.core.board_model import BoardItem, Connector, RawItem, Stroke, item_to_json, join_scene_json
+from mlprep_desktop.core.board_model import (
+    BoardFormatError,
+    BoardItem,
+    Connector,
+    RawItem,
+    Stroke,
+    item_to_dict,
+    join_scene_json,
+)
+from mlprep_desktop.core.board_packed import pack_item, pack_scene
 from mlprep_desktop.ui.whiteboard.board_items import StrokeGraphic, TextGraphic, graphic_class, make_graphic
 from mlprep_desktop.ui.whiteboard.board_theme import CanvasTheme
 
 GRID = 20.0
-WARM_BATCH = 150  # items serialised per idle tick after a board opens (~8 ms)
+WARM_BATCH = 150  # items serialised (JSON and packed form) per idle tick after a board opens (~9-12 ms)
 
 
 class BoardScene(QGraphicsScene):
@@ -50,7 +62,8 @@ class BoardScene(QGraphicsScene):
         self._graphics: dict[str, QGraphicsItem] = {}
         self._raw: dict[str, RawItem] = {}
         self._connectors: set[str] = set()
-        self._json_cache: dict[str, tuple[BoardItem, str]] = {}
+        # item id -> (model, its JSON fragment, its packed piece or None): reused while the model is
+        self._json_cache: dict[str, tuple[BoardItem, str, bytes | None]] = {}
         self._rerouting = False
         self._z_range: tuple[float, float] | None = None
         # The union of the strokes' bounds, gathered while a board made only of strokes loads:
@@ -172,14 +185,41 @@ class BoardScene(QGraphicsScene):
 
     def to_json(self) -> str:
         """The scene as stored. Items whose model did not change reuse their cached JSON."""
-        fragments = []
-        for model in self.models():
-            cached = self._json_cache.get(model.id)
-            if cached is None or cached[0] is not model:
-                cached = (model, item_to_json(model))
-                self._json_cache[model.id] = cached
-            fragments.append(cached[1])
-        return join_scene_json(fragments)
+        return self.stored()[0]
+
+    def stored(self) -> tuple[str, bytes | None]:
+        """The scene's JSON and its packed form, made from the same items (the packed form is
+        None when some item's JSON would not read back, or ids repeat: the JSON reader then
+        decides). Items whose model did not change reuse both from the cache."""
+        fragments: list[str] = []
+        pieces: list[bytes | None] = []
+        models = self.models()
+        for model in models:
+            _, fragment, piece = self._stored_item(model)
+            fragments.append(fragment)
+            pieces.append(piece)
+        packed = None
+        if models and None not in pieces and len({m.id for m in models}) == len(models):
+            packed = pack_scene(pieces)  # type: ignore[arg-type]  (no None in it)
+        return join_scene_json(fragments), packed
+
+    def stored_of(self, items: Iterable[BoardItem]) -> tuple[str, bytes | None]:
+        """``stored()`` of a board of ``items`` (what saving it would write), leaving this
+        scene showing them."""
+        self.load(items, warm_json=False)
+        return self.stored()
+
+    def _stored_item(self, model: BoardItem) -> tuple[BoardItem, str, bytes | None]:
+        cached = self._json_cache.get(model.id)
+        if cached is None or cached[0] is not model:
+            raw = item_to_dict(model)
+            fragment = json.dumps(raw, separators=(",", ":"), ensure_ascii=False)  # item_to_json
+            try:
+                piece: bytes | None = pack_item(raw, fragment)
+            except BoardFormatError:
+                piece = None
+            cached = self._json_cache[model.id] = (model, fragment, piece)
+        return cached
 
     def _on_warm_timer_timeout(self) -> None:
         for _ in range(WARM_BATCH):
@@ -188,10 +228,7 @@ class BoardScene(QGraphicsScene):
                 return
             graphic = self._graphics.get(self._warm_queue.pop())
             if graphic is not None:
-                model = graphic.current_model()
-                cached = self._json_cache.get(model.id)
-                if cached is None or cached[0] is not model:
-                    self._json_cache[model.id] = (model, item_to_json(model))
+                self._stored_item(graphic.current_model())
 
     def item_count(self) -> int:
         return len(self._graphics) + len(self._raw)

@@ -296,13 +296,13 @@ class WhiteboardTab(TabPage):
     def _load(self, board: Board) -> bool:
         """Show ``board``'s scene. Returns whether it may be edited; when not, the user is told
         why (unreadable, from a newer app, or it could not be shown) and it is never saved."""
-        from mlprep_desktop.core.board_model import VERSION, BoardFormatError, read_scene
+        from mlprep_desktop.core.board_model import VERSION, BoardFormatError
         from mlprep_desktop.core.gc_pause import paused_gc
 
         unreadable: BoardFormatError | None = None
         with paused_gc():  # a big board: thousands of objects made at once, nearly all kept
             try:
-                version, models = read_scene(board.scene_json)
+                version, models = self._read_board(board)
             except BoardFormatError as exc:
                 version, models, unreadable = VERSION, [], exc
             error = self._show_models(models)
@@ -324,6 +324,22 @@ class WhiteboardTab(TabPage):
                 f"The board “{board.name}” could not be shown ({error}). It is shown empty and "
                 "will not be changed."))
         return editable
+
+    @staticmethod
+    def _read_board(board: Board) -> tuple[int, list[BoardItem]]:
+        """The board's format version and items: from its packed form when storage has one made
+        with this very JSON (a big board opens without parsing it), else from the JSON, which
+        also decides whenever the packed form cannot be read. Raises ``BoardFormatError``."""
+        from mlprep_desktop.core.board_model import VERSION, read_scene
+
+        if board.scene_packed is not None:
+            from mlprep_desktop.core.board_packed import PackedFormatError, unpack_scene
+
+            try:
+                return VERSION, unpack_scene(board.scene_packed)
+            except PackedFormatError:
+                log.warning("board %s: its packed scene is unreadable; reading its JSON", board.id)
+        return read_scene(board.scene_json)
 
     def _show_models(self, models: list[BoardItem]) -> str | None:
         """Put ``models`` on the canvas. On any failure the canvas is cleared (nothing
@@ -378,7 +394,8 @@ class WhiteboardTab(TabPage):
         from mlprep_desktop.ui.whiteboard.board_image import thumbnail_png
 
         draft = self._board.id == DRAFT_ID
-        outcome = self._ops.save_scene(self._board, self.scene.to_json(), thumbnail_png(self.scene))
+        scene_json, packed = self.scene.stored()
+        outcome = self._ops.save_scene(self._board, scene_json, thumbnail_png(self.scene), packed)
         if draft:  # the first drawing stored the draft: it is a listed board from now on
             self._board = outcome.value
             self._ctx.preferences.remember(LAST_BOARD_KEY, self._board.id)
