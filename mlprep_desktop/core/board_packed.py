@@ -12,6 +12,9 @@ Contract:
   unpacked in a few C calls instead of parsed and checked value by value. Any other item
   (shapes, text, connectors, kinds from a newer app: a few per board) is kept as its JSON
   fragment and read by ``item_from_dict``, as ``read_scene`` reads it.
+- The packed form names the board format version of the JSON it was made with; ``unpack_scene``
+  reads only this version's (``VERSION``), so a board a newer app stored is read from its JSON,
+  which says it is newer (shown read-only, never saved over).
 - ``unpack_scene`` raises ``PackedFormatError`` for data it cannot read; the caller then
   reads the JSON.
 """
@@ -22,14 +25,14 @@ import struct
 from collections.abc import Iterable
 from typing import Any
 
-from mlprep_desktop.core.board_model import BoardItem, Stroke, item_from_dict
+from mlprep_desktop.core.board_model import VERSION, BoardItem, Stroke, item_from_dict
 
-MAGIC = b"MLPK1"
+MAGIC = b"MLPK2"  # 2: the header names the JSON's board format version
 _STROKE, _JSON = 1, 2
 # kind, id bytes, colour bytes, doubles of points, doubles of pressures, highlighter, x, y, width, z
 _STROKE_HEAD = struct.Struct("<BIIIIBdddd")
 _JSON_HEAD = struct.Struct("<BI")
-_COUNT = struct.Struct("<I")
+_HEADER = struct.Struct("<II")  # board format version of the JSON, number of items
 _DOUBLES: dict[int, struct.Struct] = {}
 
 
@@ -63,10 +66,11 @@ def pack_item(raw: dict[str, Any], fragment: str | None = None) -> bytes:
     return _JSON_HEAD.pack(_JSON, len(text)) + text
 
 
-def pack_scene(pieces: Iterable[bytes]) -> bytes:
-    """The packed scene of the items whose pieces are given, in the order the JSON lists them."""
+def pack_scene(pieces: Iterable[bytes], version: int = VERSION) -> bytes:
+    """The packed scene of the items whose pieces are given, in the order the JSON (of board
+    format ``version``) lists them."""
     pieces = list(pieces)
-    return b"".join((MAGIC, _COUNT.pack(len(pieces)), *pieces))
+    return b"".join((MAGIC, _HEADER.pack(version, len(pieces)), *pieces))
 
 
 def unpack_scene(data: bytes) -> list[BoardItem]:
@@ -85,8 +89,10 @@ def _unpack(data: bytes) -> list[BoardItem]:
     if data[:len(MAGIC)] != MAGIC:
         raise PackedFormatError("not a packed scene")
     offset = len(MAGIC)
-    (count,) = _COUNT.unpack_from(data, offset)
-    offset += _COUNT.size
+    version, count = _HEADER.unpack_from(data, offset)
+    if version != VERSION:
+        raise PackedFormatError(f"made for board format version {version}")
+    offset += _HEADER.size
     items: list[BoardItem] = []
     append, stroke_head, head_size = items.append, _STROKE_HEAD.unpack_from, _STROKE_HEAD.size
     colors: dict[bytes, str] = {}

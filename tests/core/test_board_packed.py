@@ -67,7 +67,7 @@ def test_an_empty_board_packs_and_reads_back_empty():
     assert unpack_scene(pack_scene([])) == []
 
 
-@pytest.mark.parametrize("damage", ["magic", "cut", "trailing", "kind", "odd points"])
+@pytest.mark.parametrize("damage", ["magic", "cut", "trailing", "kind", "odd points", "newer"])
 def test_damaged_packed_data_is_a_packed_format_error(damage):
     data = bytearray(packed(varied_board()))
     if damage == "magic":
@@ -77,10 +77,12 @@ def test_damaged_packed_data_is_a_packed_format_error(damage):
     elif damage == "trailing":
         data += b"\0"
     elif damage == "kind":
-        data[9] = 7  # the first item's kind
-    else:
+        data[13] = 7  # the first item's kind (after the magic, version and count)
+    elif damage == "odd points":
         data = bytearray(pack_scene([pack_item(item_to_dict(Stroke("a", 0, 0, (1.0, 2.0))))]))
-        data[9 + 9] = 3  # its count of point numbers (after kind, id and colour lengths)
+        data[13 + 9] = 3  # its count of point numbers (after kind, id and colour lengths)
+    else:  # a board a newer app stored (its JSON says so, and is read instead)
+        data = bytearray(pack_scene([pack_item(item_to_dict(Stroke("a", 0, 0, (1.0, 2.0))))], version=2))
     with pytest.raises(PackedFormatError):
         unpack_scene(bytes(data))
 

@@ -170,3 +170,19 @@ def test_a_damaged_board_saved_with_its_packed_form_is_still_reported_unreadable
     reopen(tab, board_id, other)
     assert tab.read_only and models(tab) == []
     assert "could not be read" in errors[-1]
+
+
+def test_a_board_a_newer_app_stored_with_a_packed_form_is_shown_read_only(open_window, monkeypatch):
+    from mlprep_desktop.core.board_model import item_to_dict
+    from mlprep_desktop.core.board_packed import pack_item, pack_scene
+
+    window, tab = whiteboard(open_window)
+    errors: list[str] = []
+    monkeypatch.setattr(window, "show_error", errors.append)
+    items = [Shape("box", "rect", 10, 20, 40, 30)]
+    newer = scene_to_json(items).replace('"version":1', '"version":2')
+    board = window.context.boards.create("From the future")
+    window.context.boards.save_scene(board.id, newer, packed=pack_scene([pack_item(item_to_dict(items[0]))], version=2))
+    assert tab.open_board(board.id)
+    assert models(tab) == items and tab.read_only
+    assert "newer version" in errors[-1]
