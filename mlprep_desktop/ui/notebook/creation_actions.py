@@ -13,6 +13,8 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 from mlprep_desktop.core.note_models import DRAFT_NOTE_ID, Note
 
@@ -85,3 +87,13 @@ class CreationActions:
         if self.sync.view_mode == "preview":
             self.set_view_mode("split")
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def daily_log_action(parent: QWidget) -> QAction:
+    """"From template: Daily study log" (Ctrl+Shift+N); the caller connects ``triggered``."""
+    action = QAction(parent.tr("From template: Daily study log"), parent)
+    action.setObjectName("noteNewDailyLog")
+    action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    action.setToolTip(parent.tr("Today's date, the questions you did, what you learned, what to revisit"))
+    return action

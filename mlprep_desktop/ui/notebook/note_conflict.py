@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from mlprep_desktop.core.note_models import parse_tags
-from mlprep_desktop.ui.notebook.note_list_model import when_exact
+from mlprep_desktop.ui.notebook.note_times import when_exact
 
 
 class NoteConflictPrompt(QObject):

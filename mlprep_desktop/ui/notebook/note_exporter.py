@@ -24,7 +24,7 @@ from mlprep_desktop.core.note_models import Note
 from mlprep_desktop.rendering.markdown_html import MarkdownRenderer, RenderTheme
 from mlprep_desktop.rendering.note_html import ExportSection, NoteRenderer, export_html
 from mlprep_desktop.ui.notebook.board_images import BoardImages
-from mlprep_desktop.ui.notebook.note_list_model import when
+from mlprep_desktop.ui.notebook.note_times import when
 from mlprep_desktop.ui.widgets.background_work import BackgroundWork, emit_from_worker
 
 

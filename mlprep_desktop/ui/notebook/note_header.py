@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from mlprep_desktop.core.clock import utc_now_iso
 from mlprep_desktop.core.note_models import MAX_TITLE_CHARS, Note, format_tags
 from mlprep_desktop.core.note_policy import days_left, purge_date
-from mlprep_desktop.ui.notebook.note_list_model import when, when_exact
+from mlprep_desktop.ui.notebook.note_times import when, when_exact
 from mlprep_desktop.ui.widgets.link_label import LinkLabel
 
 VIEW_MODES = ("editor", "split", "preview")

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from mlprep_desktop.core.note_models import Note, NoteRevision
 from mlprep_desktop.ui.notebook.note_editor import NoteEditor
-from mlprep_desktop.ui.notebook.note_list_model import when_exact
+from mlprep_desktop.ui.notebook.note_times import when_exact
 
 CURRENT = -1
 

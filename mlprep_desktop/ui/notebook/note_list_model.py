@@ -3,41 +3,17 @@ which draws each note as its title, a line of date and tags, and a snippet (sear
 in bold)."""
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from mlprep_desktop.core.clock import utc_now_iso
 from mlprep_desktop.core.note_models import MATCH_END, MATCH_START, NoteSummary
-from mlprep_desktop.core.note_policy import days_left, parse_utc
+from mlprep_desktop.core.note_policy import days_left
+from mlprep_desktop.ui.notebook.note_times import when
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-def when(iso: str, now: datetime | None = None) -> str:
-    """A short local date: '14:03' today, '3 Mar' this year, '3 Mar 2025' before."""
-    if not iso:
-        return ""
-    moment = parse_utc(iso).astimezone()
-    now = now or datetime.now().astimezone()
-    if moment.date() == now.date():
-        return moment.strftime("%H:%M")
-    day = f"{moment.day} {moment.strftime('%b')}"
-    return day if moment.year == now.year else f"{day} {moment.year}"
-
-
-def when_exact(iso: str, now: datetime | None = None) -> str:
-    """A local date with the time: 'today 14:03', '3 Mar 14:03', '3 Mar 2025 14:03'."""
-    if not iso:
-        return ""
-    moment = parse_utc(iso).astimezone()
-    now = now or datetime.now().astimezone()
-    if moment.date() == now.date():
-        return f"today {moment.strftime('%H:%M')}"
-    return f"{when(iso, now)} {moment.strftime('%H:%M')}"
 
 
 def detail_line(summary: NoteSummary) -> str:

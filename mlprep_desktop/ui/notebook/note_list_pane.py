@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from mlprep_desktop.core.note_models import NoteFilter, NoteSummary
 from mlprep_desktop.core.search_query import MAX_SEARCH_CHARS
+from mlprep_desktop.ui.notebook.creation_actions import daily_log_action
 from mlprep_desktop.ui.notebook.note_list_model import ID_ROLE, NoteListDelegate, NoteListModel
 
 SEARCH_DELAY_MS = 150
@@ -257,13 +258,3 @@ class NoteListPane(QWidget):
         self._search_timer.stop()
         self.filter_changed.emit()
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)
-
-
-def daily_log_action(parent: QWidget) -> QAction:
-    """"From template: Daily study log" (Ctrl+Shift+N); the caller connects ``triggered``."""
-    action = QAction(parent.tr("From template: Daily study log"), parent)
-    action.setObjectName("noteNewDailyLog")
-    action.setShortcut(QKeySequence("Ctrl+Shift+N"))
-    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    action.setToolTip(parent.tr("Today's date, the questions you did, what you learned, what to revisit"))
-    return action

@@ -24,10 +24,8 @@ from mlprep_desktop.core.note_models import DRAFT_NOTE_ID, Note, SaveResult, par
 from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.services.changes import Change, ChangeKind
 from mlprep_desktop.services.errors import NoteConflictError
-from mlprep_desktop.ui.notebook.creation_actions import CreationActions
+from mlprep_desktop.ui.notebook.creation_actions import CreationActions, daily_log_action
 from mlprep_desktop.ui.notebook.note_conflict import ConflictActions, NoteConflictPrompt
-from mlprep_desktop.ui.notebook.note_header import VIEW_MODES
-from mlprep_desktop.ui.notebook.note_list_pane import NoteListPane, daily_log_action
 from mlprep_desktop.ui.notebook.trash_actions import TrashActions
 from mlprep_desktop.ui.operation_runner import OperationRunner
 from mlprep_desktop.ui.tab_page import TabPage
@@ -92,6 +90,7 @@ class NotebookTab(CreationActions, ConflictActions, TrashActions, TabPage):
     def _build(self) -> None:
         """The note list on the left; on the right the open note (``NotePage``) or, with no
         note open, a short welcome. The note page's widgets are kept here under short names."""
+        from mlprep_desktop.ui.notebook.note_list_pane import NoteListPane
         from mlprep_desktop.ui.notebook.note_page import NotePage
 
         self.pane = NoteListPane(self, new_log_action=self._daily_log_action)
@@ -121,6 +120,8 @@ class NotebookTab(CreationActions, ConflictActions, TrashActions, TabPage):
         layout.addWidget(self.outer)
 
     def _wire(self) -> None:
+        from mlprep_desktop.ui.notebook.note_header import VIEW_MODES
+
         pane, header = self.pane, self.header
         pane.filter_changed.connect(self._on_pane_filter_changed)
         pane.note_chosen.connect(self._on_pane_note_chosen)
@@ -210,6 +211,8 @@ class NotebookTab(CreationActions, ConflictActions, TrashActions, TabPage):
 
     def set_view_mode(self, mode: str) -> None:
         """Editor only, side by side, or preview only (remembered)."""
+        from mlprep_desktop.ui.notebook.note_header import VIEW_MODES
+
         if mode not in VIEW_MODES:
             mode = "split"
         self.header.set_view_mode(mode)

@@ -63,10 +63,12 @@ class BarChart(_Chart):
         n = max(1, len(self._values))
         top = max(self._values, default=0) or 1.0
         slot = area.width() / n
+        painter.setBrush(bar)  # bars drawn with the brush: fillRect's overloads made Qt build types at first paint
         for i, value in enumerate(self._values):
             h = area.height() * value / top
             rect = QRectF(area.left() + i * slot + slot * 0.15, area.bottom() - h, slot * 0.7, h)
-            painter.fillRect(rect, bar)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawRect(rect)
             painter.setPen(text)
             if value:
                 painter.drawText(QRectF(rect.left() - 6, rect.top() - height - 1, rect.width() + 12, height),

@@ -32,7 +32,6 @@ from mlprep_desktop.services.changes import Change, ChangeKind
 from mlprep_desktop.services.today import TodayState
 from mlprep_desktop.ui.operation_runner import OperationRunner
 from mlprep_desktop.ui.tab_page import TabPage
-from mlprep_desktop.ui.today.plan_dialog import PlanDialog
 from mlprep_desktop.ui.today.progress_view import ProgressView
 from mlprep_desktop.ui.widgets.debounced_saver import DebouncedSaver
 
@@ -341,6 +340,8 @@ class TodayTab(TabPage):
             self._show(outcome.value)
 
     def edit_plan(self) -> None:
+        from mlprep_desktop.ui.today.plan_dialog import PlanDialog  # when asked for, not at start
+
         state = self.state or self._today.state()
         dialog = PlanDialog(state.plan, self._ctx.cards.settings().interview_date, self)
         if dialog.exec():
