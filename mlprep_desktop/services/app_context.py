@@ -14,15 +14,11 @@ from mlprep_desktop.core.scheduling import StudyScheduler
 from mlprep_desktop.services.appearance import AppearanceSettings
 from mlprep_desktop.services.changes import Outcome
 from mlprep_desktop.services.errors import OperationError
-from mlprep_desktop.services.exercise_ops import ExerciseOperations
-from mlprep_desktop.services.note_ops import NoteOperations
 from mlprep_desktop.services.preferences import Preferences
 from mlprep_desktop.services.study_ops import StudyOperations
 from mlprep_desktop.services.today import TodayService
 from mlprep_desktop.storage.database import Database, open_database
-from mlprep_desktop.storage.exercises import ExerciseRepository
 from mlprep_desktop.storage.interviews import InterviewRepository
-from mlprep_desktop.storage.notes import NoteRepository
 from mlprep_desktop.storage.progress import ProgressRepository
 from mlprep_desktop.storage.questions import QuestionRepository
 from mlprep_desktop.storage.settings import SettingsRepository
@@ -31,8 +27,12 @@ from mlprep_desktop.storage.study_cards import CardRepository
 
 if TYPE_CHECKING:
     from mlprep_desktop.services.board_ops import BoardOperations
+    from mlprep_desktop.services.exercise_ops import ExerciseOperations
     from mlprep_desktop.services.interview_ops import InterviewOperations
+    from mlprep_desktop.services.note_ops import NoteOperations
     from mlprep_desktop.storage.boards import BoardRepository
+    from mlprep_desktop.storage.exercises import ExerciseRepository
+    from mlprep_desktop.storage.notes import NoteRepository
 
 
 @dataclass
@@ -42,27 +42,21 @@ class AppContext:
     study: StudyRepository
     settings: SettingsRepository
     interviews: InterviewRepository
-    notes: NoteRepository
     clock: Callable[[], float] = monotonic  # monotonic seconds: time spent, interview clocks
     study_clock: object = field(default_factory=SystemClock)  # wall time for study: ``now()`` ->
     # an aware local datetime (days, due dates); core.clock.SystemClock or a test's FixedClock
     study_ops: StudyOperations = field(init=False)
-    exercise_ops: ExerciseOperations = field(init=False)
     cards: CardRepository = field(init=False)  # FSRS cards and study settings
     progress: ProgressRepository = field(init=False)  # progress figures, the mistakes list
     today: TodayService = field(init=False)  # the study loop: queue, sessions, goal, plan, progress
-    note_ops: NoteOperations = field(init=False)
     preferences: Preferences = field(init=False)
     appearance: AppearanceSettings = field(init=False)  # theme and fonts (Edit › Preferences)
 
     def __post_init__(self) -> None:
         self.study_ops = StudyOperations(self.database, self.study, self.clock)
-        self._exercises = ExerciseRepository(self.database)
-        self.exercise_ops = ExerciseOperations(self.questions, self._exercises, self.settings)
         self.cards = CardRepository(self.database)
         self.progress = ProgressRepository(self.database)
         self.today = TodayService(self.database, self.study, self.cards, self.progress, self.study_clock)
-        self.note_ops = NoteOperations(self.database, self.notes, self.questions)
         self.preferences = Preferences(self.settings)
         self.appearance = AppearanceSettings(self.settings)
 
@@ -84,10 +78,35 @@ class AppContext:
             study=StudyRepository(database, wall),
             settings=SettingsRepository(database),
             interviews=InterviewRepository(database),
-            notes=NoteRepository(database),
             clock=clock or monotonic,
             study_clock=wall,
         )
+
+    # The notes' and the coding exercises' members are made on first use (the Notebook tab,
+    # Browse's links, a coding question): their modules are not imported at start (issue 16).
+    @cached_property
+    def notes(self) -> NoteRepository:
+        from mlprep_desktop.storage.notes import NoteRepository
+
+        return NoteRepository(self.database)
+
+    @cached_property
+    def note_ops(self) -> NoteOperations:
+        from mlprep_desktop.services.note_ops import NoteOperations
+
+        return NoteOperations(self.database, self.notes, self.questions)
+
+    @cached_property
+    def _exercises(self) -> ExerciseRepository:
+        from mlprep_desktop.storage.exercises import ExerciseRepository
+
+        return ExerciseRepository(self.database)
+
+    @cached_property
+    def exercise_ops(self) -> ExerciseOperations:
+        from mlprep_desktop.services.exercise_ops import ExerciseOperations
+
+        return ExerciseOperations(self.questions, self._exercises, self.settings)
 
     # The whiteboard's (and board images') members are made on first use: their modules
     # (the scene format) are not imported at start-up.

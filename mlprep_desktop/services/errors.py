@@ -13,9 +13,9 @@ from mlprep_desktop.storage.database import (
     CorruptDatabaseError,
     DatabaseError,
     EmptyDatabaseFileError,
+    NoteConflictError,
     WriteError,
 )
-from mlprep_desktop.storage.notes import NoteConflictError
 
 
 class OperationError(Exception):

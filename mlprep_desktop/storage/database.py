@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mlprep_desktop.core.clock import utc_now_iso
 from mlprep_desktop.storage import schema
@@ -27,6 +27,9 @@ from mlprep_desktop.storage.clean_close import forget_clean_close, record_clean_
 from mlprep_desktop.storage.connection import connect
 from mlprep_desktop.storage.content_merge import merge_bank_content
 from mlprep_desktop.storage.file_checks import empty_file_message, file_problem, is_empty_file
+
+if TYPE_CHECKING:
+    from mlprep_desktop.core.note_models import Note
 
 BUSY_TIMEOUT_MS = 250
 _SAVEPOINTS = itertools.count(1)
@@ -66,6 +69,19 @@ class EmptyDatabaseFileError(DatabaseError):
 
 class WriteError(DatabaseError):
     """A write failed (disk full, file locked or read-only); it was rolled back whole."""
+
+
+class NoteConflictError(WriteError):
+    """Nothing was written: the note was saved elsewhere (another app window on the same file)
+    after the caller loaded it. ``current`` is the note as stored now. Not ``retriable``: trying
+    again cannot succeed until the user decides whose version to keep. (Raised by
+    ``storage.notes``; defined here with the other errors, so naming it imports no more.)"""
+
+    retriable = False
+
+    def __init__(self, message: str, current: Note) -> None:
+        super().__init__(message)
+        self.current = current
 
 
 class Database:

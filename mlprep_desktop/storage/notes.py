@@ -36,7 +36,7 @@ from mlprep_desktop.core.note_models import (
 )
 from mlprep_desktop.core.note_policy import RevisionPolicy, trash_cutoff
 from mlprep_desktop.core.search_query import fts_query, search_terms
-from mlprep_desktop.storage.database import Database, WriteError, inserted_id, is_damage
+from mlprep_desktop.storage.database import Database, NoteConflictError, inserted_id, is_damage
 
 _SUMMARY = (
     "n.id, n.title, n.question_id, n.updated_at, n.deleted_at, length(n.body) AS size, "
@@ -49,18 +49,6 @@ _MARKUP = re.compile(r"(\[\[|\]\]|[#*_`>|~]|^\s*[-+]\s)", re.MULTILINE)
 
 class NoteMissingError(LookupError):
     """The note is gone (deleted for good)."""
-
-
-class NoteConflictError(WriteError):
-    """Nothing was written: the note was saved elsewhere (another app window on the same file)
-    after the caller loaded it. ``current`` is the note as stored now. Not ``retriable``: trying
-    again cannot succeed until the user decides whose version to keep."""
-
-    retriable = False
-
-    def __init__(self, message: str, current: Note) -> None:
-        super().__init__(message)
-        self.current = current
 
 
 class NoteRepository:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QTabWidget
 from mlprep_desktop import cli, smoke_test
 from mlprep_desktop.app import create_main_window
 from mlprep_desktop.core import paths
+from mlprep_desktop.rendering import markdown_html
 from mlprep_desktop.rendering.markdown_html import MarkdownRenderer, RenderedHtml
 from mlprep_desktop.ui.browser import browser_tab, question_view
 
@@ -72,7 +73,7 @@ def test_code_without_highlighting_fails(qtbot, monkeypatch, capsys):
             rendered = super().render(text, highlight, math_budget)
             return RenderedHtml(re.sub(r"color: ?#[0-9a-fA-F]{3,6};?", "", rendered.html), rendered.images)
 
-    monkeypatch.setattr(browser_tab, "MarkdownRenderer", Uncoloured)
+    monkeypatch.setattr(markdown_html, "MarkdownRenderer", Uncoloured)  # Browse takes it when built
     assert smoke_test.main() == 1
     assert "is not highlighted" in capsys.readouterr().err
 

@@ -33,6 +33,7 @@ from mlprep_desktop.ui.theme import is_dark, render_theme
 from mlprep_desktop.ui.widgets.debounced_saver import DebouncedSaver
 
 if TYPE_CHECKING:
+    from mlprep_desktop.services.note_ops import NoteOperations
     from mlprep_desktop.ui.notebook.note_history_dialog import NoteHistoryDialog
 
 
@@ -46,10 +47,13 @@ class NotebookTab(CreationActions, ConflictActions, TrashActions, TabPage):
         self.setObjectName("notebookTab")
         self.setAccessibleName(self.tr("Notebook"))
         self._ctx = context
-        self._ops = context.note_ops
         # Made before the page: the window binds Ctrl+Shift+N to it at start (see daily_log_action).
         self._daily_log_action = daily_log_action(self)
         self._daily_log_action.triggered.connect(lambda: self.new_note("daily_log"))
+
+    @property
+    def _ops(self) -> NoteOperations:  # made on first use (not at start-up: issue 16)
+        return self._ctx.note_ops
 
     def build_page(self) -> None:
         """The note list, the editor and the preview (on first show: see TabPage). Their
