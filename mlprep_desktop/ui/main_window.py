@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
     def _update_today_shortcut(self, *_args) -> None:
         current = self.tabs.currentWidget()
         taken = current is self.notebook or (
-            current is self.interview and self.interview.pages.currentWidget() is self.interview.review)
+            current is self.interview and self.interview.in_review())
         self.today_action.setEnabled(not taken)
 
     def _on_today_topic_browse_requested(self, topic: str) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -73,17 +74,26 @@ def wait_for_clock(qtbot, window, text_prefix: str) -> None:
 def test_contract_object_names_and_accessible_names(open_window):
     window = open_window()
     assert window.findChild(type(window.interview), "interviewTab") is window.interview
-    window.show_tab(window.interview)  # built when first shown
-    names = ("interviewStart", "interviewClock", "interviewAnswer", "interviewNext", "interviewEnd",
-             "interviewHistory", "interviewPrevious", "interviewSkip", "interviewPause", "interviewCount",
-             "interviewMode", "interviewSummary", "interviewTiming", "interviewMix", "interviewDifficulty",
-             "interviewTopics", "interviewSketch", "interviewReveal", "interviewResumeBanner", "interviewResume",
-             "interviewAbandon", "interviewFlagWeak", "interviewDone", "interviewReviewList")
-    for name in names:
+    window.show_tab(window.interview)  # the set-up is built when first shown
+    setup = ("interviewStart", "interviewHistory", "interviewCount", "interviewMode", "interviewTiming",
+             "interviewMix", "interviewDifficulty", "interviewTopics", "interviewResumeBanner", "interviewResume",
+             "interviewAbandon")
+    # the running and review pages when an interview starts (or a past one is opened)
+    answering = ("interviewClock", "interviewAnswer", "interviewNext", "interviewEnd", "interviewPrevious",
+                 "interviewSkip", "interviewPause", "interviewSummary", "interviewSketch", "interviewReveal",
+                 "interviewFlagWeak", "interviewDone", "interviewReviewList")
+    for name in setup:
         widget = window.findChild(object, name)
         assert widget is not None, name
         assert widget.accessibleName(), name
     assert not find(window, object, "interviewResumeBanner").isVisible()
+    assert all(window.findChild(object, name) is None for name in answering)
+    window.findChild(QPushButton, "interviewStart").click()
+    assert window.interview.pages.currentWidget() is window.interview.running
+    for name in answering:
+        widget = window.findChild(object, name)
+        assert widget is not None, name
+        assert widget.accessibleName(), name
 
 
 def test_a_three_question_interview_from_start_to_summary(qtbot, open_window, db_path, clock):
@@ -356,3 +366,20 @@ def test_questions_answered_in_the_last_three_interviews_are_avoided(qtbot, open
     for i, qid in enumerate(asked):  # no repeat of the last three while a fresh one fits
         assert qid not in asked[max(0, i - 3):i], f"interview {i} repeats {qid}"
     assert set(asked) <= set(coding)
+
+
+def test_ctrl_1_is_the_reviews_score_key_only_while_the_review_is_shown(qtbot, open_window):
+    """Ctrl+1 goes to Today, except in an interview's review (where it scores accuracy); the
+    running and review pages are built when the interview starts."""
+    window = open_window()
+    tab = open_interview_tab(qtbot, window)
+    today = window.findChild(QAction, "todayAction")
+    assert today.isEnabled() and tab.pages.count() == 1  # the set-up only
+    set_up(qtbot, window, count=1)
+    start_by_mouse(qtbot, window)
+    assert today.isEnabled()
+    tab.runner.end()
+    assert tab.pages.currentWidget() is tab.review and not today.isEnabled()
+    qtbot.mouseClick(find(window, QPushButton, "interviewDone"), LEFT)  # to the summary
+    qtbot.mouseClick(find(window, QPushButton, "interviewDone"), LEFT)  # back to the set-up
+    assert tab.pages.currentWidget() is tab.setup and today.isEnabled()

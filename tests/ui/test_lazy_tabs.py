@@ -111,7 +111,8 @@ def test_an_interrupted_interview_is_announced_at_start(qtbot, open_window, db_p
 
 def test_editors_make_their_highlighters_when_first_shown(qtbot, open_window):
     """The Pygments highlighters (the interview answer's Markdown, the code editors' Python)
-    are made when their editor is first shown: the Interview set-up does not load them; a
+    are made when their editor is first shown: the Interview set-up does not load them (nor
+    make the editors: the running and review pages are built when an interview starts); a
     running interview's answer box is coloured from its first paint."""
     from PySide6.QtWidgets import QPlainTextEdit
 
@@ -119,10 +120,10 @@ def test_editors_make_their_highlighters_when_first_shown(qtbot, open_window):
 
     window = open_window()
     window.show_tab(window.interview)
-    answer = window.interview.findChild(QPlainTextEdit, "interviewAnswer")
-    assert answer._highlighter is None
-    assert all(editor._highlighter is None for editor in window.interview.findChildren(CodeEditor))
+    assert window.interview.findChild(QPlainTextEdit, "interviewAnswer") is None
+    assert not window.interview.findChildren(CodeEditor)
     qtbot.mouseClick(window.interview.findChild(QPushButton, "interviewStart"), Qt.MouseButton.LeftButton)
+    answer = window.interview.findChild(QPlainTextEdit, "interviewAnswer")
     if not answer.isVisible():  # the first question is a coding one: its code editor is coloured
         editor = window.interview.findChild(CodeEditor, "interviewCodeEditor")
         assert editor.isVisible() and editor._highlighter is not None

@@ -33,6 +33,10 @@ if TYPE_CHECKING:
     from mlprep_desktop.ui.coding.coding_pane import CodingPane
 
 
+# Built with the running and review pages (see InterviewTab._build_answer_pages).
+_ANSWER_PAGES = frozenset({"running", "review", "coding", "review_coding", "_renderer"})
+
+
 class InterviewTab(TabPage):
     sketch_requested = Signal(int, str)  # interview item id, question title
 
@@ -57,34 +61,19 @@ class InterviewTab(TabPage):
         return self._ctx.interview_ops
 
     def build_page(self) -> None:
-        """The set-up, running and review pages (on first show: see TabPage). Their modules
-        are imported here, not when the app starts."""
-        from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
-        from mlprep_desktop.ui.coding.coding_pane import CodingPane
+        """The set-up page and the banner (on first show: see TabPage). Their modules are
+        imported here, not when the app starts; the running and review pages are built when
+        first needed (``_build_answer_pages``)."""
         from mlprep_desktop.ui.interview.resume_banner import ResumeBanner
-        from mlprep_desktop.ui.interview.review_page import ReviewPage
-        from mlprep_desktop.ui.interview.running_page import RunningPage
         from mlprep_desktop.ui.interview.setup_page import SetupPage
 
-        context, operations = self._ctx, self.operations
-        self._renderer = MarkdownRenderer(render_theme(self))
         self._revealed = False
         self.banner = ResumeBanner(self)
         self.setup = SetupPage(self)
-        self.coding = CodingPane(context.exercise_ops, operations, context="interview", drafts=False,
-                                 name_prefix="interview", parent=self)
-        self.coding.recorder = self._record_answer_run
-        self.review_coding = CodingPane(context.exercise_ops, operations, context="interview", drafts=False,
-                                        name_prefix="interviewReview", parent=self)
-        self.review_coding.set_read_only(True)
-        self.review_coding.recorder = self._record_review_run
         self._review_item_id: int | None = None
-        self.running = RunningPage(self, coding=self.coding)
-        self.review = ReviewPage(context.questions.get, self, coding=self.review_coding)
         self.pages = QStackedWidget(self)
         self.pages.setObjectName("interviewPages")
-        for page in (self.setup, self.running, self.review):
-            self.pages.addWidget(page)
+        self.pages.addWidget(self.setup)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.pages, 1)
@@ -94,7 +83,51 @@ class InterviewTab(TabPage):
         self.setup.set_config(self._defaults_shown)
         self._refresh_setup()
         self._offer_resume()
-        self.running.sketch.setVisible(self._sketch_enabled)
+
+    def _build_answer_pages(self) -> None:
+        """The running and review pages with their coding panes and the question renderer:
+        built when an interview starts or resumes, a past one is opened, or code first reads one
+        of them (``running``, ``review``, ``coding``, ``review_coding``: see ``__getattr__``).
+        The set-up page alone is what a visit to the tab shows (issue 16: the two pages held
+        ~180 of the window's ~690 widgets)."""
+        from mlprep_desktop.rendering.markdown_html import MarkdownRenderer
+        from mlprep_desktop.ui.coding.coding_pane import CodingPane
+        from mlprep_desktop.ui.interview.review_page import ReviewPage
+        from mlprep_desktop.ui.interview.running_page import RunningPage
+
+        self.ensure_built()
+        context, operations = self._ctx, self.operations
+        self._renderer = MarkdownRenderer(render_theme(self))
+        coding = CodingPane(context.exercise_ops, operations, context="interview", drafts=False,
+                            name_prefix="interview", parent=self)
+        coding.recorder = self._record_answer_run
+        review_coding = CodingPane(context.exercise_ops, operations, context="interview", drafts=False,
+                                   name_prefix="interviewReview", parent=self)
+        review_coding.set_read_only(True)
+        review_coding.recorder = self._record_review_run
+        running = RunningPage(self, coding=coding)
+        review = ReviewPage(context.questions.get, self, coding=review_coding)
+        self.coding, self.review_coding, self.running, self.review = coding, review_coding, running, review
+        self.pages.addWidget(running)
+        self.pages.addWidget(review)
+        self._wire_answer_pages()
+        running.sketch.setVisible(self._sketch_enabled)
+
+    if not TYPE_CHECKING:  # mypy sees the attributes _build_answer_pages sets
+        def __getattr__(self, name: str):
+            if name in _ANSWER_PAGES and self.is_built and self.__dict__.get("running") is None:
+                self._build_answer_pages()
+                return getattr(self, name)
+            return super().__getattr__(name)
+
+    def _page_shown(self, name: str) -> bool:
+        """Whether the page ``name`` ('running' or 'review') is the one shown (never builds it)."""
+        page = self.__dict__.get(name)
+        return page is not None and self.pages.currentWidget() is page
+
+    def in_review(self) -> bool:
+        """Whether the review page is shown (the main window asks; builds nothing)."""
+        return self.is_built and self._page_shown("review")
 
     # ----- construction
     def _wire(self) -> None:
@@ -102,12 +135,15 @@ class InterviewTab(TabPage):
         self.setup.history_opened.connect(self.open_history)
         self.banner.resume_clicked.connect(self.resume_interrupted)
         self.banner.abandon_clicked.connect(self.abandon_interrupted)
-        r, run = self.runner, self.running
+        r = self.runner
         r.ticked.connect(self._on_runner_ticked)
         r.question_changed.connect(self._on_runner_question_changed)
         r.time_ran_out.connect(self._on_runner_time_ran_out)
         r.finished.connect(self._on_runner_finished)
         r.error_occurred.connect(self.error_occurred)
+
+    def _wire_answer_pages(self) -> None:
+        r, run = self.runner, self.running
         run.next_clicked.connect(r.next)
         run.previous_clicked.connect(r.previous)
         run.skip_clicked.connect(r.skip)
@@ -165,7 +201,7 @@ class InterviewTab(TabPage):
             self._refresh_setup()
         if change.concerns(ChangeKind.SETTINGS) and self.pages.currentWidget() is self.setup:
             self._take_default_setup()
-        if change.concerns(ChangeKind.STUDY_STATE) and self.pages.currentWidget() is self.review:
+        if change.concerns(ChangeKind.STUDY_STATE) and self._page_shown("review"):
             self.review.set_flagged(self._flagged_ids())
 
     def _take_default_setup(self) -> None:
@@ -184,7 +220,7 @@ class InterviewTab(TabPage):
     def enable_sketch(self, enabled: bool) -> None:
         """Show the Sketch button once the whiteboard exists (the main window decides)."""
         self._sketch_enabled = enabled
-        if self.is_built:
+        if self.is_built and self.__dict__.get("running") is not None:
             self.running.sketch.setVisible(enabled)
 
     # ----- actions
@@ -284,18 +320,18 @@ class InterviewTab(TabPage):
         self.running.answer_widget().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _when_running(self, action) -> None:
-        if self.pages.currentWidget() is self.running and self.runner.active:
+        if self._page_shown("running") and self.runner.active:
             action()
 
     def _when_reviewing(self, action) -> None:
-        if self.pages.currentWidget() is self.review:
+        if self._page_shown("review"):
             action()
 
     def _on_primary_key(self) -> None:
         page = self.pages.currentWidget()
         if page is self.setup:
             self.setup.request_start()
-        elif page is self.running and self.runner.active:
+        elif self._page_shown("running") and self.runner.active:
             self.runner.next()
 
     def _on_runner_ticked(self) -> None:
