@@ -147,3 +147,18 @@ def test_editor_keys(qtbot):
         qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     editor.go_to_line(2)
     assert editor.textCursor().blockNumber() == 1
+
+
+def test_browse_shows_the_code_editor_for_coding_questions_and_my_answer_for_others(qtbot, open_window):
+    """The code editor is made when the first coding question is shown (issue 16)."""
+    window = open_window()
+    window.show_tab(window.browser)
+    assert window.browser.select_question("bias-variance-tradeoff")
+    answer = window.findChild(QPlainTextEdit, "myAnswer")
+    assert answer.isVisible() and window.findChild(CodeEditor, "codeEditor") is None
+    assert window.browser.select_question(EXERCISE)
+    editor = window.findChild(CodeEditor, "codeEditor")
+    qtbot.waitUntil(editor.isVisible)
+    assert not answer.isVisible() and "def " in editor.toPlainText()  # the starter
+    assert window.browser.select_question("bias-variance-tradeoff")
+    assert answer.isVisible() and not editor.isVisible()

@@ -69,6 +69,7 @@ def test_contract_names_are_unambiguous(qtbot, open_window, interrupted):
     window = resume(qtbot, open_window)
     for page in (window.browser, window.today, window.interview):
         window.show_tab(page)  # each tab is built when first shown
+    assert window.browser.select_question(EXERCISE)  # Browse makes its code editor for a coding question
     assert window.today.session is not None  # Today's session page (its editor) is made for a session
     for name in ("codeEditor", "interviewCodeEditor", "interviewReviewCodeEditor", "todayCodeEditor"):
         assert len([w for w in window.findChildren(CodeEditor) if w.objectName() == name]) == 1, name

@@ -138,8 +138,8 @@ def test_the_modules_of_tabs_not_shown_are_not_imported_at_start(tmp_path):
     """Start-up imports what Today needs: the pages of the other tabs (the whiteboard's scene,
     the note page, the interview's pages), the board format and its operations, the interview's
     operations (grading), fsrs (until a card is reviewed), the exercise runner (until code is run), the import, export and own-question services, Browse's list pane and Pygments' lexers are imported when a tab is first shown, Today's session page when a session starts; the backup and export dialogs when opened;
-    the Markdown renderer, the question view and the coding pane with the first tab that shows
-    them; hashlib (OpenSSL) with the first formula drawn; the dark palette's check-box fix with a dark palette. A process of its own: other tests have
+    the Markdown renderer and the question view with the first tab that shows them, the coding
+    pane with the first coding question shown or interview started; hashlib (OpenSSL) with the first formula drawn; the dark palette's check-box fix with a dark palette. A process of its own: other tests have
     imported everything."""
     import os
     import subprocess
@@ -181,7 +181,7 @@ def test_the_modules_of_tabs_not_shown_are_not_imported_at_start(tmp_path):
     assert "mlprep_desktop.core.board_model" in after
     assert "mlprep_desktop.services.interview_ops" in after  # the Interview tab's build made it
     assert "mlprep_desktop.ui.browser.question_list_pane" in after
-    assert "mlprep_desktop.rendering.markdown_html" in after and "mlprep_desktop.ui.coding.coding_pane" in after
+    assert "mlprep_desktop.rendering.markdown_html" in after and "mlprep_desktop.ui.browser.question_view" in after
 
 
 def test_questions_menu_from_today_still_acts_on_browses_question(qtbot, open_window):

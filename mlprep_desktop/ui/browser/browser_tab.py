@@ -1,6 +1,8 @@
 """``BrowserTab``: search and filter the bank, read a question, reveal, rate, flag, draft an answer."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QSplitter, QVBoxLayout, QWidget
@@ -15,6 +17,8 @@ from mlprep_desktop.ui.tab_page import TabPage
 from mlprep_desktop.ui.theme import render_theme
 from mlprep_desktop.ui.widgets.debounced_saver import DebouncedSaver
 
+if TYPE_CHECKING:
+    from mlprep_desktop.ui.coding.coding_pane import CodingPane
 
 class BrowserTab(TabPage):
     counts_changed = Signal(int, int)  # shown, total
@@ -74,14 +78,12 @@ class BrowserTab(TabPage):
         the study buttons and "my answer"; their widgets are kept here under short names."""
         from mlprep_desktop.ui.browser.question_detail_pane import QuestionDetailPane
         from mlprep_desktop.ui.browser.question_list_pane import QuestionListPane
-        from mlprep_desktop.ui.coding.coding_pane import CodingPane
 
         self.list_pane = QuestionListPane(self)
         self.search_box, self.filters = self.list_pane.search_box, self.list_pane.filters
         self.model, self.table = self.list_pane.model, self.list_pane.table
-        self.coding = CodingPane(self._ctx.exercise_ops, self.operations, context="browse", parent=self)
-        self.coding.hide()
-        self.detail_pane = QuestionDetailPane(self.coding, self)
+        self._coding: CodingPane | None = None  # made when the first coding question is shown
+        self.detail_pane = QuestionDetailPane(self)
         self.view, self.study_bar = self.detail_pane.view, self.detail_pane.study_bar
         self.answer_label, self.answer_edit = self.detail_pane.answer_label, self.detail_pane.answer_edit
         self._detail_split = self.detail_pane.split
@@ -116,8 +118,6 @@ class BrowserTab(TabPage):
         self.answer_edit.textChanged.connect(self._on_answer_edited)
         self.answer_edit.reveal_requested.connect(self.toggle_answer)
         self.answer_edit.focus_lost.connect(self.flush_pending)
-        self.coding.error_occurred.connect(self.error_occurred)
-        self.coding.run_finished.connect(lambda _result: self.refresh())  # solved / attempted marks
 
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -342,7 +342,7 @@ class BrowserTab(TabPage):
     def flush_pending(self) -> bool:
         """Write any unsaved draft now (tab switch, focus loss, close, quit).
         Returns False when it could not be written (it stays on screen and pending)."""
-        return self._saver.flush() and self.coding.flush_pending()
+        return self._saver.flush() and (self._coding is None or self._coding.flush_pending())
 
     def on_data_changed(self, change: Change) -> None:
         """Another part of the app wrote something; refresh what this tab shows of it."""
@@ -417,8 +417,28 @@ class BrowserTab(TabPage):
         self.answer_edit.blockSignals(False)
         self._show_coding(self._question is not None and self._question.exercise is not None)
 
+    @property
+    def coding(self) -> CodingPane:
+        """The code editor of coding questions (made on first use: most questions have none,
+        and a visit to Browse need not build its ~30 widgets)."""
+        if self._coding is None:
+            from mlprep_desktop.ui.coding.coding_pane import CodingPane
+
+            self.ensure_built()
+            pane = CodingPane(self._ctx.exercise_ops, self.operations, context="browse", parent=self)
+            pane.hide()
+            pane.error_occurred.connect(self.error_occurred)
+            pane.run_finished.connect(lambda _result: self.refresh())  # solved / attempted marks
+            self.detail_pane.add_coding(pane)
+            self._coding = pane
+        return self._coding
+
     def _show_coding(self, coding: bool) -> None:
         """A coding question is answered in the code editor instead of "My answer"."""
+        if not coding and self._coding is None:
+            self.answer_label.setVisible(True)
+            self.answer_edit.setVisible(True)
+            return
         was = self.coding.isVisibleTo(self)
         self.coding.load(self._question.id if coding else None)
         self.coding.setVisible(coding)

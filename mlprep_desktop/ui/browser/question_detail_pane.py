@@ -38,9 +38,10 @@ class AnswerEditor(QPlainTextEdit):
 
 
 class QuestionDetailPane(QWidget):
-    """``coding``: the code editor shown instead of "my answer" for a coding question."""
+    """``add_coding(pane)``: the code editor shown instead of "my answer" for a coding question
+    (added when the first one is shown)."""
 
-    def __init__(self, coding: QWidget, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view = QuestionView(self)
         self.view.setObjectName("questionView")
@@ -64,7 +65,7 @@ class QuestionDetailPane(QWidget):
         answer_layout.addWidget(self.study_bar)
         answer_layout.addWidget(self.answer_label)
         answer_layout.addWidget(self.answer_edit)
-        answer_layout.addWidget(coding, 1)
+        self._answer_layout = answer_layout
         split.addWidget(answer_box)
         self.split = split
         split.setStretchFactor(0, 3)
@@ -73,3 +74,7 @@ class QuestionDetailPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
+
+    def add_coding(self, coding: QWidget) -> None:
+        """Put the code editor under the study buttons (once)."""
+        self._answer_layout.addWidget(coding, 1)
