@@ -27,7 +27,11 @@ def _converter() -> markdown.Markdown:
     (5,000 texts took 4x longer with a new one each), and one instance is not thread-safe."""
     converter = getattr(_local, "converter", None)
     if converter is None:
-        converter = _local.converter = markdown.Markdown(extensions=["tables", "sane_lists"])
+        from markdown.extensions.sane_lists import SaneListExtension
+        from markdown.extensions.tables import TableExtension
+
+        # Objects, not names: a name makes Markdown read every installed distribution's metadata.
+        converter = _local.converter = markdown.Markdown(extensions=[TableExtension(), SaneListExtension()])
     return converter
 
 

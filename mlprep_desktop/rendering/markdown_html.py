@@ -65,27 +65,27 @@ class MarkdownRenderer:
         return self._parser
 
     def _new_parser(self) -> markdown.Markdown:
-        # Python-Markdown and the app's extension are imported here, not at start-up.
+        # Python-Markdown and the app's extension are imported here, not at start-up. The
+        # extensions are passed as objects: named by string, Markdown looks them up among the
+        # entry points of every installed distribution first (importlib.metadata reads each
+        # one's metadata: ~30 ms and the email package on the first render).
         import markdown
+        from markdown.extensions.codehilite import CodeHiliteExtension
+        from markdown.extensions.fenced_code import FencedCodeExtension
+        from markdown.extensions.sane_lists import SaneListExtension
+        from markdown.extensions.tables import TableExtension
 
         from mlprep_desktop.rendering.markdown_extensions import AppExtension
 
         return markdown.Markdown(
             extensions=[
-                "fenced_code",
-                "tables",
-                "sane_lists",
-                "codehilite",
+                FencedCodeExtension(),
+                TableExtension(),
+                SaneListExtension(),
+                CodeHiliteExtension(noclasses=True, pygments_style=self.theme.pygments_style,
+                                    guess_lang=False, use_pygments=True),
                 AppExtension(self),
             ],
-            extension_configs={
-                "codehilite": {
-                    "noclasses": True,
-                    "pygments_style": self.theme.pygments_style,
-                    "guess_lang": False,
-                    "use_pygments": True,
-                }
-            },
             output_format="html",
         )
 
