@@ -10,6 +10,7 @@ own check. If a PySide6 release drops or renames the hook, nothing is changed.
 """
 from __future__ import annotations
 
+import linecache
 import sys
 from types import ModuleType
 
@@ -38,4 +39,7 @@ def lighten_feature_check() -> bool:
 
     setattr(uses_pyside, _MARK, True)
     feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
+    # The modules imported before this (PySide6's own, enum, os, pathlib…) were checked the old
+    # way: their sources (~0.5 MB) are in linecache, a cache tracebacks fill again on demand.
+    linecache.clearcache()
     return True

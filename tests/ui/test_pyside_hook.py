@@ -32,3 +32,21 @@ def test_modules_imported_after_pyside_are_classified_without_keeping_their_sour
 def test_a_module_without_a_source_file_gets_pysides_own_answer():
     feature = sys.modules["shibokensupport.feature"]
     assert feature._mod_uses_pyside(sys) is False  # built in: no file, not a PySide6 user
+
+
+def test_the_sources_checked_before_the_hook_are_not_kept():
+    """Modules imported before the hook (PySide6's own, enum, os, pathlib) were checked the old
+    way, which left their sources in linecache (~0.5 MB); a real start keeps none. A process
+    of its own: other tests have imported everything already."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import linecache\n"
+            "from PySide6.QtWidgets import QApplication\n"
+            "import mlprep_desktop.app\n"
+            "print(sorted(linecache.cache))\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
