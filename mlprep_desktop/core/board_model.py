@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -135,7 +135,9 @@ BoardItem = Stroke | Shape | Connector | Text | RawItem
 
 
 def new_id() -> str:
-    return uuid.uuid4().hex[:12]
+    """12 random hex digits (48 bits), as the first 12 of a UUID4 were; os.urandom directly, as
+    the uuid module loads platform and libuuid (~1.4 MB resident, ~10 ms) for nothing more."""
+    return os.urandom(6).hex()
 
 
 def math_source(text: str) -> str | None:

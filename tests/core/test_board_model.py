@@ -197,3 +197,12 @@ def test_read_scene_tells_the_version():
 def test_json_nested_too_deep_is_a_format_error():
     with pytest.raises(BoardFormatError):
         scene_from_json("[" * 100_000 + "]" * 100_000)
+
+
+def test_new_item_ids_are_12_random_hex_digits():
+    import re
+
+    from mlprep_desktop.core.board_model import new_id
+
+    ids = {new_id() for _ in range(1000)}
+    assert len(ids) == 1000 and all(re.fullmatch(r"[0-9a-f]{12}", i) for i in ids)
