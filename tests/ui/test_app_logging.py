@@ -43,3 +43,30 @@ def test_about_says_where_the_log_is(open_window, tmp_path: Path):
         for handler in list(logging.getLogger("mlprep").handlers):
             logging.getLogger("mlprep").removeHandler(handler)
             handler.close()
+
+
+def test_the_log_rotates_at_its_size_limit_and_keeps_three_older_files(tmp_path: Path):
+    """mlprep.log never grows past its limit: the full file becomes mlprep.log.1, the older
+    ones move up to .3 and the oldest is dropped; no record is lost from the files kept."""
+    import logging
+
+    from mlprep_desktop.ui.error_reporting import RotatingLog
+
+    path = tmp_path / "mlprep.log"
+    handler = RotatingLog(path, max_bytes=2_000, backups=3)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    logger = logging.getLogger("mlprep.test-rotation")
+    logger.propagate = False
+    logger.addHandler(handler)
+    try:
+        for n in range(400):
+            logger.warning("record %04d %s", n, "x" * 30)
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["mlprep.log", "mlprep.log.1", "mlprep.log.2", "mlprep.log.3"]
+    assert all(p.stat().st_size < 2_000 for p in tmp_path.iterdir())
+    kept = [line for name in reversed(names) for line in (tmp_path / name).read_text().splitlines()]
+    numbers = [int(line.split()[1]) for line in kept]
+    assert numbers == list(range(numbers[0], 400))  # the newest records, in order, none missing
