@@ -189,7 +189,7 @@ def inserted_id(cursor: sqlite3.Cursor) -> int:
 # operating system's file cache (a few microseconds each), and per keystroke the search took
 # the same time with 100 KiB as with 2,000 (an interleaved comparison of the make bench
 # search phrases). The TEMP tables beyond it go to SQLite's temporary file.
-CACHE_KIB = 512
+CACHE_KIB = 256
 
 
 def open_database(path: Path | str, bundle: Path | str | None = None) -> Database:
