@@ -166,7 +166,7 @@ def test_the_modules_of_tabs_not_shown_are_not_imported_at_start(tmp_path):
         "         'mlprep_desktop.ui.indicator_contrast', 'mlprep_desktop.ui.today.plan_dialog',\n"
         "         'mlprep_desktop.ui.notebook.note_list_model', 'mlprep_desktop.services.exercise_ops',\n"
         "         'mlprep_desktop.storage.notes', 'mlprep_desktop.services.note_ops', 'importlib.metadata',\n"
-        "         'logging.handlers', 'uuid')\n"
+        "         'logging.handlers', 'uuid', 'mlprep_desktop.core.note_models')\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
         "for page in (window.browser, window.interview, window.whiteboard, window.notebook):\n"
         "    window.show_tab(page); QApplication.processEvents()\n"

@@ -11,18 +11,22 @@ where the user writes first.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from mlprep_desktop.core.note_models import DRAFT_NOTE_ID, Note
+if TYPE_CHECKING:
+    from mlprep_desktop.core.note_models import Note
 
 
 class CreationActions:
     def open_question_note(self, question_id: str) -> Note | None:
         """Open the question's own note; if there is none, a draft from the template that is
         created (linked to the question) on the first edit — untouched, it leaves nothing."""
+        from mlprep_desktop.core.note_models import DRAFT_NOTE_ID
+
         if not self._saver.flush():
             return None
         outcome = self.operations.run(lambda: self._ops.question_note_draft(question_id), source=self)

@@ -13,7 +13,6 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
-from mlprep_desktop.core.note_models import parse_tags
 from mlprep_desktop.ui.notebook.note_times import when_exact
 
 
@@ -82,6 +81,8 @@ class ConflictActions:
 
     def _on_conflict_keep_mine_chosen(self) -> None:
         """Save what is on screen over the other window's version (kept in the history)."""
+        from mlprep_desktop.core.note_models import parse_tags
+
         note = self._note
         if note is None or note.in_trash or self._conflict is None:
             return

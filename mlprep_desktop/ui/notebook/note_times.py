@@ -1,15 +1,16 @@
 """When a note was saved or deleted, as the notebook shows it: a short local date (``when``)
 or one with the time (``when_exact``). No Qt: the list, the header and the conflict prompt
-share them, and the prompt is imported at start (issue 16)."""
+share them, and the prompt is imported at start, so the note models are imported when a date
+is first shown (issue 16)."""
 from __future__ import annotations
 
 from datetime import datetime
 
-from mlprep_desktop.core.note_policy import parse_utc
-
 
 def when(iso: str, now: datetime | None = None) -> str:
     """A short local date: '14:03' today, '3 Mar' this year, '3 Mar 2025' before."""
+    from mlprep_desktop.core.note_policy import parse_utc
+
     if not iso:
         return ""
     moment = parse_utc(iso).astimezone()
@@ -22,6 +23,8 @@ def when(iso: str, now: datetime | None = None) -> str:
 
 def when_exact(iso: str, now: datetime | None = None) -> str:
     """A local date with the time: 'today 14:03', '3 Mar 14:03', '3 Mar 2025 14:03'."""
+    from mlprep_desktop.core.note_policy import parse_utc
+
     if not iso:
         return ""
     moment = parse_utc(iso).astimezone()

@@ -20,7 +20,6 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from mlprep_desktop.core.note_models import DRAFT_NOTE_ID, Note, SaveResult, parse_tags
 from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.services.changes import Change, ChangeKind
 from mlprep_desktop.services.errors import NoteConflictError
@@ -33,6 +32,7 @@ from mlprep_desktop.ui.theme import is_dark, render_theme
 from mlprep_desktop.ui.widgets.debounced_saver import DebouncedSaver
 
 if TYPE_CHECKING:
+    from mlprep_desktop.core.note_models import Note, SaveResult
     from mlprep_desktop.services.note_ops import NoteOperations
     from mlprep_desktop.ui.notebook.note_history_dialog import NoteHistoryDialog
 
@@ -292,6 +292,8 @@ class NotebookTab(CreationActions, ConflictActions, TrashActions, TabPage):
             self._show_nothing()
 
     def _save_current(self) -> None:
+        from mlprep_desktop.core.note_models import DRAFT_NOTE_ID, parse_tags
+
         note = self._note
         if note is None or note.in_trash:
             return

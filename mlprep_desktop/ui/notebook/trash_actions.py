@@ -10,12 +10,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from mlprep_desktop.core.note_models import DRAFT_NOTE_ID
-
 
 class TrashActions:
     def delete_current(self) -> None:
         """Move the open note to the Trash and show the next one (in the Trash: delete it for good)."""
+        from mlprep_desktop.core.note_models import DRAFT_NOTE_ID
+
         note = self._note
         if note is not None and note.in_trash:
             self.delete_forever_current()
