@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from mlprep_desktop.core.board_records import DRAFT_ID, Board
 from mlprep_desktop.services.app_context import AppContext
 from mlprep_desktop.services.changes import Change, ChangeKind
 from mlprep_desktop.ui.operation_runner import OperationRunner
@@ -31,6 +30,7 @@ from mlprep_desktop.ui.widgets.debounced_saver import DebouncedSaver
 
 if TYPE_CHECKING:
     from mlprep_desktop.core.board_model import BoardItem
+    from mlprep_desktop.core.board_records import Board
     from mlprep_desktop.ui.whiteboard.board_styles import ToolStyle
 
 log = logging.getLogger(__name__)
@@ -144,6 +144,8 @@ class WhiteboardTab(TabPage):
     @property
     def current_board_id(self) -> int | None:
         """The open board's id; None when none is open or the open one is an unsaved draft."""
+        from mlprep_desktop.core.board_records import DRAFT_ID
+
         return self._board.id if self._board is not None and self._board.id != DRAFT_ID else None
 
     @property
@@ -196,6 +198,8 @@ class WhiteboardTab(TabPage):
     def open_board_or_draft(self, board: Board) -> bool:
         """Open a stored board, or show a draft (``DRAFT_ID``): an empty canvas that becomes a
         board, listed, only when first drawn on; left untouched, it leaves nothing behind."""
+        from mlprep_desktop.core.board_records import DRAFT_ID
+
         if board.id != DRAFT_ID:
             return self.open_board(board.id)
         if self._board is not None and self._board.id == DRAFT_ID and \
@@ -389,6 +393,8 @@ class WhiteboardTab(TabPage):
 
     def _save_board(self) -> None:
         """The debounced save; a refused write raises to the saver (kept pending, reported)."""
+        from mlprep_desktop.core.board_records import DRAFT_ID
+
         if self._board is None or self._read_only:
             return
         from mlprep_desktop.ui.whiteboard.board_image import thumbnail_png
