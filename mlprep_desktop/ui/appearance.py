@@ -100,9 +100,7 @@ def apply_appearance(appearance: Appearance) -> bool:
         QApplication.setFont(font)  # this also forgets every class's font: the editors' are set again
     if applied is None or app_font_set or (appearance.editor_family, appearance.editor_size) != (
             before.editor_family, before.editor_size):
-        font = editor_font(appearance)
-        for class_name in EDITOR_CLASSES:
-            QApplication.setFont(font, class_name)
+        _set_editor_fonts(appearance)
     app.setProperty(_APPLIED, json.dumps(asdict(appearance)))
     return palette_changed
 
@@ -133,9 +131,14 @@ def _wrap_style(app: QApplication) -> None:
     app.setStyle(IndicatorContrastStyle("fusion"))
     applied = app.property(_APPLIED)
     if isinstance(applied, str):  # setting a style forgets every class's font: the editors' again
-        font = editor_font(Appearance.from_json(json.loads(applied)))
-        for class_name in EDITOR_CLASSES:
-            QApplication.setFont(font, class_name)
+        _set_editor_fonts(Appearance.from_json(json.loads(applied)))
+
+
+def _set_editor_fonts(appearance: Appearance) -> None:
+    """The editor font as the class font of each editor class (new editors take it)."""
+    font = editor_font(appearance)
+    for class_name in EDITOR_CLASSES:
+        QApplication.setFont(font, class_name)
 
 
 def use_editor_font(editor: QWidget) -> None:
