@@ -9,26 +9,27 @@ from datetime import datetime
 
 def when(iso: str, now: datetime | None = None) -> str:
     """A short local date: '14:03' today, '3 Mar' this year, '3 Mar 2025' before."""
-    from mlprep_desktop.core.note_policy import parse_utc
-
     if not iso:
         return ""
-    moment = parse_utc(iso).astimezone()
-    now = now or datetime.now().astimezone()
-    if moment.date() == now.date():
-        return moment.strftime("%H:%M")
-    day = f"{moment.day} {moment.strftime('%b')}"
-    return day if moment.year == now.year else f"{day} {moment.year}"
+    moment, now = _local(iso, now)
+    return moment.strftime("%H:%M") if moment.date() == now.date() else _day(moment, now)
 
 
 def when_exact(iso: str, now: datetime | None = None) -> str:
     """A local date with the time: 'today 14:03', '3 Mar 14:03', '3 Mar 2025 14:03'."""
-    from mlprep_desktop.core.note_policy import parse_utc
-
     if not iso:
         return ""
-    moment = parse_utc(iso).astimezone()
-    now = now or datetime.now().astimezone()
-    if moment.date() == now.date():
-        return f"today {moment.strftime('%H:%M')}"
-    return f"{when(iso, now)} {moment.strftime('%H:%M')}"
+    moment, now = _local(iso, now)
+    day = "today" if moment.date() == now.date() else _day(moment, now)
+    return f"{day} {moment.strftime('%H:%M')}"
+
+
+def _local(iso: str, now: datetime | None) -> tuple[datetime, datetime]:
+    from mlprep_desktop.core.note_policy import parse_utc
+
+    return parse_utc(iso).astimezone(), now or datetime.now().astimezone()
+
+
+def _day(moment: datetime, now: datetime) -> str:
+    day = f"{moment.day} {moment.strftime('%b')}"
+    return day if moment.year == now.year else f"{day} {moment.year}"
